@@ -1,0 +1,120 @@
+// Markdown → HTML for course text, at build time only. Internal links use
+// `page:<id>` / `story:<id>` and are checked against the course; raw HTML is
+// limited to a few presentational tags so content stays semantic and safe.
+import MarkdownIt from 'markdown-it';
+
+export const ALLOWED_HTML_TAGS = new Set(['span', 'div', 'p', 'br', 'strong', 'em', 'small', 'ul', 'li', 'figure', 'figcaption']);
+
+export interface RenderResult {
+  html: string;
+  /** internal link targets, as `page:<id>` / `story:<id>`, for the caller to resolve */
+  links: string[];
+  /** problems found, each a human-readable reason */
+  problems: string[];
+}
+
+const md = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false });
+
+// Tables in this course have a label in the first column: make it a row header.
+md.renderer.rules.th_open = (tokens, idx, options, _env, self) => {
+  tokens[idx].attrSet('scope', 'col');
+  return self.renderToken(tokens, idx, options);
+};
+// Tables in this course have a label in the first column: make it a row
+// header. Body cells also carry their column's heading, which the phone layout
+// shows when it stacks each row into a card.
+md.core.ruler.push('table_headers', (state) => {
+  let headings: string[] = [];
+  let inHead = false;
+  let inBody = false;
+  let column = 0;
+  let closeAsHeader = false;
+  const tokens = state.tokens;
+  tokens.forEach((token, i) => {
+    if (token.type === 'thead_open') {
+      inHead = true;
+      headings = [];
+    } else if (token.type === 'thead_close') inHead = false;
+    else if (inHead && token.type === 'th_open') headings.push(tokens[i + 1]?.content ?? '');
+    else if (token.type === 'tbody_open') inBody = true;
+    else if (token.type === 'tbody_close') inBody = false;
+    else if (inBody && token.type === 'tr_open') column = 0;
+    else if (inBody && token.type === 'td_open') {
+      if (column === 0) {
+        token.tag = 'th';
+        token.attrSet('scope', 'row');
+        closeAsHeader = true;
+      } else if (headings[column]) token.attrSet('data-label', headings[column]);
+      column++;
+    } else if (closeAsHeader && token.type === 'td_close') {
+      token.tag = 'th';
+      closeAsHeader = false;
+    }
+  });
+  return true;
+});
+
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/g;
+
+function checkHtml(fragment: string, problems: string[]): void {
+  for (const m of fragment.matchAll(TAG)) {
+    const tag = m[1].toLowerCase();
+    if (!ALLOWED_HTML_TAGS.has(tag)) problems.push(`HTML tag <${tag}> is not allowed (allowed: ${[...ALLOWED_HTML_TAGS].join(', ')})`);
+    const attrs = m[2].trim().replace(/\/$/, '').trim();
+    if (attrs && !/^class="[a-z0-9 -]+"$/.test(attrs)) problems.push(`HTML attributes "${attrs}" are not allowed (only class="…")`);
+  }
+}
+
+export const EXTERNAL_LINK_NOTE = '（外部サイト・新しいタブで開きます）';
+
+export function renderMarkdown(source: string, { inline = false } = {}): RenderResult {
+  const links: string[] = [];
+  const problems: string[] = [];
+  const env = {};
+  const tokens = inline ? md.parseInline(source, env) : md.parse(source, env);
+  const walk = (list: typeof tokens): void => {
+    for (const token of list) {
+      if (token.type === 'html_block' || token.type === 'html_inline') checkHtml(token.content, problems);
+      if (token.type === 'link_open') {
+        const href = String(token.attrGet('href') ?? '');
+        const internal = /^(page|story):([a-z][a-z0-9_]*)$/.exec(href);
+        if (internal) {
+          links.push(href);
+          token.attrSet('href', `#/${internal[1] === 'page' ? 'p' : 's'}/${internal[2]}`);
+        } else if (/^https:\/\//.test(href)) {
+          token.attrSet('target', '_blank');
+          token.attrSet('rel', 'noopener noreferrer');
+          token.attrSet('class', 'external');
+        } else {
+          problems.push(`link "${href}" must be page:<id>, story:<id> or an https:// address`);
+        }
+      }
+      if (token.type === 'image') problems.push('images are not allowed: draw diagrams with HTML/CSS or a widget');
+      if (token.children) walk(token.children);
+    }
+  };
+  walk(tokens);
+  // Mark external links for screen readers and sighted users alike.
+  const withNotes = (list: typeof tokens): void => {
+    for (const token of list) {
+      if (token.children) {
+        const out: typeof tokens = [];
+        let external = false;
+        for (const child of token.children) {
+          if (child.type === 'link_open') external = child.attrGet('class') === 'external';
+          if (child.type === 'link_close' && external) {
+            const note = new (child.constructor as new (t: string, g: string, n: number) => (typeof tokens)[number])('html_inline', '', 0);
+            note.content = `<span class="external-note">${EXTERNAL_LINK_NOTE}</span>`;
+            out.push(note);
+            external = false;
+          }
+          out.push(child);
+        }
+        token.children = out;
+      }
+    }
+  };
+  withNotes(tokens);
+  const html = inline ? md.renderer.renderInline(tokens, md.options, env) : md.renderer.render(tokens, md.options, env);
+  return { html: html.trim(), links, problems };
+}

@@ -1,0 +1,81 @@
+// What an author may write in content/. Each schema mirrors one kind of file;
+// the compiler turns validated input into the shapes of src/content/types.ts.
+import { z } from 'zod';
+
+export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
+const id = z.string().regex(ID_PATTERN, 'must be lower-case letters, digits and _ (starting with a letter)');
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const courseFile = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and -'),
+  title: text,
+  version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must look like 1.0 or 1.0.0'),
+  description: text,
+  passMark: z.number().int().min(0).max(100),
+  statusStyle: z.enum(['passed-incomplete', 'passed-failed']).default('passed-incomplete'),
+  completion: z
+    .strictObject({
+      allPages: z.boolean().default(true),
+      passingScore: z.boolean().default(true),
+      checklist: z.boolean().default(false),
+    })
+    .default({ allPages: true, passingScore: true, checklist: false }),
+  sections: z
+    .array(
+      z.strictObject({
+        id: z.enum(['check', 'importance', 'measures', 'reference']),
+        title: text,
+        description: text,
+        pages: z.array(id).min(1),
+      }),
+    )
+    .length(4, 'the top menu has exactly four areas'),
+});
+
+export const pageFrontMatter = z.strictObject({
+  id,
+  title: text,
+  navLabel: text.optional(),
+  group: z.enum(['preparation', 'measure', 'stronger']).optional(),
+  mapLabels: z.array(text).default([]),
+  selfCheck: z.array(text).optional(),
+  criteria: z.array(text).optional(),
+});
+
+const choiceLetter = z.string().regex(/^[a-z]$/, 'must be one lower-case letter');
+
+export const storyFile = z.strictObject({
+  id,
+  number: z.number().int().min(1),
+  title: text,
+  summary: text,
+  category: text,
+  intro: text.optional(),
+  quizzes: z
+    .array(
+      z.strictObject({
+        id,
+        number: z.string().regex(/^\d+-\d+$/, 'must look like 3-10'),
+        title: text,
+        scenario: text,
+        question: text,
+        choices: z
+          .array(
+            z.strictObject({
+              id: choiceLetter,
+              text,
+              correct: z.boolean(),
+              commentary: text.optional(),
+            }),
+          )
+          .min(2)
+          .max(6),
+        explanation: text,
+      }),
+    )
+    .min(1),
+});
+
+export type CourseFile = z.infer<typeof courseFile>;
+export type PageFrontMatter = z.infer<typeof pageFrontMatter>;
+export type StoryFile = z.infer<typeof storyFile>;

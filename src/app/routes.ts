@@ -1,0 +1,43 @@
+// Hash routes: they work from file://, inside any LMS frame, and double as the
+// bookmark (SCORM location) stored with the learner state.
+
+export type Route =
+  | { name: 'menu' }
+  | { name: 'page'; id: string }
+  | { name: 'story'; id: string }
+  | { name: 'result'; id: string }
+  | { name: 'quiz'; id: string };
+
+const ID = '([a-z][a-z0-9_]*)';
+const PATTERNS: Array<[RegExp, (id: string) => Route]> = [
+  [new RegExp(`^/p/${ID}$`), (id) => ({ name: 'page', id })],
+  [new RegExp(`^/s/${ID}$`), (id) => ({ name: 'story', id })],
+  [new RegExp(`^/s/${ID}/result$`), (id) => ({ name: 'result', id })],
+  [new RegExp(`^/q/${ID}$`), (id) => ({ name: 'quiz', id })],
+];
+
+export function parseRoute(path: string): Route {
+  const clean = path.replace(/^#/, '');
+  for (const [pattern, make] of PATTERNS) {
+    const m = pattern.exec(clean);
+    if (m) return make(m[1]);
+  }
+  return { name: 'menu' };
+}
+
+export function routePath(route: Route): string {
+  switch (route.name) {
+    case 'menu':
+      return '/';
+    case 'page':
+      return `/p/${route.id}`;
+    case 'story':
+      return `/s/${route.id}`;
+    case 'result':
+      return `/s/${route.id}/result`;
+    case 'quiz':
+      return `/q/${route.id}`;
+  }
+}
+
+export const href = (route: Route): string => `#${routePath(route)}`;

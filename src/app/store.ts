@@ -1,0 +1,165 @@
+// The course model at run time: the learner state, the derived progress and the
+// tracker behind them. Views read a snapshot and call the actions below.
+import type { Course } from '../content/types.ts';
+import { CodecError, decodeState, encodeState, type CodecIds } from '../model/codec.ts';
+import { evaluate, type Progress } from '../model/progress.ts';
+import { isCorrect } from '../model/scoring.ts';
+import * as learner from '../model/state.ts';
+import type { LaunchMode, Milestone, Notice, StartInfo, Tracker } from '../tracking/tracker.ts';
+import { parseRoute, routePath, type Route } from './routes.ts';
+
+export interface View {
+  state: learner.LearnerState;
+  progress: Progress;
+  route: Route;
+  mode: LaunchMode;
+  /** review/browse: the saved state is shown, nothing can change */
+  readOnly: boolean;
+  notices: Notice[];
+  learnerName?: string;
+}
+
+export interface Store {
+  course: Course;
+  get(): View;
+  subscribe(listener: () => void): () => void;
+  /** the hash changed: record the visit */
+  navigate(path: string): void;
+  /** the learner sees a quiz: its latency is counted from now */
+  showQuiz(quizId: string): void;
+  answer(quizId: string, choices: string[]): void;
+  retryStory(storyId: string): void;
+  setChecklist(itemId: string, answer: learner.ChecklistAnswer | undefined): void;
+  dismissNotice(id: string): void;
+  /** pagehide / hidden */
+  flush(): void;
+}
+
+export const UNREADABLE_STATE_NOTICE: Notice = {
+  id: 'state-reset',
+  level: 'warning',
+  text: '保存されていた進み具合を読み込めなかったため、最初から始めます。これまでの合格などの記録はそのまま残ります。',
+};
+
+export const REVIEW_NOTICE: Notice = {
+  id: 'review',
+  level: 'info',
+  text: '振り返り（閲覧）モードです。これまでの学習内容を表示しています。解答や進み具合は記録されません。',
+};
+
+export function codecIds(course: Course, checklist: readonly string[] = []): CodecIds {
+  return {
+    pages: course.pages.map((p) => p.id),
+    quizzes: course.quizzes.map((q) => q.id),
+    stories: course.stories.map((s) => s.id),
+    checklist,
+  };
+}
+
+export function createStore(course: Course, tracker: Tracker, initialPath: string, checklistIds: readonly string[] = []): Store {
+  const ids = codecIds(course, checklistIds);
+  const start: StartInfo = tracker.start();
+  const ownNotices: Notice[] = [];
+  let state = learner.emptyState();
+  if (start.saved) {
+    try {
+      state = decodeState(start.saved, ids);
+    } catch (e) {
+      if (!(e instanceof CodecError)) throw e;
+      ownNotices.push(UNREADABLE_STATE_NOTICE);
+    }
+  }
+  const readOnly = start.mode !== 'normal';
+  if (readOnly) ownNotices.push(REVIEW_NOTICE);
+  let trackerNotices: Notice[] = [];
+  const dismissed = new Set<string>();
+  const listeners = new Set<() => void>();
+  const quizShownAt = new Map<string, number>();
+  const evaluateOptions = { passMark: start.passMark, checklistTotal: checklistIds.length };
+
+  const initialRoute = parseRoute(initialPath);
+  let route: Route = initialRoute.name === 'menu' && state.location ? parseRoute(state.location) : initialRoute;
+
+  let view: View | undefined;
+  const rebuild = () => {
+    view = {
+      state,
+      progress: evaluate(course, state, evaluateOptions),
+      route,
+      mode: start.mode,
+      readOnly,
+      notices: [...ownNotices, ...trackerNotices].filter((n) => !dismissed.has(n.id)),
+      learnerName: start.learnerName,
+    };
+    listeners.forEach((l) => l());
+  };
+
+  const commit = (next: learner.LearnerState, milestone: Milestone) => {
+    if (readOnly) return;
+    const progress = evaluate(course, next, evaluateOptions);
+    state = progress.status === 'passed' ? learner.markPassed(next) : next;
+    rebuild();
+    tracker.save({ suspendData: encodeState(state), location: state.location, progress: view!.progress }, milestone);
+  };
+
+  tracker.onNotice((n) => {
+    trackerNotices = n;
+    if (view) rebuild();
+  });
+  rebuild();
+  if (!readOnly) {
+    const landedOn = route.name === 'page' ? route.id : undefined;
+    const visited = landedOn && course.pages.some((p) => p.id === landedOn) ? learner.visitPage(state, landedOn) : state;
+    commit(learner.setLocation(visited, routePath(route)), { kind: 'start' });
+  }
+
+  return {
+    course,
+    get: () => view!,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    navigate(path) {
+      const next = parseRoute(path);
+      if (routePath(next) === routePath(route)) return;
+      route = next;
+      if (readOnly) return rebuild();
+      let s = learner.setLocation(state, routePath(next));
+      if (next.name === 'page' && course.pages.some((p) => p.id === next.id)) s = learner.visitPage(s, next.id);
+      commit(s, { kind: 'page' });
+    },
+    showQuiz(quizId) {
+      if (!quizShownAt.has(quizId)) quizShownAt.set(quizId, Date.now());
+    },
+    answer(quizId, choices) {
+      if (readOnly || state.answers[quizId] !== undefined) return;
+      const next = learner.answerQuiz(course, state, quizId, choices);
+      const quiz = course.quizzes.find((q) => q.id === quizId)!;
+      const selection = next.answers[quizId];
+      const shown = quizShownAt.get(quizId) ?? Date.now();
+      quizShownAt.delete(quizId);
+      commit(next, {
+        kind: 'answer',
+        quizId,
+        selection,
+        correct: isCorrect(quiz, selection),
+        latencySeconds: Math.max(0, (Date.now() - shown) / 1000),
+        at: new Date(),
+      });
+    },
+    retryStory(storyId) {
+      if (readOnly) return;
+      commit(learner.retryStory(course, state, storyId), { kind: 'retry', storyId });
+    },
+    setChecklist(itemId, answer) {
+      if (readOnly) return;
+      commit(learner.answerChecklist(state, itemId, answer), { kind: 'checklist' });
+    },
+    dismissNotice(id) {
+      dismissed.add(id);
+      rebuild();
+    },
+    flush: () => tracker.flush(),
+  };
+}

@@ -1,0 +1,107 @@
+// Shapes of the compiled course content. The build (scripts/content) produces
+// these from content/; the browser bundle only ever sees this compiled form.
+
+export type SectionId = 'check' | 'importance' | 'measures' | 'reference';
+
+export type StatusStyle = 'passed-incomplete' | 'passed-failed';
+
+export interface CompletionRule {
+  /** every page of the course visited */
+  allPages: boolean;
+  /** quiz score at or above the pass mark */
+  passingScore: boolean;
+  /** every checklist item answered */
+  checklist: boolean;
+}
+
+export interface CourseMeta {
+  id: string;
+  title: string;
+  version: string;
+  description: string;
+  /** percent, 0–100 */
+  passMark: number;
+  completion: CompletionRule;
+  statusStyle: StatusStyle;
+}
+
+export interface Section {
+  id: SectionId;
+  title: string;
+  /** the short text shown on the top menu */
+  description: string;
+  /** pages in reading order; the first is the section's entry page */
+  pages: string[];
+}
+
+export type Block =
+  | { type: 'html'; html: string }
+  | { type: 'widget'; widget: WidgetName };
+
+export type WidgetName = 'measures-map' | 'story-list' | 'measure-nav' | 'checklist-entry';
+
+/** how a page takes part in the measures map and navigator */
+export type PageGroup = 'preparation' | 'measure' | 'stronger';
+
+export interface PageRefs {
+  /** 【セルフチェックシートの項目】 */
+  selfCheck: string[];
+  /** 【基準該当箇所】 */
+  criteria: string[];
+}
+
+export interface Page {
+  id: string;
+  section: SectionId;
+  title: string;
+  /** shorter label for navigators and the map; defaults to title */
+  navLabel: string;
+  group?: PageGroup;
+  /** the slide's keyword tiles for this measure on the measures map */
+  mapLabels: string[];
+  refs?: PageRefs;
+  blocks: Block[];
+}
+
+export interface Choice {
+  /** one lower-case letter, stable: also the SCORM 1.2 response token */
+  id: string;
+  text: string;
+  correct: boolean;
+  /** HTML; the seed's remark on this choice, when it has one */
+  commentary?: string;
+}
+
+export interface Quiz {
+  /** stable, [a-z0-9_]: also the SCORM interaction id */
+  id: string;
+  story: string;
+  /** as shown to the learner, e.g. "3-10" */
+  number: string;
+  title: string;
+  /** HTML: the situation before the question */
+  scenario: string;
+  question: string;
+  choices: Choice[];
+  /** HTML */
+  explanation: string;
+}
+
+export interface Story {
+  id: string;
+  number: number;
+  title: string;
+  summary: string;
+  category: string;
+  /** HTML, optional story-wide situation shown before the first quiz */
+  intro?: string;
+  quizzes: string[];
+}
+
+export interface Course {
+  meta: CourseMeta;
+  sections: Section[];
+  pages: Page[];
+  stories: Story[];
+  quizzes: Quiz[];
+}

@@ -1,0 +1,112 @@
+// Resume-state encoding. SCORM 1.2 gives suspend_data 4,096 characters, so the
+// state is written as short fields of printable ASCII rather than JSON:
+//
+//   1~<visited>~<location>~<answers>~<stories>~<checklist>~<flags>
+//
+//   visited   page keys, 3 chars each
+//   location  the route, [A-Za-z0-9_/-]
+//   answers   quiz key + chosen letters as a 2-digit base-36 bitmask (a = bit 0)
+//   stories   story key + best (1 base-36 digit) + attempts (1 base-36 digit, capped)
+//   checklist item key + answer digit (index in CHECKLIST_ANSWERS)
+//   flags     "p" when a pass has been recorded
+//
+// Keys are derived from ids (keys.ts), so content edits do not scramble saved
+// progress: entries whose id no longer exists are dropped on decode.
+import { KEY_LENGTH, keyOf } from './keys.ts';
+import { CHECKLIST_ANSWERS, emptyState, type LearnerState, type StoryRecord } from './state.ts';
+
+export const CODEC_VERSION = '1';
+const SEP = '~';
+const FIELD_COUNT = 7;
+const MAX_DIGIT = 35;
+const LOCATION = /^[A-Za-z0-9_/-]*$/;
+
+export interface CodecIds {
+  pages: readonly string[];
+  quizzes: readonly string[];
+  stories: readonly string[];
+  checklist: readonly string[];
+}
+
+export class CodecError extends Error {
+  override name = 'CodecError';
+}
+
+const digit = (n: number) => Math.max(0, Math.min(MAX_DIGIT, Math.floor(n))).toString(36);
+
+function letterMask(letters: string): string {
+  let mask = 0;
+  for (const ch of letters) mask |= 1 << (ch.charCodeAt(0) - 97);
+  if (mask >= 36 * 36) throw new CodecError(`choices "${letters}" do not fit the encoding (a–j only)`);
+  return mask.toString(36).padStart(2, '0');
+}
+
+function maskLetters(mask: number): string {
+  let out = '';
+  for (let bit = 0; bit < 10; bit++) if (mask & (1 << bit)) out += String.fromCharCode(97 + bit);
+  return out;
+}
+
+export function encodeState(state: LearnerState): string {
+  if (!LOCATION.test(state.location)) throw new CodecError(`location "${state.location}" has characters the encoding does not allow`);
+  const visited = state.visited.map(keyOf).join('');
+  const answers = Object.entries(state.answers)
+    .map(([id, sel]) => keyOf(id) + letterMask(sel))
+    .join('');
+  const stories = Object.entries(state.stories)
+    .map(([id, r]) => keyOf(id) + digit(r.best) + digit(r.attempts))
+    .join('');
+  const checklist = Object.entries(state.checklist)
+    .map(([id, a]) => keyOf(id) + CHECKLIST_ANSWERS.indexOf(a))
+    .join('');
+  const flags = state.passed ? 'p' : '';
+  return [CODEC_VERSION, visited, state.location, answers, stories, checklist, flags].join(SEP);
+}
+
+function chunks(field: string, size: number, name: string, pattern: RegExp): string[] {
+  if (field.length % size !== 0 || !pattern.test(field)) throw new CodecError(`field ${name} is malformed`);
+  const out: string[] = [];
+  for (let i = 0; i < field.length; i += size) out.push(field.slice(i, i + size));
+  return out;
+}
+
+function lookup(ids: readonly string[]): Map<string, string> {
+  return new Map(ids.map((id) => [keyOf(id), id]));
+}
+
+/** Throws CodecError for anything that is not a state this codec wrote. */
+export function decodeState(text: string, ids: CodecIds): LearnerState {
+  const fields = text.split(SEP);
+  if (fields[0] !== CODEC_VERSION) throw new CodecError(`unknown version "${fields[0].slice(0, 8)}"`);
+  if (fields.length !== FIELD_COUNT) throw new CodecError(`expected ${FIELD_COUNT} fields, found ${fields.length}`);
+  const [, visitedF, location, answersF, storiesF, checklistF, flags] = fields;
+  if (!LOCATION.test(location)) throw new CodecError('field location is malformed');
+  if (!/^p?$/.test(flags)) throw new CodecError('field flags is malformed');
+  const b36 = '[0-9a-z]';
+  const pages = lookup(ids.pages);
+  const quizzes = lookup(ids.quizzes);
+  const stories = lookup(ids.stories);
+  const items = lookup(ids.checklist);
+  const state = emptyState();
+  state.location = location;
+  state.passed = flags === 'p';
+  for (const k of chunks(visitedF, KEY_LENGTH, 'visited', new RegExp(`^${b36}*$`))) {
+    const id = pages.get(k);
+    if (id && !state.visited.includes(id)) state.visited.push(id);
+  }
+  for (const c of chunks(answersF, KEY_LENGTH + 2, 'answers', new RegExp(`^${b36}*$`))) {
+    const id = quizzes.get(c.slice(0, KEY_LENGTH));
+    const letters = maskLetters(parseInt(c.slice(KEY_LENGTH), 36));
+    if (id && letters) state.answers[id] = letters;
+  }
+  for (const c of chunks(storiesF, KEY_LENGTH + 2, 'stories', new RegExp(`^${b36}*$`))) {
+    const id = stories.get(c.slice(0, KEY_LENGTH));
+    const record: StoryRecord = { best: parseInt(c[KEY_LENGTH], 36), attempts: Math.max(1, parseInt(c[KEY_LENGTH + 1], 36)) };
+    if (id) state.stories[id] = record;
+  }
+  for (const c of chunks(checklistF, KEY_LENGTH + 1, 'checklist', new RegExp(`^(${b36}{${KEY_LENGTH}}[0-3])*$`))) {
+    const id = items.get(c.slice(0, KEY_LENGTH));
+    if (id) state.checklist[id] = CHECKLIST_ANSWERS[Number(c[KEY_LENGTH])];
+  }
+  return state;
+}

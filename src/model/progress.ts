@@ -1,0 +1,85 @@
+// Where the learner stands, derived from the state: what the progress bar
+// shows and what the LMS is told. Pure; no DOM, no LMS.
+import type { Course, CourseMeta } from '../content/types.ts';
+import type { LearnerState } from './state.ts';
+import { scorePercent } from './scoring.ts';
+
+export type CourseStatus = 'passed' | 'completed' | 'failed' | 'incomplete';
+
+export interface Progress {
+  pagesVisited: number;
+  pagesTotal: number;
+  quizzesAnswered: number;
+  quizzesTotal: number;
+  /** 0–100, best attempt per story */
+  score: number;
+  passMark: number;
+  scorePassed: boolean;
+  checklistAnswered: number;
+  checklistTotal: number;
+  /** every story has been taken to its end at least once */
+  allStoriesFinished: boolean;
+  /** the completion rule of the content metadata is met */
+  complete: boolean;
+  status: CourseStatus;
+  /** 0–1, for SCORM 2004 progress_measure */
+  measure: number;
+}
+
+export interface EvaluateOptions {
+  /** the LMS's mastery score overrides the content's pass mark */
+  passMark?: number;
+  checklistTotal?: number;
+}
+
+export function evaluate(course: Course, state: LearnerState, options: EvaluateOptions = {}): Progress {
+  const meta: CourseMeta = course.meta;
+  const passMark = options.passMark ?? meta.passMark;
+  const pageIds = new Set(course.pages.map((p) => p.id));
+  const pagesVisited = state.visited.filter((id) => pageIds.has(id)).length;
+  const pagesTotal = pageIds.size;
+  const quizIds = new Set(course.quizzes.map((q) => q.id));
+  const quizzesAnswered = Object.keys(state.answers).filter((id) => quizIds.has(id)).length;
+  const quizzesTotal = quizIds.size;
+  const score = scorePercent(course, state.stories);
+  const scorePassed = score >= passMark;
+  const checklistTotal = options.checklistTotal ?? 0;
+  const checklistAnswered = Math.min(Object.keys(state.checklist).length, checklistTotal);
+  const allStoriesFinished = course.stories.every(
+    (s) => (state.stories[s.id]?.attempts ?? 0) > 1 || s.quizzes.every((q) => state.answers[q] !== undefined),
+  );
+
+  const rule = meta.completion;
+  const pagesOk = !rule.allPages || pagesVisited === pagesTotal;
+  const scoreOk = !rule.passingScore || scorePassed;
+  const checklistOk = !rule.checklist || checklistAnswered === checklistTotal;
+  const complete = pagesOk && scoreOk && checklistOk;
+
+  let status: CourseStatus;
+  if (state.passed) status = 'passed';
+  else if (complete) status = rule.passingScore ? 'passed' : 'completed';
+  else if (meta.statusStyle === 'passed-failed' && rule.passingScore && allStoriesFinished && !scorePassed) status = 'failed';
+  else status = 'incomplete';
+
+  const parts: number[] = [];
+  if (rule.allPages) parts.push(pagesTotal ? pagesVisited / pagesTotal : 1);
+  if (rule.passingScore) parts.push(quizzesTotal ? Math.min(1, score / Math.max(passMark, 1)) : 1);
+  if (rule.checklist) parts.push(checklistTotal ? checklistAnswered / checklistTotal : 1);
+  const measure = status === 'passed' || status === 'completed' ? 1 : parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0;
+
+  return {
+    pagesVisited,
+    pagesTotal,
+    quizzesAnswered,
+    quizzesTotal,
+    score,
+    passMark,
+    scorePassed,
+    checklistAnswered,
+    checklistTotal,
+    allStoriesFinished,
+    complete,
+    status,
+    measure: Math.round(measure * 100) / 100,
+  };
+}

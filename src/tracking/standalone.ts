@@ -1,0 +1,59 @@
+// No LMS: progress lives in this browser's storage only, and the learner is
+// told so once, politely.
+import type { Notice, Snapshot, StartInfo, Tracker } from './tracker.ts';
+
+export const DEVICE_ONLY_NOTICE: Notice = {
+  id: 'standalone',
+  level: 'info',
+  text: '学習管理システム（LMS）に接続していないため、学習の進み具合はこの端末のブラウザにのみ保存されます。',
+};
+
+export function storageKey(courseId: string): string {
+  return `course:${courseId}:state`;
+}
+
+function safeStorage(): Storage | undefined {
+  try {
+    const s = window.localStorage;
+    s.getItem('probe');
+    return s;
+  } catch {
+    return undefined; // disabled storage, e.g. private mode or file:// in some browsers
+  }
+}
+
+export function createStandaloneTracker(courseId: string): Tracker {
+  const storage = safeStorage();
+  const key = storageKey(courseId);
+  let notices: Notice[] = [DEVICE_ONLY_NOTICE];
+  const listeners = new Set<(n: Notice[]) => void>();
+  let pending: string | null = null;
+  const write = () => {
+    if (pending === null || !storage) return;
+    try {
+      storage.setItem(key, pending);
+      pending = null;
+    } catch {
+      notices = [...notices.filter((n) => n.id !== 'storage'), { id: 'storage', level: 'warning', text: 'この端末に進み具合を保存できませんでした。' }];
+      listeners.forEach((l) => l(notices));
+    }
+  };
+  return {
+    kind: 'standalone',
+    start(): StartInfo {
+      if (!storage) notices = [...notices, { id: 'storage', level: 'warning', text: 'このブラウザでは進み具合を保存できません。ページを閉じると最初からになります。' }];
+      return { saved: storage?.getItem(key) ?? null, mode: 'normal' };
+    },
+    save(snapshot: Snapshot) {
+      pending = snapshot.suspendData;
+      write();
+    },
+    flush: write,
+    finish: write,
+    onNotice(listener) {
+      listeners.add(listener);
+      listener(notices);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// The one seam between the course and wherever progress is kept (an LMS or
+// this browser). The store talks to a Tracker; views never do.
+import type { Progress } from '../model/progress.ts';
+
+export type TrackerKind = 'scorm12' | 'scorm2004' | 'standalone';
+
+/** normal: record; review/browse: the LMS shows a past attempt, write nothing */
+export type LaunchMode = 'normal' | 'review' | 'browse';
+
+export interface Notice {
+  id: string;
+  level: 'info' | 'warning';
+  text: string;
+}
+
+export interface StartInfo {
+  /** the saved, encoded learner state, if any */
+  saved: string | null;
+  mode: LaunchMode;
+  /** the LMS's mastery score as a percent, when it sets one */
+  passMark?: number;
+  learnerName?: string;
+}
+
+export interface Snapshot {
+  /** encoded learner state (codec.ts) */
+  suspendData: string;
+  location: string;
+  progress: Progress;
+}
+
+/** What just happened; trackers decide from it what to report and when to commit. */
+export type Milestone =
+  | { kind: 'start' }
+  | { kind: 'page' }
+  | {
+      kind: 'answer';
+      quizId: string;
+      /** sorted choice letters */
+      selection: string;
+      correct: boolean;
+      latencySeconds: number;
+      at: Date;
+    }
+  | { kind: 'retry'; storyId: string }
+  | { kind: 'checklist' };
+
+export interface Tracker {
+  readonly kind: TrackerKind;
+  start(): StartInfo;
+  save(snapshot: Snapshot, milestone: Milestone): void;
+  /** the page is being hidden or closed: persist now */
+  flush(): void;
+  /** the learner is done with this session */
+  finish(): void;
+  /** subscribe to notices the learner should see; returns an unsubscribe */
+  onNotice(listener: (notices: Notice[]) => void): () => void;
+}

@@ -1,0 +1,71 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Store } from '../app/store.ts';
+import { routePath } from '../app/routes.ts';
+import { useView } from './useView.ts';
+import { LABELS } from './labels.ts';
+import { ProgressSummary } from './Progress.tsx';
+import { Notices } from './Notices.tsx';
+import { Menu } from './Menu.tsx';
+import { PageView } from './PageView.tsx';
+import { StoryView } from './StoryView.tsx';
+import { QuizView } from './QuizView.tsx';
+import { ResultView } from './ResultView.tsx';
+
+export function App({ store }: { store: Store }) {
+  const view = useView(store);
+  const { course } = store;
+  const main = useRef<HTMLElement>(null);
+  const path = routePath(view.route);
+  const firstRender = useRef(true);
+
+  // A new screen: start at its top and put focus on its heading, so keyboard
+  // and screen-reader users land where sighted users look.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    const heading = main.current?.querySelector<HTMLElement>('h1');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus({ preventScroll: true });
+  }, [path]);
+
+  const route = view.route;
+  let screen;
+  if (route.name === 'page' && course.pages.some((p) => p.id === route.id)) screen = <PageView store={store} view={view} pageId={route.id} />;
+  else if (route.name === 'story' && course.stories.some((s) => s.id === route.id)) screen = <StoryView store={store} view={view} storyId={route.id} />;
+  else if (route.name === 'result' && course.stories.some((s) => s.id === route.id)) screen = <ResultView store={store} view={view} storyId={route.id} />;
+  else if (route.name === 'quiz' && course.quizzes.some((q) => q.id === route.id)) screen = <QuizView key={route.id} store={store} view={view} quizId={route.id} />;
+  else screen = <Menu store={store} view={view} />;
+
+  const skip = (e: Event) => {
+    e.preventDefault();
+    main.current?.focus();
+  };
+
+  return (
+    <div class="app">
+      <a class="skip-link" href="#main" onClick={skip}>
+        {LABELS.skip}
+      </a>
+      <header class="site-header">
+        <div class="site-header-inner">
+          <a class="site-title" href="#/">
+            {course.meta.title}
+          </a>
+          <ProgressSummary progress={view.progress} />
+        </div>
+      </header>
+      <Notices notices={view.notices} onDismiss={store.dismissNotice} />
+      <main id="main" ref={main} tabIndex={-1} class="content">
+        {screen}
+      </main>
+      <footer class="site-footer">
+        <small>
+          {course.meta.title}（第{course.meta.version}版）
+        </small>
+      </footer>
+    </div>
+  );
+}

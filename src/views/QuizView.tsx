@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Store, View } from '../app/store.ts';
+import { href } from '../app/routes.ts';
+import { answerKey, isCorrect } from '../model/scoring.ts';
+import { choiceNumber, LABELS } from './labels.ts';
+import { StoryHeader } from './StoryView.tsx';
+
+export function QuizView({ store, view, quizId }: { store: Store; view: View; quizId: string }) {
+  const { course } = store;
+  const quiz = course.quizzes.find((q) => q.id === quizId)!;
+  const story = course.stories.find((s) => s.id === quiz.story)!;
+  const position = story.quizzes.indexOf(quiz.id);
+  const saved = view.state.answers[quiz.id];
+  const answered = saved !== undefined;
+  const [chosen, setChosen] = useState<string[]>([]);
+  useEffect(() => {
+    if (!answered && !view.readOnly) store.showQuiz(quiz.id);
+  }, [quiz.id, answered]);
+
+  const selection = answered ? saved : chosen.join('');
+  const key = answerKey(quiz);
+  const correct = answered && isCorrect(quiz, saved);
+  const nextId = story.quizzes[position + 1];
+  const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)).sort());
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (chosen.length > 0) store.answer(quiz.id, chosen);
+  };
+  const correctNumbers = quiz.choices.map((c, i) => (c.correct ? choiceNumber(i) : '')).filter(Boolean);
+
+  return (
+    <article class="quiz">
+      <StoryHeader store={store} storyId={story.id} />
+      <p class="quiz-position">
+        ストーリー{story.number}　{story.title} ・ {position + 1}/{story.quizzes.length}問目
+      </p>
+      <h1>
+        クイズ{quiz.number}　{quiz.title}
+      </h1>
+      <div class="prose scenario" dangerouslySetInnerHTML={{ __html: quiz.scenario }} />
+      <form onSubmit={submit} class={answered ? 'is-answered' : undefined}>
+        <fieldset disabled={answered || view.readOnly}>
+          <legend>
+            <span class="question">{quiz.question}</span>
+            <span class="instruction">{LABELS.selectAll}</span>
+          </legend>
+          <ol class="choices">
+            {quiz.choices.map((c, i) => {
+              const picked = selection.includes(c.id);
+              const state = answered ? (c.correct ? 'is-key' : 'is-not-key') : '';
+              return (
+                <li key={c.id} class={`choice ${state}${picked ? ' is-picked' : ''}`}>
+                  <label>
+                    <input type="checkbox" name="choice" value={c.id} checked={picked} onChange={(e) => toggle(c.id, (e.target as HTMLInputElement).checked)} />
+                    <span class="choice-number">{choiceNumber(i)}．</span>
+                    <span class="choice-text">{c.text}</span>
+                  </label>
+                </li>
+              );
+            })}
+          </ol>
+          {!answered && (
+            <button type="submit" class="button" disabled={chosen.length === 0}>
+              {LABELS.submit}
+            </button>
+          )}
+        </fieldset>
+      </form>
+      <div class="feedback-region" aria-live="polite">
+        {answered && (
+          <section class={`feedback ${correct ? 'is-correct' : 'is-incorrect'}`} aria-label="解答結果">
+            <h2 class="feedback-verdict" data-testid="verdict">
+              {correct ? `○ ${LABELS.correct}` : `× ${LABELS.incorrect}`}
+            </h2>
+            <p class="feedback-key" data-testid="answer-key">
+              {LABELS.correct}：{key.length === quiz.choices.length ? `${LABELS.allCorrect}（${correctNumbers.join('、')}）` : correctNumbers.join('、')}
+              <span class="feedback-yours">
+                ／{LABELS.yourChoice}：
+                {quiz.choices
+                  .map((c, i) => (saved.includes(c.id) ? choiceNumber(i) : ''))
+                  .filter(Boolean)
+                  .join('、')}
+              </span>
+            </p>
+            <h3>{LABELS.explanation}</h3>
+            <div class="prose" dangerouslySetInnerHTML={{ __html: quiz.explanation }} />
+            {quiz.choices.some((c) => c.commentary) && (
+              <>
+                <h3>{LABELS.choiceNotes}</h3>
+                <dl class="choice-notes">
+                  {quiz.choices.map((c, i) =>
+                    c.commentary ? (
+                      <div key={c.id} class={c.correct ? 'is-key' : 'is-not-key'}>
+                        <dt>
+                          {choiceNumber(i)}．{c.text}
+                          <span class="choice-note-mark">（{c.correct ? LABELS.correct : LABELS.incorrect}）</span>
+                        </dt>
+                        <dd dangerouslySetInnerHTML={{ __html: c.commentary }} />
+                      </div>
+                    ) : null,
+                  )}
+                </dl>
+              </>
+            )}
+            <div class="actions">
+              {nextId ? (
+                <a class="button" href={href({ name: 'quiz', id: nextId })}>
+                  {LABELS.nextQuiz}
+                </a>
+              ) : (
+                <a class="button" href={href({ name: 'result', id: story.id })}>
+                  {LABELS.seeResult}
+                </a>
+              )}
+            </div>
+          </section>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+// Fixed interface wording. Course text lives in content/; these are the few
+// words the views need around it.
+export const LABELS = {
+  top: 'トップ',
+  backToTop: 'トップに戻る',
+  skip: '本文へ移動',
+  prev: '前へ',
+  next: '次へ',
+  pages: 'ページ',
+  quizzes: 'クイズ',
+  score: '得点',
+  passMark: (n: number) => `合格基準 ${n}点`,
+  visited: '閲覧済み',
+  selectAll: '正しいものをすべて選んでください。',
+  submit: '解答する',
+  correct: '正解',
+  incorrect: '不正解',
+  allCorrect: 'すべて正解',
+  yourChoice: 'あなたの選択',
+  explanation: '解説',
+  choiceNotes: '選択肢ごとの解説',
+  nextQuiz: '次のクイズへ',
+  seeResult: '結果を見る',
+  retry: 'もう一度挑戦する',
+  storyList: 'ストーリー一覧へ',
+  start: 'クイズを始める',
+  resume: '続きから解答する',
+  selfCheck: '【セルフチェックシートの項目】',
+  criteria: '【基準該当箇所】',
+  measuresNav: '9つの対策',
+} as const;
+
+export const choiceNumber = (index: number): string => `${index + 1}`;

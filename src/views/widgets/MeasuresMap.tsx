@@ -1,0 +1,47 @@
+import type { Store, View } from '../../app/store.ts';
+import type { Page, PageGroup } from '../../content/types.ts';
+import { href } from '../../app/routes.ts';
+
+const COLUMNS: Array<{ group: PageGroup; title: string }> = [
+  { group: 'preparation', title: '対策を進めるための事前準備' },
+  { group: 'measure', title: '個別の対策' },
+  { group: 'stronger', title: 'さらに取組を強化する場合' },
+];
+
+/** The overview map of the measures, drawn from the pages' groups and labels. */
+export function MeasuresMap({ store, view }: { store: Store; view: View }) {
+  const visited = new Set(view.state.visited);
+  const item = (p: Page) => (
+    <li key={p.id} class={visited.has(p.id) ? 'is-visited' : undefined}>
+      <a href={href({ name: 'page', id: p.id })}>
+        <span class="map-title">{p.title}</span>
+        {p.mapLabels.length > 0 && (
+          <span class="map-labels">
+            {p.mapLabels.map((l) => (
+              <span key={l} class="map-label">
+                {l}
+              </span>
+            ))}
+          </span>
+        )}
+        {visited.has(p.id) && <span class="map-visited">✓<span class="visually-hidden">閲覧済み</span></span>}
+      </a>
+    </li>
+  );
+  return (
+    <figure class="measures-map">
+      <figcaption class="visually-hidden">技術等情報管理に必要な対策の全体像</figcaption>
+      <ol class="map-columns">
+        {COLUMNS.map((col, i) => (
+          <li key={col.group} class={`map-column map-${col.group}`}>
+            <h2 class="map-column-title">
+              <span class="map-step">{i + 1}</span>
+              {col.title}
+            </h2>
+            <ul>{store.course.pages.filter((p) => p.group === col.group).map(item)}</ul>
+          </li>
+        ))}
+      </ol>
+    </figure>
+  );
+}
