@@ -1,0 +1,12 @@
+// A built course is one index.html for every target; the package says which
+// SCORM version the LMS will speak by a meta tag the bundle reads at start-up.
+export type ScormVersion = '1.2' | '2004';
+
+export const SCORM_VERSION_META = 'scorm-version';
+
+export function withScormVersion(html: string, version: ScormVersion): string {
+  const tag = `<meta name="${SCORM_VERSION_META}" content="${version}">`;
+  if (html.includes(`name="${SCORM_VERSION_META}"`)) throw new Error('index.html already names a SCORM version');
+  if (!html.includes('<head>')) throw new Error('index.html has no <head>');
+  return html.replace('<head>', `<head>\n    ${tag}`);
+}
