@@ -1,0 +1,86 @@
+// Drives the built course the way a learner does: clicks, ticks, reads.
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { compileContent } from '../../scripts/content/compile.ts';
+import { answerKey } from '../../src/model/scoring.ts';
+
+export const course = compileContent('content');
+export const COURSE_URL = pathToFileURL(resolve('dist/course/index.html')).href;
+
+export const keyOf = (quizId: string) => answerKey(course.quizzes.find((q) => q.id === quizId)!);
+
+/** A wrong selection for a quiz: the key with its first choice flipped. */
+export function wrongOf(quizId: string): string {
+  const quiz = course.quizzes.find((q) => q.id === quizId)!;
+  const key = answerKey(quiz);
+  const first = quiz.choices[0].id;
+  if (!key.includes(first)) return key + first;
+  return key.length > 1 ? key.replace(first, '') : quiz.choices[1].id;
+}
+
+/** Fails the test on any request that leaves the course file, and on console errors. */
+export async function guardPage(page: Page): Promise<{ outside: string[]; errors: string[] }> {
+  const outside: string[] = [];
+  const errors: string[] = [];
+  await page.context().route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { outside, errors };
+}
+
+export async function openCourse(page: Page, hash = ''): Promise<void> {
+  await page.goto(COURSE_URL + hash);
+  await expect(page.locator('h1')).toBeVisible();
+}
+
+export async function goTo(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => (location.hash = h), hash);
+}
+
+/** Walks every section from the top menu, page by page, with the pager's next link. */
+export async function readEveryPage(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  for (const section of course.sections) {
+    await page.getByRole('link', { name: 'トップに戻る' }).or(page.locator('.site-title')).first().click();
+    await page.locator('.menu-cards').getByRole('link', { name: section.title, exact: true }).click();
+    for (;;) {
+      await expect(page.locator('main h1')).toBeVisible();
+      seen.push(await page.locator('main h1').innerText());
+      const next = page.locator('.pager-next');
+      if ((await next.count()) === 0) break;
+      await next.click();
+    }
+  }
+  return seen;
+}
+
+export async function answer(page: Page, letters: string): Promise<void> {
+  const submit = page.getByRole('button', { name: '解答する' });
+  await expect(submit).toBeDisabled();
+  for (const letter of letters) await page.locator(`input[name=choice][value=${letter}]`).check();
+  await expect(submit).toBeEnabled();
+  await submit.click();
+  await expect(page.getByTestId('verdict')).toBeVisible();
+}
+
+/** Takes one story from its start page to its result page. */
+export async function takeStory(page: Page, storyId: string, choose: (quizId: string) => string): Promise<void> {
+  const story = course.stories.find((s) => s.id === storyId)!;
+  await goTo(page, `#/s/${storyId}`);
+  await page.getByRole('link', { name: /クイズを始める|続きから解答する/ }).click();
+  for (const quizId of story.quizzes) {
+    const quiz = course.quizzes.find((q) => q.id === quizId)!;
+    await expect(page.locator('main h1')).toContainText(`クイズ${quiz.number}`);
+    await answer(page, choose(quizId));
+    await page.getByRole('link', { name: /次のクイズへ|結果を見る/ }).click();
+  }
+  await expect(page.getByTestId('story-result')).toBeVisible();
+}
