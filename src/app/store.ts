@@ -69,6 +69,8 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       ownNotices.push(UNREADABLE_STATE_NOTICE);
     }
   }
+  // the LMS's record of a pass outranks a lost or unreadable saved state
+  if (start.recordedPassed) state = learner.markPassed(state);
   const readOnly = start.mode !== 'normal';
   if (readOnly) ownNotices.push(REVIEW_NOTICE);
   let trackerNotices: Notice[] = [];
@@ -99,7 +101,13 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     const progress = evaluate(course, next, evaluateOptions);
     state = progress.status === 'passed' ? learner.markPassed(next) : next;
     rebuild();
-    tracker.save({ suspendData: encodeState(state), location: state.location, progress: view!.progress }, milestone);
+    tracker.save({ suspendData: encodeState(state), location: state.location, progress: view!.progress, state }, milestone);
+  };
+
+  /** the learner is now on this route: bookmark it, and count a page as read */
+  const arrive = (s: learner.LearnerState, to: Route): learner.LearnerState => {
+    const read = to.name === 'page' && course.pages.some((p) => p.id === to.id) ? learner.visitPage(s, to.id) : s;
+    return learner.setLocation(read, routePath(to));
   };
 
   tracker.onNotice((n) => {
@@ -107,11 +115,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     if (view) rebuild();
   });
   rebuild();
-  if (!readOnly) {
-    const landedOn = route.name === 'page' ? route.id : undefined;
-    const visited = landedOn && course.pages.some((p) => p.id === landedOn) ? learner.visitPage(state, landedOn) : state;
-    commit(learner.setLocation(visited, routePath(route)), { kind: 'start' });
-  }
+  if (!readOnly) commit(arrive(state, route), { kind: 'start' });
 
   return {
     course,
@@ -125,9 +129,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       if (routePath(next) === routePath(route)) return;
       route = next;
       if (readOnly) return rebuild();
-      let s = learner.setLocation(state, routePath(next));
-      if (next.name === 'page' && course.pages.some((p) => p.id === next.id)) s = learner.visitPage(s, next.id);
-      commit(s, { kind: 'page' });
+      commit(arrive(state, next), { kind: 'page' });
     },
     showQuiz(quizId) {
       if (!quizShownAt.has(quizId)) quizShownAt.set(quizId, Date.now());

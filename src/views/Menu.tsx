@@ -1,5 +1,31 @@
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
+import { LABELS } from './labels.ts';
+
+function StatusPanel({ view }: { view: View }) {
+  const p = view.progress;
+  const todo: string[] = [];
+  if (p.pagesVisited < p.pagesTotal) todo.push(`まだ開いていないページが ${p.pagesTotal - p.pagesVisited} ページあります。`);
+  if (!p.scorePassed) todo.push(`クイズの得点を合格基準（${p.passMark}点）以上にしてください（現在 ${p.score}点）。`);
+  return (
+    <section class={`status-panel status-${p.status}`} aria-labelledby="status-title">
+      <h2 id="status-title">受講の状況</h2>
+      <p>
+        <span class="status-label" data-testid="course-status">
+          {LABELS.status[p.status]}
+        </span>
+        {p.status === 'passed' && '：この研修を修了しました。引き続き内容を見直すことができます。'}
+      </p>
+      {todo.length > 0 && p.status !== 'passed' && (
+        <ul>
+          {todo.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 
 export function Menu({ store, view }: { store: Store; view: View }) {
   const { course } = store;
@@ -9,6 +35,7 @@ export function Menu({ store, view }: { store: Store; view: View }) {
       <h1>{course.meta.title}</h1>
       <p class="lead">{course.meta.description}</p>
       {view.learnerName && <p class="learner">受講者：{view.learnerName}</p>}
+      <StatusPanel view={view} />
       <ol class="menu-cards">
         {course.sections.map((section) => {
           const done = section.pages.filter((p) => visited.has(p)).length;

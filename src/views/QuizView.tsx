@@ -53,7 +53,15 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
                   <label>
                     <input type="checkbox" name="choice" value={c.id} checked={picked} onChange={(e) => toggle(c.id, (e.target as HTMLInputElement).checked)} />
                     <span class="choice-number">{choiceNumber(i)}．</span>
-                    <span class="choice-text">{c.text}</span>
+                    <span class="choice-text">
+                      {c.text}
+                      {answered && (picked || c.correct) && (
+                        <span class="choice-badges">
+                          {picked && <span class="badge badge-picked">{LABELS.yourChoice}</span>}
+                          {c.correct && <span class="badge badge-key">{LABELS.keyChoice}</span>}
+                        </span>
+                      )}
+                    </span>
                   </label>
                 </li>
               );

@@ -17,6 +17,7 @@ export const LABELS = {
   incorrect: '不正解',
   allCorrect: 'すべて正解',
   yourChoice: 'あなたの選択',
+  keyChoice: '正解の選択肢',
   explanation: '解説',
   choiceNotes: '選択肢ごとの解説',
   nextQuiz: '次のクイズへ',
@@ -28,6 +29,12 @@ export const LABELS = {
   selfCheck: '【セルフチェックシートの項目】',
   criteria: '【基準該当箇所】',
   measuresNav: '9つの対策',
+  status: {
+    passed: '合格（修了）',
+    completed: '修了',
+    failed: '不合格',
+    incomplete: '学習中',
+  },
 } as const;
 
 export const choiceNumber = (index: number): string => `${index + 1}`;

@@ -25,6 +25,7 @@ test('a learner reads every page and answers all 19 quizzes right: 100 points, p
   await expect(page.getByTestId('quizzes-answered')).toHaveText('19/19');
   await expect(page.getByTestId('score')).toContainText('100点');
   await goTo(page, '#/');
+  await expect(page.getByTestId('course-status')).toHaveText('合格（修了）');
   for (const s of course.sections) await expect(page.getByTestId(`section-status-${s.id}`)).toContainText('閲覧済み');
   expect(guard.outside).toEqual([]);
   expect(guard.errors).toEqual([]);
@@ -64,6 +65,8 @@ test('wrong answers score below the pass mark', async ({ page }) => {
   await expect(page.getByTestId('story-result')).toContainText('3問中 0問 正解');
   const score = Number((await page.getByTestId('score').innerText()).match(/(\d+)点/)![1]);
   expect(score).toBeLessThan(course.meta.passMark);
+  await goTo(page, '#/');
+  await expect(page.getByTestId('course-status')).toHaveText('学習中');
 });
 
 test('a reload in the middle of story 3 returns to the same quiz with earlier answers kept', async ({ page }) => {

@@ -11,13 +11,15 @@ const COLUMNS: Array<{ group: PageGroup; title: string }> = [
 /** The overview map of the measures, drawn from the pages' groups and labels. */
 export function MeasuresMap({ store, view }: { store: Store; view: View }) {
   const visited = new Set(view.state.visited);
-  const item = (p: Page) => (
+  const item = (p: Page) => {
+    const labels = p.mapLabels.filter((l) => l !== p.title && l !== p.navLabel);
+    return (
     <li key={p.id} class={visited.has(p.id) ? 'is-visited' : undefined}>
       <a href={href({ name: 'page', id: p.id })}>
         <span class="map-title">{p.title}</span>
-        {p.mapLabels.length > 0 && (
+        {labels.length > 0 && (
           <span class="map-labels">
-            {p.mapLabels.map((l) => (
+            {labels.map((l) => (
               <span key={l} class="map-label">
                 {l}
               </span>
@@ -27,7 +29,8 @@ export function MeasuresMap({ store, view }: { store: Store; view: View }) {
         {visited.has(p.id) && <span class="map-visited">✓<span class="visually-hidden">閲覧済み</span></span>}
       </a>
     </li>
-  );
+    );
+  };
   return (
     <figure class="measures-map">
       <figcaption class="visually-hidden">技術等情報管理に必要な対策の全体像</figcaption>
