@@ -1,0 +1,29 @@
+// Writes dist/<course-id>-scorm12.zip and dist/<course-id>-scorm2004.zip from
+// the built course (dist/course/index.html) and content/course.yaml.
+// Run after `vite build`: npx tsx scripts/package.ts [--out <dir>]
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compileContent } from './content/compile.ts';
+import { buildPackage } from './package/build.ts';
+import { COURSE_HTML, PACKAGE_DIR, PROJECT_ROOT, TARGETS } from './package/targets.ts';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { out: { type: 'string', default: PACKAGE_DIR } } });
+  const outDir = resolve(values.out);
+  if (!existsSync(COURSE_HTML)) throw new Error(`${relative(PROJECT_ROOT, COURSE_HTML)} is missing: run vite build first`);
+  const { meta } = compileContent(join(PROJECT_ROOT, 'content'));
+  const courseHtml = readFileSync(COURSE_HTML, 'utf8');
+  mkdirSync(outDir, { recursive: true });
+  for (const target of TARGETS) {
+    const built = await buildPackage(target, meta, courseHtml);
+    const file = join(outDir, built.fileName);
+    writeFileSync(file, built.zip);
+    console.log(`${relative(process.cwd(), file)}  SCORM ${target.version}  ${(built.zip.length / 1024).toFixed(1)} KB  ${built.entries.length} files`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
