@@ -7,7 +7,7 @@ import { App } from './views/App.tsx';
 import './styles.css';
 
 const tracker = createStandaloneTracker(course.meta.id);
-const store = createStore(course, tracker, location.hash);
+const store = createStore(course, tracker, location.hash, course.checklist.map((item: { id: string }) => item.id));
 
 // A relaunch without a hash resumes where the learner left off.
 const current = href(store.get().route);

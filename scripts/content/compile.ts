@@ -4,8 +4,8 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import type { Block, Course, Page, Quiz, Story, WidgetName } from '../../src/content/types.ts';
-import { courseFile, pageFrontMatter, storyFile } from './schema.ts';
+import type { Block, ChecklistItem, Course, Page, Quiz, Story, WidgetName } from '../../src/content/types.ts';
+import { checklistFile, courseFile, pageFrontMatter, storyFile } from './schema.ts';
 import { renderMarkdown } from './markdown.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
 
@@ -187,6 +187,33 @@ export function compileContent(root: string): Course {
     });
   }
 
+  // checklist: each area is a measure page and inherits that page's references
+  const checklistYaml = join(root, 'checklist.yaml');
+  const checklistDisplay = rel(checklistYaml);
+  const checklistData = existsSync(checklistYaml)
+    ? validate(checklistFile, readYaml(checklistYaml, checklistDisplay, problems), checklistDisplay, problems)
+    : (problems.add(checklistDisplay, '', 'file is missing'), undefined);
+  const checklist: ChecklistItem[] = [];
+  checklistData?.areas.forEach((a, ai) => {
+    const at = `areas.${ai}`;
+    const page = pages.find((p) => p.id === a.area);
+    if (!page?.group) {
+      problems.add(checklistDisplay, `${at}.area`, `"${a.area}" is not a measure page (a page with a group in its front matter)`);
+      return;
+    }
+    if (checklistData.areas.findIndex((other) => other.area === a.area) !== ai)
+      problems.add(checklistDisplay, `${at}.area`, `area "${a.area}" is listed twice; put all its items under one entry`);
+    const refs = { selfCheck: a.selfCheck ?? page.refs?.selfCheck ?? [], criteria: a.criteria ?? page.refs?.criteria ?? [] };
+    if (refs.selfCheck.length + refs.criteria.length === 0)
+      problems.add(checklistDisplay, at, `no reference: page "${a.area}" names no selfCheck or criteria, so this area must`);
+    for (const [field, list] of [['selfCheck', a.selfCheck ?? []], ['criteria', a.criteria ?? []]] as const)
+      list.forEach((r, ri) => checkPlaceholders(r, checklistDisplay, `${at}.${field}.${ri}`, problems));
+    a.items.forEach((item, ii) => {
+      checkPlaceholders(item.text, checklistDisplay, `${at}.items.${ii}.text`, problems);
+      checklist.push({ id: item.id, area: a.area, text: item.text, refs });
+    });
+  });
+
   // cross-file checks
   const dup = <T extends { id: string }>(list: T[], kind: string, file: string) => {
     const seen = new Set<string>();
@@ -198,7 +225,13 @@ export function compileContent(root: string): Course {
   dup(pages, 'page', rel(pageDir));
   dup(stories, 'story', rel(storyDir));
   dup(quizzes, 'quiz', rel(storyDir));
-  for (const [kind, ids] of [['page', pages.map((p) => p.id)], ['quiz', quizzes.map((q) => q.id)], ['story', stories.map((s) => s.id)]] as const)
+  dup(checklist, 'checklist item', checklistDisplay);
+  for (const [kind, ids] of [
+    ['page', pages.map((p) => p.id)],
+    ['quiz', quizzes.map((q) => q.id)],
+    ['story', stories.map((s) => s.id)],
+    ['checklist item', checklist.map((c) => c.id)],
+  ] as const)
     for (const [a, b] of keyCollisions(ids)) problems.add(rel(root), 'id', `${kind} ids "${a}" and "${b}" share a resume-state key; rename one of them`);
   if (meta) {
     meta.sections.forEach((s, si) =>
@@ -223,11 +256,13 @@ export function compileContent(root: string): Course {
   quizzes.sort((a, b) => quizOrder.indexOf(a.id) - quizOrder.indexOf(b.id));
   const pageOrder = sections.flatMap((s) => s.pages);
   pages.sort((a, b) => pageOrder.indexOf(a.id) - pageOrder.indexOf(b.id));
+  checklist.sort((a, b) => pageOrder.indexOf(a.area) - pageOrder.indexOf(b.area));
   return {
     meta: rest,
     sections: sections.sort((a, b) => sectionOrder.indexOf(a.id) - sectionOrder.indexOf(b.id)),
     pages,
     stories,
     quizzes,
+    checklist,
   };
 }

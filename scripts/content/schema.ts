@@ -76,6 +76,30 @@ export const storyFile = z.strictObject({
     .min(1),
 });
 
+export const CHECKLIST_ID_PATTERN = /^c_[a-z0-9_]+$/;
+
+export const checklistFile = z.strictObject({
+  areas: z
+    .array(
+      z.strictObject({
+        area: id,
+        // when left out, the measure page's own references apply
+        selfCheck: z.array(text).optional(),
+        criteria: z.array(text).optional(),
+        items: z
+          .array(
+            z.strictObject({
+              id: z.string().regex(CHECKLIST_ID_PATTERN, 'must start with c_ followed by lower-case letters, digits and _'),
+              text,
+            }),
+          )
+          .min(1),
+      }),
+    )
+    .min(1),
+});
+
 export type CourseFile = z.infer<typeof courseFile>;
 export type PageFrontMatter = z.infer<typeof pageFrontMatter>;
 export type StoryFile = z.infer<typeof storyFile>;
+export type ChecklistFile = z.infer<typeof checklistFile>;

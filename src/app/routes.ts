@@ -6,7 +6,10 @@ export type Route =
   | { name: 'page'; id: string }
   | { name: 'story'; id: string }
   | { name: 'result'; id: string }
-  | { name: 'quiz'; id: string };
+  | { name: 'quiz'; id: string }
+  | { name: 'checklist' }
+  | { name: 'checklistArea'; id: string }
+  | { name: 'checklistResult' };
 
 const ID = '([a-z][a-z0-9_]*)';
 const PATTERNS: Array<[RegExp, (id: string) => Route]> = [
@@ -14,6 +17,10 @@ const PATTERNS: Array<[RegExp, (id: string) => Route]> = [
   [new RegExp(`^/s/${ID}$`), (id) => ({ name: 'story', id })],
   [new RegExp(`^/s/${ID}/result$`), (id) => ({ name: 'result', id })],
   [new RegExp(`^/q/${ID}$`), (id) => ({ name: 'quiz', id })],
+  [/^\/checklist$/, () => ({ name: 'checklist' })],
+  // before the area pattern, which "result" would also match
+  [/^\/checklist\/result$/, () => ({ name: 'checklistResult' })],
+  [new RegExp(`^/checklist/${ID}$`), (id) => ({ name: 'checklistArea', id })],
 ];
 
 export function parseRoute(path: string): Route {
@@ -37,6 +44,12 @@ export function routePath(route: Route): string {
       return `/s/${route.id}/result`;
     case 'quiz':
       return `/q/${route.id}`;
+    case 'checklist':
+      return '/checklist';
+    case 'checklistArea':
+      return `/checklist/${route.id}`;
+    case 'checklistResult':
+      return '/checklist/result';
   }
 }
 

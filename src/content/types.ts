@@ -98,10 +98,23 @@ export interface Story {
   quizzes: string[];
 }
 
+/** One self-check statement about the learner's own company. */
+export interface ChecklistItem {
+  /** stable, c_[a-z0-9_]: the key of the saved answer */
+  id: string;
+  /** the measure page (m_* or s_*) the item belongs to */
+  area: string;
+  text: string;
+  /** never both empty */
+  refs: PageRefs;
+}
+
 export interface Course {
   meta: CourseMeta;
   sections: Section[];
   pages: Page[];
   stories: Story[];
   quizzes: Quiz[];
+  /** grouped by area, areas in the course's page order */
+  checklist: ChecklistItem[];
 }

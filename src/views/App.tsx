@@ -10,6 +10,9 @@ import { PageView } from './PageView.tsx';
 import { StoryView } from './StoryView.tsx';
 import { QuizView } from './QuizView.tsx';
 import { ResultView } from './ResultView.tsx';
+import { ChecklistHome } from './checklist/ChecklistHome.tsx';
+import { ChecklistAreaView } from './checklist/ChecklistAreaView.tsx';
+import { ChecklistResult } from './checklist/ChecklistResult.tsx';
 
 export function App({ store }: { store: Store }) {
   const view = useView(store);
@@ -37,6 +40,9 @@ export function App({ store }: { store: Store }) {
   else if (route.name === 'story' && course.stories.some((s) => s.id === route.id)) screen = <StoryView store={store} view={view} storyId={route.id} />;
   else if (route.name === 'result' && course.stories.some((s) => s.id === route.id)) screen = <ResultView store={store} view={view} storyId={route.id} />;
   else if (route.name === 'quiz' && course.quizzes.some((q) => q.id === route.id)) screen = <QuizView key={route.id} store={store} view={view} quizId={route.id} />;
+  else if (route.name === 'checklist') screen = <ChecklistHome store={store} view={view} />;
+  else if (route.name === 'checklistArea' && course.checklist.some((i) => i.area === route.id)) screen = <ChecklistAreaView key={route.id} store={store} view={view} areaId={route.id} />;
+  else if (route.name === 'checklistResult') screen = <ChecklistResult store={store} view={view} />;
   else screen = <Menu store={store} view={view} />;
 
   const skip = (e: Event) => {

@@ -1,19 +1,44 @@
 import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
+import { answeredIn, checklistAreas } from '../checklist/areas.ts';
+import { CHECKLIST_LABELS } from '../checklist/labels.ts';
 
-export function ChecklistEntry({ store }: { store: Store; view: View }) {
-  const stories = store.course.sections.find((s) => s.id === 'check')!;
+export function ChecklistEntry({ store, view }: { store: Store; view: View }) {
+  const { course } = store;
+  const stories = course.sections.find((s) => s.id === 'check')!;
+  const total = course.checklist.length;
+  const answered = answeredIn(course.checklist, view.state.checklist);
   return (
     <ul class="check-forms">
       <li class="check-form">
         <h2>
           <a href={href({ name: 'page', id: stories.pages[1] ?? stories.pages[0] })}>クイズ形式</a>
         </h2>
-        <p>担当者の立場で、具体的な場面の対策をクイズで確認します（{store.course.stories.length}つのストーリー・全{store.course.quizzes.length}問）。</p>
+        <p>担当者の立場で、具体的な場面の対策をクイズで確認します（{course.stories.length}つのストーリー・全{course.quizzes.length}問）。</p>
       </li>
       <li class="check-form" id="checklist">
-        <h2>チェックリスト形式</h2>
-        <p>自社の対策状況を項目ごとに確認するチェックリストは、この研修の次の版で追加します。</p>
+        <h2>
+          <a href={href({ name: 'checklist' })}>チェックリスト形式</a>
+        </h2>
+        <p>
+          自社の対策状況を、{checklistAreas(course).length}の対策・全{total}項目について「実施済み」「一部実施」「未実施」「該当なし」で確認し、対策ごとの実施率と印刷用のレポートにまとめます。
+        </p>
+        <p class="checklist-entry-progress" data-testid="checklist-entry-progress">
+          {CHECKLIST_LABELS.answered(answered, total)}
+        </p>
+        <p>
+          <a class="button" href={href({ name: 'checklist' })}>
+            {answered === 0 ? CHECKLIST_LABELS.start : CHECKLIST_LABELS.resume}
+          </a>
+          {answered > 0 && (
+            <>
+              {' '}
+              <a class="button button-secondary" href={href({ name: 'checklistResult' })}>
+                {CHECKLIST_LABELS.seeResult}
+              </a>
+            </>
+          )}
+        </p>
       </li>
     </ul>
   );

@@ -1,0 +1,66 @@
+import { levelOf, type AreaScore } from '../../model/checklist.ts';
+import { CHECKLIST_LABELS } from './labels.ts';
+
+// Drawn in a narrow coordinate space so that on a 360 px phone the text stays
+// at about its nominal size; wider screens cap the width in CSS.
+const WIDTH = 360;
+const ROW = 40;
+const LABEL_Y = 15;
+const BAR_Y = 21;
+const BAR_HEIGHT = 12;
+const AXIS = 22;
+const TICKS = [0, 25, 50, 75, 100];
+
+/** Horizontal bars, one per area. Purely visual: AreaTable carries the same figures for assistive technology. */
+export function AreaChart({ scores, labels }: { scores: readonly AreaScore[]; labels: Readonly<Record<string, string>> }) {
+  const height = scores.length * ROW + AXIS;
+  const x = (percent: number) => (WIDTH * percent) / 100;
+  return (
+    <svg
+      class="area-chart"
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      role="img"
+      aria-label={`${CHECKLIST_LABELS.chartTitle}のグラフ（数値は下の表を参照）`}
+      data-testid="area-chart"
+    >
+      {TICKS.map((t) => (
+        <line key={t} class="area-chart-grid" x1={x(t)} x2={x(t)} y1={BAR_Y - 3} y2={scores.length * ROW} />
+      ))}
+      {scores.map((s, i) => {
+        const top = i * ROW;
+        return (
+          <g key={s.areaId} data-area={s.areaId}>
+            <text class="area-chart-label" x={0} y={top + LABEL_Y}>
+              {labels[s.areaId]}
+            </text>
+            <text class="area-chart-value" x={WIDTH} y={top + LABEL_Y} text-anchor="end">
+              {CHECKLIST_LABELS.percent(s.percent)}
+            </text>
+            <rect class="area-chart-track" x={0} y={top + BAR_Y} width={WIDTH} height={BAR_HEIGHT} />
+            {s.percent !== null && (
+              <rect
+                class={`area-chart-bar rank-${levelOf(s.percent).rank}`}
+                x={0}
+                y={top + BAR_Y}
+                width={x(s.percent)}
+                height={BAR_HEIGHT}
+                data-percent={s.percent}
+              />
+            )}
+          </g>
+        );
+      })}
+      {TICKS.map((t) => (
+        <text
+          key={t}
+          class="area-chart-tick"
+          x={x(t)}
+          y={height - 6}
+          text-anchor={t === 0 ? 'start' : t === 100 ? 'end' : 'middle'}
+        >
+          {t}%
+        </text>
+      ))}
+    </svg>
+  );
+}
