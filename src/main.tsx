@@ -2,11 +2,11 @@ import { render } from 'preact';
 import course from 'virtual:course';
 import { createStore } from './app/store.ts';
 import { href } from './app/routes.ts';
-import { createStandaloneTracker } from './tracking/standalone.ts';
+import { selectTracker } from './tracking/select.ts';
 import { App } from './views/App.tsx';
 import './styles.css';
 
-const tracker = createStandaloneTracker(course.meta.id);
+const tracker = selectTracker(course);
 const store = createStore(course, tracker, location.hash, course.checklist.map((item: { id: string }) => item.id));
 
 // A relaunch without a hash resumes where the learner left off.
@@ -14,7 +14,9 @@ const current = href(store.get().route);
 if (location.hash !== current) history.replaceState(null, '', current);
 
 addEventListener('hashchange', () => store.navigate(location.hash));
-addEventListener('pagehide', () => store.flush());
+// Hidden may be the last moment a mobile browser gives us, so it commits;
+// pagehide ends the session (Terminate commits too) and no LMS call follows.
+addEventListener('pagehide', () => tracker.finish());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') store.flush();
 });

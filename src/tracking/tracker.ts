@@ -1,6 +1,7 @@
 // The one seam between the course and wherever progress is kept (an LMS or
 // this browser). The store talks to a Tracker; views never do.
 import type { Progress } from '../model/progress.ts';
+import type { LearnerState } from '../model/state.ts';
 
 export type TrackerKind = 'scorm12' | 'scorm2004' | 'standalone';
 
@@ -20,6 +21,8 @@ export interface StartInfo {
   /** the LMS's mastery score as a percent, when it sets one */
   passMark?: number;
   learnerName?: string;
+  /** the LMS already holds a pass: it stays a pass whatever the saved state says */
+  recordedPassed?: boolean;
 }
 
 export interface Snapshot {
@@ -27,6 +30,8 @@ export interface Snapshot {
   suspendData: string;
   location: string;
   progress: Progress;
+  /** the decoded state, for what the LMS reports per story */
+  state: LearnerState;
 }
 
 /** What just happened; trackers decide from it what to report and when to commit. */

@@ -1,0 +1,35 @@
+// Entry of the host page (index.html here): read the launch settings from the
+// query, seed the stored attempt if asked, create the API and load the course.
+//   ?v=1.2|2004  mode=normal|review|browse  mastery=<0–100>  learner=<id>  name=<name>
+//   fault=no-api|init-false|commit-fail-<N>|commit-fail-always
+//   cmi=<base64url JSON of a flat CMI>  replaces the stored attempt (exit "suspend")
+//   fresh=1  forgets the stored attempt
+// Both seeding parameters are taken off the address, so a reload re-enters.
+import { createHost, parseConfig, writeStored, type Host } from './host.ts';
+
+declare global {
+  interface Window {
+    lmsHost?: Host;
+  }
+}
+
+function decodeCmi(text: string): Record<string, string> {
+  const bytes = Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, string>;
+}
+
+const config = parseConfig(location.search);
+const query = new URLSearchParams(location.search);
+if (query.has('fresh')) writeStored(localStorage, config, null);
+const seed = query.get('cmi');
+if (seed) writeStored(localStorage, config, { cmi: decodeCmi(seed), exit: 'suspend', totalSeconds: 0 });
+if (query.has('fresh') || seed) {
+  query.delete('fresh');
+  query.delete('cmi');
+  history.replaceState(null, '', `${location.pathname}?${query}`);
+}
+
+window.lmsHost = createHost(window, config);
+document.title = `LMS host — SCORM ${config.version}`;
+const frame = document.getElementById('course') as HTMLIFrameElement;
+frame.src = `course/${config.version}/index.html`;

@@ -1,0 +1,47 @@
+// What differs between SCORM 1.2 and 2004 for this course: the API's name and
+// methods, element names, vocabularies and formats. The session logic
+// (scorm-tracker.ts) is the same for both and talks through this shape.
+import type { ApiMethods, QuietCodes } from './connection.ts';
+import type { AnswerReport, CmiWrite, CourseReport, Launch, ObjectiveReport } from './report.ts';
+
+export type ScormVersion = '1.2' | '2004';
+
+export interface Dialect {
+  version: ScormVersion;
+  apiName: string;
+  maxHops: number;
+  methods: ApiMethods;
+  quietGetCodes: QuietCodes;
+  /** read once after Initialize; get returns undefined for an element the LMS refused */
+  readLaunch(get: (element: string) => string | undefined): Launch;
+  /** status, score, bookmark, resume state and exit; never lowers what `held` says */
+  courseWrites(report: CourseReport, held: ReadonlyMap<string, string>): CmiWrite[];
+  objectiveWrites(index: number, objective: ObjectiveReport, isNew: boolean): CmiWrite[];
+  interactionWrites(index: number, answer: AnswerReport): CmiWrite[];
+  sessionTime(seconds: number): CmiWrite;
+}
+
+/** Index of every `<prefix>.n.id` the LMS holds, for write-once ids and re-entry. */
+export function readIds(get: (element: string) => string | undefined, prefix: string): { count: number; index: Map<string, number> } {
+  const count = Number(get(`${prefix}._count`) ?? '0') || 0;
+  const index = new Map<string, number>();
+  for (let n = 0; n < count; n++) {
+    const id = get(`${prefix}.${n}.id`);
+    if (id) index.set(id, n);
+  }
+  return { count, index };
+}
+
+/** Keeps a value the LMS holds when the new one ranks lower (a pass is never undone). */
+export function unlessLower(element: string, value: string, held: ReadonlyMap<string, string>, rank: (v: string) => number): CmiWrite[] {
+  const current = held.get(element);
+  return current !== undefined && rank(current) > rank(value) ? [] : [[element, value]];
+}
+
+/** Scores and measures are never lowered either: a later, emptier state must not erase a recorded result. */
+export function unlessSmaller(element: string, value: number, held: ReadonlyMap<string, string>): CmiWrite[] {
+  const current = Number(held.get(element));
+  return held.get(element) && Number.isFinite(current) && current > value ? [] : [[element, String(value)]];
+}
+
+export const launchMode = (value: string | undefined) => (value === 'review' || value === 'browse' ? value : 'normal');

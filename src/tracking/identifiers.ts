@@ -1,0 +1,42 @@
+// Interaction ids and choice responses. Real LMSs are stricter than the specs:
+// Moodle wants an identifier to end in a letter or digit and a 2004 choice
+// token to match [\w.]; ids here use [A-Za-z0-9_] only and end in a digit or
+// letter, so every LMS we know of accepts them.
+
+export const SAFE_ID = /^[A-Za-z0-9_]*[A-Za-z0-9]$/;
+
+/** 1.2 CMIFeedback and 2004 short_identifier_type limits */
+export const SCORM12_FEEDBACK_MAX = 255;
+export const SCORM2004_SHORT_ID_MAX = 250;
+/** 2004 interactions.n.description (localized_string_type, SPM 250) */
+export const SCORM2004_DESCRIPTION_MAX = 250;
+
+/**
+ * One interaction per answer. The first attempt at a story keeps the plain
+ * quiz id (`q3_10`), so reports read naturally; a retry of the story adds the
+ * attempt number (`q3_10_r2`), so no two answers ever share an id.
+ */
+export function interactionId(quizId: string, attempt: number): string {
+  const id = attempt > 1 ? `${quizId}_r${attempt}` : quizId;
+  if (!SAFE_ID.test(id)) throw new Error(`interaction id "${id}" is not [A-Za-z0-9_] ending in a letter or digit`);
+  return id;
+}
+
+const letters = (selection: string) => [...selection].sort();
+
+/** SCORM 1.2 choice response: single characters joined by commas, `a,c`. */
+export function scorm12Choices(selection: string): string {
+  return letters(selection).join(',');
+}
+
+/** SCORM 2004 choice response: short identifiers joined by `[,]`, `a[,]c`. */
+export function scorm2004Choices(selection: string): string {
+  return letters(selection).join('[,]');
+}
+
+/** Cuts to a limit counted in UTF-16 code units, never splitting a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}

@@ -1,0 +1,108 @@
+// What a SCORM LMS is told, before it is put into either version's words:
+// pure functions from the course, the learner state and its progress.
+import type { Course, StatusStyle } from '../content/types.ts';
+import type { CourseStatus, Progress } from '../model/progress.ts';
+import { answerKey } from '../model/scoring.ts';
+import type { LearnerState } from '../model/state.ts';
+import type { LaunchMode } from './tracker.ts';
+
+/** one write to the data model: element and value, in the order they must be set */
+export type CmiWrite = readonly [element: string, value: string];
+
+/** Where the course stands, in version-neutral terms. */
+export interface CourseReport {
+  status: CourseStatus;
+  /** completion rule met */
+  completed: boolean;
+  /** passed / failed / undecided, after the status style is applied */
+  success: 'passed' | 'failed' | 'unknown';
+  /** 0–100 */
+  score: number;
+  measure: number;
+  location: string;
+  suspendData: string;
+}
+
+export interface ObjectiveReport {
+  /** the story id */
+  id: string;
+  /** that story's best attempt, 0–100 */
+  score: number;
+  /** every quiz of the story answered in some attempt */
+  finished: boolean;
+  success: 'passed' | 'failed' | 'unknown';
+}
+
+export interface AnswerReport {
+  id: string;
+  /** sorted choice letters */
+  response: string;
+  pattern: string;
+  correct: boolean;
+  latencySeconds: number;
+  at: Date;
+  /** the quiz title, for 2004's description */
+  description: string;
+}
+
+export function courseReport(progress: Progress, suspendData: string, location: string): CourseReport {
+  const success = progress.status === 'passed' ? 'passed' : progress.status === 'failed' ? 'failed' : 'unknown';
+  return {
+    status: progress.status,
+    completed: progress.status === 'passed' || progress.status === 'completed',
+    success,
+    score: progress.score,
+    measure: progress.measure,
+    location,
+    suspendData,
+  };
+}
+
+/** One objective per story the learner has begun; untouched stories are not reported. */
+export function objectiveReports(course: Course, state: LearnerState, passMark: number, style: StatusStyle): ObjectiveReport[] {
+  return course.stories.flatMap((story) => {
+    const record = state.stories[story.id];
+    if (!record) return [];
+    const total = story.quizzes.length;
+    const score = total ? Math.floor((Math.min(record.best, total) * 100) / total) : 0;
+    const finished = record.attempts > 1 || story.quizzes.every((q) => state.answers[q] !== undefined);
+    const success = !finished ? 'unknown' : score >= passMark ? 'passed' : style === 'passed-failed' ? 'failed' : 'unknown';
+    return [{ id: story.id, score, finished, success }];
+  });
+}
+
+export function answerReport(course: Course, quizId: string, id: string, selection: string, correct: boolean, latencySeconds: number, at: Date): AnswerReport {
+  const quiz = course.quizzes.find((q) => q.id === quizId);
+  if (!quiz) throw new Error(`unknown quiz ${quizId}`);
+  return { id, response: selection, pattern: answerKey(quiz), correct, latencySeconds, at, description: quiz.title };
+}
+
+/** What the LMS says about the launch, read once after Initialize. */
+export interface Launch {
+  mode: LaunchMode;
+  learnerId: string;
+  learnerName: string;
+  suspendData: string;
+  /** percent 0–100 from the LMS's mastery score, when it sets one */
+  passMark?: number;
+  /** the LMS already holds a pass for this attempt */
+  passed: boolean;
+  /** the data model as the LMS holds it, for the elements the course writes */
+  held: Map<string, string>;
+  /** next free interaction index (1.2: the journal's _count) */
+  interactionCount: number;
+  /** 2004 only: interaction id → index, to update rather than duplicate */
+  interactionIndex: Map<string, number>;
+  objectiveCount: number;
+  objectiveIndex: Map<string, number>;
+}
+
+/** percent needed to pass, from a 0–1 measure; 0.805 needs 81 because scores are whole percents */
+export function percentFromScaled(scaled: number): number {
+  return Math.min(100, Math.max(0, Math.ceil(scaled * 100 - 1e-9)));
+}
+
+export function parseNumber(text: string): number | undefined {
+  if (!/^-?\d+(\.\d+)?$/.test(text.trim())) return undefined;
+  return Number(text);
+}

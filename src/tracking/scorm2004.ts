@@ -1,0 +1,112 @@
+// SCORM 2004 4th edition: window.API_1484_11, completion and success kept
+// apart, scaled and raw scores, and the 2004 vocabularies.
+import type { Dialect } from './dialect.ts';
+import { launchMode, readIds, unlessLower, unlessSmaller } from './dialect.ts';
+import { SCORM2004_MAX_HOPS } from './discovery.ts';
+import { clip, SCORM2004_DESCRIPTION_MAX, scorm2004Choices } from './identifiers.ts';
+import { parseNumber, percentFromScaled } from './report.ts';
+import { scorm2004Duration, scorm2004Timestamp } from './time.ts';
+
+/** SPMs: every conformant LMS keeps at least this much */
+export const SCORM2004_SUSPEND_DATA_MAX = 64000;
+export const SCORM2004_LOCATION_MAX = 1000;
+
+const COMPLETION_RANK: Record<string, number> = { completed: 2, incomplete: 1 };
+const SUCCESS_RANK: Record<string, number> = { passed: 2, failed: 1 };
+/** 403: "value not initialized", i.e. the element simply has no value yet */
+const NOT_INITIALIZED = '403';
+
+export const SCORM2004_EXIT = { unfinished: 'suspend', done: 'normal' } as const;
+export const SCORM2004_RESULT = { correct: 'correct', wrong: 'incorrect' } as const;
+
+const COMPLETION = 'cmi.completion_status';
+const SUCCESS = 'cmi.success_status';
+const RAW = 'cmi.score.raw';
+const SCALED = 'cmi.score.scaled';
+const MEASURE = 'cmi.progress_measure';
+
+/** 0–100 as a 0–1 decimal string with at most two places */
+const scaled = (percent: number) => String(Math.round(percent) / 100);
+
+export const scorm2004: Dialect = {
+  version: '2004',
+  apiName: 'API_1484_11',
+  maxHops: SCORM2004_MAX_HOPS,
+  methods: {
+    initialize: 'Initialize',
+    terminate: 'Terminate',
+    getValue: 'GetValue',
+    setValue: 'SetValue',
+    commit: 'Commit',
+    getLastError: 'GetLastError',
+    getErrorString: 'GetErrorString',
+    getDiagnostic: 'GetDiagnostic',
+  },
+  quietGetCodes: new Set([NOT_INITIALIZED]),
+  readLaunch(get) {
+    const passing = parseNumber(get('cmi.scaled_passing_score') ?? '');
+    const held = new Map<string, string>();
+    for (const element of [COMPLETION, SUCCESS, RAW, SCALED, MEASURE, 'cmi.location', 'cmi.suspend_data']) {
+      const value = get(element);
+      if (value) held.set(element, value);
+    }
+    const interactions = readIds(get, 'cmi.interactions');
+    const objectives = readIds(get, 'cmi.objectives');
+    return {
+      mode: launchMode(get('cmi.mode')),
+      learnerId: get('cmi.learner_id') ?? '',
+      learnerName: get('cmi.learner_name') ?? '',
+      suspendData: held.get('cmi.suspend_data') ?? '',
+      passMark: passing === undefined ? undefined : percentFromScaled(passing),
+      passed: held.get(SUCCESS) === 'passed',
+      held,
+      interactionCount: interactions.count,
+      interactionIndex: interactions.index,
+      objectiveCount: objectives.count,
+      objectiveIndex: objectives.index,
+    };
+  },
+  courseWrites(report, held) {
+    const done = report.completed;
+    return [
+      ...unlessLower(COMPLETION, done ? 'completed' : 'incomplete', held, (v) => COMPLETION_RANK[v] ?? 0),
+      ...unlessLower(SUCCESS, report.success, held, (v) => SUCCESS_RANK[v] ?? 0),
+      ...unlessSmaller(SCALED, Number(scaled(report.score)), held),
+      ...unlessSmaller(RAW, report.score, held),
+      [`cmi.score.min`, '0'],
+      [`cmi.score.max`, '100'],
+      ...unlessSmaller(MEASURE, report.measure, held),
+      ['cmi.exit', done ? SCORM2004_EXIT.done : SCORM2004_EXIT.unfinished],
+      ...(report.location.length <= SCORM2004_LOCATION_MAX ? [['cmi.location', report.location] as const] : []),
+      ...(report.suspendData.length <= SCORM2004_SUSPEND_DATA_MAX ? [['cmi.suspend_data', report.suspendData] as const] : []),
+    ];
+  },
+  objectiveWrites(n, o, isNew) {
+    const p = `cmi.objectives.${n}`;
+    return [
+      ...(isNew ? [[`${p}.id`, o.id] as const] : []),
+      [`${p}.score.scaled`, scaled(o.score)],
+      [`${p}.score.raw`, String(o.score)],
+      [`${p}.score.min`, '0'],
+      [`${p}.score.max`, '100'],
+      [`${p}.success_status`, o.success],
+      [`${p}.completion_status`, o.finished ? 'completed' : 'incomplete'],
+    ];
+  },
+  interactionWrites(n, a) {
+    const p = `cmi.interactions.${n}`;
+    // Moodle refuses a response before the type is known: id, then type, then the rest
+    return [
+      [`${p}.id`, a.id],
+      [`${p}.type`, 'choice'],
+      [`${p}.description`, clip(a.description, SCORM2004_DESCRIPTION_MAX)],
+      [`${p}.timestamp`, scorm2004Timestamp(a.at)],
+      [`${p}.weighting`, '1'],
+      [`${p}.learner_response`, scorm2004Choices(a.response)],
+      [`${p}.correct_responses.0.pattern`, scorm2004Choices(a.pattern)],
+      [`${p}.result`, a.correct ? SCORM2004_RESULT.correct : SCORM2004_RESULT.wrong],
+      [`${p}.latency`, scorm2004Duration(a.latencySeconds)],
+    ];
+  },
+  sessionTime: (seconds) => ['cmi.session_time', scorm2004Duration(seconds)],
+};

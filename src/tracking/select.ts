@@ -1,0 +1,37 @@
+// Which tracker this launch gets. The package names its SCORM version in a
+// meta tag (scripts/scorm-target.ts); the course then talks to that version's
+// API only, even where an LMS exposes both. No tag, or no API found: the
+// course runs standalone and keeps progress in this browser.
+import type { Course } from '../content/types.ts';
+import { SCORM_VERSION_META } from '../../scripts/scorm-target.ts';
+import type { Dialect } from './dialect.ts';
+import { findApi } from './discovery.ts';
+import { scorm12 } from './scorm12.ts';
+import { scorm2004 } from './scorm2004.ts';
+import { createScormTracker } from './scorm-tracker.ts';
+import { createStandaloneTracker } from './standalone.ts';
+import type { Tracker } from './tracker.ts';
+
+const DIALECTS: Record<string, Dialect> = { '1.2': scorm12, '2004': scorm2004 };
+
+export function packagedVersion(doc: Document): string | undefined {
+  // looked up by name alone: the packager refuses an index.html that already spells out the tag
+  const meta = [...doc.getElementsByName(SCORM_VERSION_META)].find((el) => el.tagName === 'META');
+  return meta?.getAttribute('content') ?? undefined;
+}
+
+function localStorageOf(win: Window): Storage | undefined {
+  try {
+    return win.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function selectTracker(course: Course, win: Window = window): Tracker {
+  const version = packagedVersion(win.document);
+  const dialect = version ? DIALECTS[version] : undefined;
+  const api = dialect ? findApi(win, dialect.apiName, dialect.maxHops) : undefined;
+  if (!dialect || !api) return createStandaloneTracker(course.meta.id);
+  return createScormTracker(dialect, api, course, { storage: localStorageOf(win) });
+}

@@ -1,0 +1,44 @@
+// Time values in each SCORM version's format, written so that Moodle's
+// stricter patterns accept them too: at most two decimals on seconds, no days
+// in a 2004 duration, a zone only after the fraction in a 2004 timestamp.
+
+/** SCORM 1.2 CMITimespan allows four hour digits; longer sessions are capped. */
+export const SCORM12_MAX_HOURS = 9999;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Rounds to hundredths first, so that 59.999 s carries into the next minute. */
+function split(seconds: number): { hours: number; minutes: number; whole: number; hundredths: number } {
+  const total = Math.max(0, Math.round((Number.isFinite(seconds) ? seconds : 0) * 100));
+  const hundredths = total % 100;
+  const secs = Math.floor(total / 100);
+  return { hours: Math.floor(secs / 3600), minutes: Math.floor(secs / 60) % 60, whole: secs % 60, hundredths };
+}
+
+/** SCORM 1.2 CMITimespan, zero-padded: `HHHH:MM:SS.SS`. */
+export function scorm12Timespan(seconds: number): string {
+  const t = split(seconds);
+  if (t.hours > SCORM12_MAX_HOURS) return `${SCORM12_MAX_HOURS}:59:59.99`;
+  return `${pad(t.hours, 4)}:${pad(t.minutes)}:${pad(t.whole)}.${pad(t.hundredths)}`;
+}
+
+/** SCORM 2004 timeinterval as `PT#H#M#S`; hours may exceed 24. */
+export function scorm2004Duration(seconds: number): string {
+  const t = split(seconds);
+  const fraction = t.hundredths ? `.${pad(t.hundredths)}`.replace(/0$/, '') : '';
+  let out = 'PT';
+  if (t.hours) out += `${t.hours}H`;
+  if (t.minutes) out += `${t.minutes}M`;
+  if (t.whole || fraction || out === 'PT') out += `${t.whole}${fraction}S`;
+  return out;
+}
+
+/** SCORM 1.2 CMITime: the learner's local clock time, `HH:MM:SS`. */
+export function scorm12ClockTime(date: Date): string {
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** SCORM 2004 time (second,10,0) in UTC with two decimals, e.g. `2025-04-01T09:05:03.27Z`. */
+export function scorm2004Timestamp(date: Date): string {
+  return date.toISOString().replace(/(\.\d{2})\d*Z$/, '$1Z');
+}
