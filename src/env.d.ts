@@ -1,5 +1,4 @@
 declare module 'virtual:course' {
-  import type { Course } from './content/types.ts';
-  const course: Course;
+  const course: import('./content/types.ts').Course;
   export default course;
 }
