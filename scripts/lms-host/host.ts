@@ -129,6 +129,7 @@ interface ApiConstructors {
 export function createHost(win: Window & Partial<ApiConstructors>, config: HostConfig, storage: Storage = win.localStorage): Host {
   const stored = readStored(storage, config);
   const names = METHODS[config.version];
+  let api: Api | undefined;
   const host: Host = {
     config,
     calls: [],
@@ -142,9 +143,10 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
 
   const Ctor = config.version === '1.2' ? win.Scorm12API : win.Scorm2004API;
   if (!Ctor) throw new Error('scorm-again is not loaded on the host page');
-  const api: Api = new Ctor({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
+  const lms: Api = new Ctor({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
+  api = lms;
   const data = launchData(config, stored);
-  api.loadFromFlattenedJSON(data);
+  lms.loadFromFlattenedJSON(data);
 
   const startCount = Number(data['cmi.interactions._count'] ?? Object.keys(data).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).length);
   const objectiveIds = new Map<number, string>();
@@ -161,15 +163,15 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
   const persist = (finishing: boolean) => {
     const previous = readStored(storage, config);
     writeStored(storage, config, {
-      cmi: stringsOnly(api.getFlattenedCMI()),
+      cmi: stringsOnly(lms.getFlattenedCMI()),
       exit,
       totalSeconds: (previous?.totalSeconds ?? stored?.totalSeconds ?? 0) + (finishing ? sessionSeconds : 0),
     });
   };
 
-  const target = api as unknown as Record<string, (...args: string[]) => string>;
+  const target = lms as unknown as Record<string, (...args: string[]) => string>;
   const wrap = (method: string, inject?: (args: string[]) => string | undefined) => {
-    const real = target[method].bind(api);
+    const real = target[method].bind(lms);
     target[method] = (...args: string[]) => {
       const errorCall = (names.errors as readonly string[]).includes(method);
       if (errorCall && injectedError !== undefined) {
@@ -182,7 +184,7 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
       const injected = forced !== undefined;
       if (!errorCall) injectedError = injected ? '101' : undefined;
       const result = String(injected ? forced : real(...args));
-      const error = errorCall ? '' : String(api.lmsGetLastError ? api.lmsGetLastError() : '');
+      const error = errorCall ? '' : String(lms.lmsGetLastError());
       host.calls.push({ method, args: args.map(String), result, error: injected ? '101' : error, injected });
       host.violations.push(...checker.check(method, args.map(String), result, injected));
       if (method === names.setValue && result === 'true') {
@@ -202,12 +204,15 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
   };
 
   wrap(names.initialize, () => (config.fault.kind === 'init-false' ? 'false' : undefined));
-  wrap(names.commit, () => {
+  // a failing store refuses Commit and the commit inside Terminate alike
+  const storeFault = () => {
     if (config.fault.kind !== 'commit-fail' || commitFailures >= config.fault.times) return undefined;
     commitFailures++;
     return 'false';
-  });
-  for (const method of [names.terminate, names.getValue, names.setValue, ...names.errors]) wrap(method);
-  (win as unknown as Record<string, unknown>)[config.version === '1.2' ? 'API' : 'API_1484_11'] = api;
+  };
+  wrap(names.commit, storeFault);
+  wrap(names.terminate, storeFault);
+  for (const method of [names.getValue, names.setValue, ...names.errors]) wrap(method);
+  (win as unknown as Record<string, unknown>)[config.version === '1.2' ? 'API' : 'API_1484_11'] = lms;
   return host;
 }

@@ -1,7 +1,7 @@
 // Entry of the host page (index.html here): read the launch settings from the
 // query, seed the stored attempt if asked, create the API and load the course.
 //   ?v=1.2|2004  mode=normal|review|browse  mastery=<0–100>  learner=<id>  name=<name>
-//   fault=no-api|init-false|commit-fail-<N>|commit-fail-always
+//   fault=no-api|init-false|commit-fail-<N>|commit-fail-always   (a failing store refuses Commit and Terminate)
 //   cmi=<base64url JSON of a flat CMI>  replaces the stored attempt (exit "suspend")
 //   fresh=1  forgets the stored attempt
 // Both seeding parameters are taken off the address, so a reload re-enters.
