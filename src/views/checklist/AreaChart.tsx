@@ -23,9 +23,6 @@ export function AreaChart({ scores, labels }: { scores: readonly AreaScore[]; la
       aria-label={`${CHECKLIST_LABELS.chartTitle}のグラフ（数値は下の表を参照）`}
       data-testid="area-chart"
     >
-      {TICKS.map((t) => (
-        <line key={t} class="area-chart-grid" x1={x(t)} x2={x(t)} y1={BAR_Y - 3} y2={scores.length * ROW} />
-      ))}
       {scores.map((s, i) => {
         const top = i * ROW;
         return (
@@ -37,6 +34,10 @@ export function AreaChart({ scores, labels }: { scores: readonly AreaScore[]; la
               {CHECKLIST_LABELS.percent(s.percent)}
             </text>
             <rect class="area-chart-track" x={0} y={top + BAR_Y} width={WIDTH} height={BAR_HEIGHT} />
+            {TICKS.map((t) => (
+              // gridlines only across the bar, so they never cut through the labels
+              <line key={t} class="area-chart-grid" x1={x(t)} x2={x(t)} y1={top + BAR_Y - 2} y2={top + BAR_Y + BAR_HEIGHT + 2} />
+            ))}
             {s.percent !== null && (
               <rect
                 class={`area-chart-bar rank-${levelOf(s.percent).rank}`}
