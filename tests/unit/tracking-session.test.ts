@@ -103,7 +103,7 @@ describe.each([scorm12, scorm2004])('SCORM $version session', (dialect) => {
   });
 
   it('the LMS mastery score replaces the content pass mark', () => {
-    const launch = dialect.version === '1.2' ? { 'cmi.student_data.mastery_score': '60' } : { 'cmi.scaled_passing_score': '0.6' };
+    const launch: Record<string, string> = dialect.version === '1.2' ? { 'cmi.student_data.mastery_score': '60' } : { 'cmi.scaled_passing_score': '0.6' };
     const tracker = createScormTracker(dialect, lms(dialect, launch).api, course, { log: silent });
     expect(tracker.start().passMark).toBe(60);
   });
