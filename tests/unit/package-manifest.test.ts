@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileContent } from '../../scripts/content/compile.ts';
 import { escapeXml, fillTemplate, normalizedMeasure, renderManifest } from '../../scripts/package/manifest.ts';
 import { SCORM_12, SCORM_2004, TARGETS } from '../../scripts/package/targets.ts';
-import { missingFileProblems, schemaProblems, structureProblems, xpath } from '../../scripts/package/validate.ts';
+import { manifestProblems, missingFileProblems, schemaProblems, structureProblems, xpath } from '../../scripts/package/validate.ts';
 import { packageEntryNames } from '../../scripts/package/build.ts';
 
 const { meta } = compileContent('content');
@@ -135,5 +135,22 @@ describe('broken manifests are rejected', () => {
       'xsi:schemaLocation names adlcp_rootv1p2.xsd, which is not in the package',
     ]);
     expect(await missingFileProblems(manifest2004, ['imsmanifest.xml'])).toEqual(['<file href="index.html"> is not in the package']);
+  });
+});
+
+describe('manifestProblems', () => {
+  it('reports schema errors first and alone, then every structural problem', async () => {
+    const names = packageEntryNames(SCORM_12);
+    expect(await manifestProblems(manifest12, SCORM_12, names)).toEqual([]);
+    const malformed = await manifestProblems(manifest12.replace('<title>', '<title>&'), SCORM_12, names);
+    expect(malformed.length).toBeGreaterThan(0);
+    expect(malformed.every((p) => p.includes('imsmanifest.xml'))).toBe(true);
+    const unresolved = manifest12.replace(`identifierref="${meta.id}-sco"`, 'identifierref="elsewhere"');
+    expect(await manifestProblems(unresolved, SCORM_12, ['imsmanifest.xml'])).toEqual([
+      'an item identifierref names no resource',
+      '<file href="index.html"> is not in the package',
+      'xsi:schemaLocation names imscp_rootv1p1p2.xsd, which is not in the package',
+      'xsi:schemaLocation names adlcp_rootv1p2.xsd, which is not in the package',
+    ]);
   });
 });
