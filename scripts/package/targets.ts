@@ -78,7 +78,7 @@ export const SCORM_2004: PackageTarget = {
     'imsss_v1p0util.xsd',
     'xml.xsd',
   ],
-  // ~21 KB zipped, a third of the 60 KB package budget; no LMS needs them to import.
+  // ~21 KB zipped, a third of the 60 KB package budget; Moodle and the common LMSs import without them.
   shipsSchemas: false,
 };
 

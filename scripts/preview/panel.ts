@@ -33,7 +33,7 @@ export function renderRecords(records: AttemptRecords | null): HTMLElement {
       ['学習者', 'learner', `${records.learnerName}（${records.learnerId}）`],
       [records.version === '1.2' ? '状態 lesson_status' : '状態 completion / success', 'status', records.status],
       ['点数 raw（min〜max）', 'score', scoreText],
-      ['合計時間（LMS 集計）', 'total-time', formatSeconds(records.totalSeconds)],
+      ['合計時間（終了したセッションの合計）', 'total-time', formatSeconds(records.totalSeconds)],
       ['今回のセッション時間', 'session-time', records.sessionTime],
       ['entry / exit', 'entry-exit', `${records.entry || '""'} / ${records.exit || '""'}`],
       ['位置 location', 'location', records.location],

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compileContent } from '../../scripts/content/compile.ts';
 import { withScormVersion } from '../../scripts/scorm-target.ts';
 import { buildPackage } from '../../scripts/package/build.ts';
+import { renderManifest } from '../../scripts/package/manifest.ts';
 import { COURSE_HTML, PROJECT_ROOT, SCORM_12, SCORM_2004, TARGETS, packageFileName, type PackageTarget } from '../../scripts/package/targets.ts';
 import { readZip } from '../../scripts/package/unzip.ts';
 import { schemaProblems, structureProblems } from '../../scripts/package/validate.ts';
@@ -61,6 +62,7 @@ describe('package contents', () => {
 
   it.each(TARGETS.map((t) => [t.version, t] as const))('SCORM %s: the manifest inside the zip is valid and resolves', async (_, target) => {
     const manifest = readZip(zipOf(target)).find((e) => e.name === 'imsmanifest.xml')!.data.toString('utf8');
+    expect(manifest).toBe(renderManifest(target, meta));
     expect(await schemaProblems(manifest, target)).toEqual([]);
     expect(await structureProblems(manifest, target)).toEqual([]);
   });
