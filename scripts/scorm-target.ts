@@ -6,7 +6,7 @@ export const SCORM_VERSION_META = 'scorm-version';
 
 export function withScormVersion(html: string, version: ScormVersion): string {
   const tag = `<meta name="${SCORM_VERSION_META}" content="${version}">`;
-  if (html.includes(`name="${SCORM_VERSION_META}"`)) throw new Error('index.html already names a SCORM version');
+  if (new RegExp(`<meta[^>]+name=["']?${SCORM_VERSION_META}["'\\s>]`).test(html)) throw new Error('index.html already names a SCORM version');
   if (!html.includes('<head>')) throw new Error('index.html has no <head>');
   return html.replace('<head>', `<head>\n    ${tag}`);
 }
