@@ -2,6 +2,7 @@ import type { Store, View } from '../app/store.ts';
 import type { Block } from '../content/types.ts';
 import { href } from '../app/routes.ts';
 import { LABELS } from './labels.ts';
+import { Breadcrumb } from './Breadcrumb.tsx';
 import { MeasureNav } from './widgets/MeasureNav.tsx';
 import { MeasuresMap } from './widgets/MeasuresMap.tsx';
 import { StoryList } from './widgets/StoryList.tsx';
@@ -31,19 +32,12 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
   const showNav = page.group === 'preparation' || page.group === 'measure';
   return (
     <article class={`page page-${page.id}`}>
-      <nav class="breadcrumb" aria-label="現在地">
-        <ol>
-          <li>
-            <a href="#/">{LABELS.top}</a>
-          </li>
-          {index > 0 && (
-            <li>
-              <a href={href({ name: 'page', id: section.pages[0] })}>{section.title}</a>
-            </li>
-          )}
-          <li aria-current="page">{page.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          ...(index > 0 ? [{ label: section.title, href: href({ name: 'page', id: section.pages[0] }) }] : []),
+          { label: page.title },
+        ]}
+      />
       {showNav && <MeasureNav store={store} view={view} currentId={page.id} />}
       <h1>{page.title}</h1>
       {page.blocks.map((block, i) => (

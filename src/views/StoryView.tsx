@@ -2,25 +2,20 @@ import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { isCorrect } from '../model/scoring.ts';
 import { LABELS } from './labels.ts';
+import { Breadcrumb } from './Breadcrumb.tsx';
 import { storyStatus } from './widgets/StoryList.tsx';
 
 export function StoryHeader({ store, storyId }: { store: Store; storyId: string }) {
   const section = store.course.sections.find((s) => s.id === 'check')!;
   const storyPage = section.pages[section.pages.length - 1];
+  const story = store.course.stories.find((s) => s.id === storyId)!;
   return (
-    <nav class="breadcrumb" aria-label="現在地">
-      <ol>
-        <li>
-          <a href="#/">{LABELS.top}</a>
-        </li>
-        <li>
-          <a href={href({ name: 'page', id: storyPage })}>{store.course.pages.find((p) => p.id === storyPage)?.title}</a>
-        </li>
-        <li>
-          <a href={href({ name: 'story', id: storyId })}>ストーリー{store.course.stories.find((s) => s.id === storyId)?.number}</a>
-        </li>
-      </ol>
-    </nav>
+    <Breadcrumb
+      trail={[
+        { label: store.course.pages.find((p) => p.id === storyPage)!.title, href: href({ name: 'page', id: storyPage }) },
+        { label: `ストーリー${story.number}`, href: href({ name: 'story', id: storyId }) },
+      ]}
+    />
   );
 }
 

@@ -1,15 +1,11 @@
 // The checklist content as the learner gets it, and the build's refusal of a
 // broken content/checklist.yaml (file, field, reason).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { compileContent } from '../../scripts/content/compile.ts';
+import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState } from '../../src/model/codec.ts';
 import { keyCollisions, keyOf } from '../../src/model/keys.ts';
 import { CHECKLIST_ANSWERS, emptyState, type LearnerState } from '../../src/model/state.ts';
 import { codecIds } from '../../src/app/store.ts';
-import { realCourse } from './fixtures.ts';
+import { realCourse, rejectionOf } from './fixtures.ts';
 
 const course = realCourse();
 const measurePages = course.pages.filter((p) => p.group !== undefined);
@@ -82,25 +78,8 @@ describe('checklist content', () => {
 });
 
 describe('checklist content errors', () => {
-  let dir: string;
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
   /** change returns the new file text, or null to delete the file */
-  function withChecklist(change: (yaml: string) => string | null): string {
-    dir = mkdtempSync(join(tmpdir(), 'checklist-'));
-    const root = join(dir, 'content');
-    cpSync('content', root, { recursive: true });
-    const file = join(root, 'checklist.yaml');
-    const text = change(readFileSync(file, 'utf8'));
-    if (text === null) rmSync(file);
-    else writeFileSync(file, text);
-    try {
-      compileContent(root);
-    } catch (e) {
-      return (e as Error).message;
-    }
-    throw new Error('expected the content to be rejected');
-  }
+  const withChecklist = (change: (yaml: string) => string | null) => rejectionOf({ 'checklist.yaml': change });
 
   it('refuses an area that is not a measure page', () => {
     expect(withChecklist((y) => y.replace('area: m_training', 'area: importance'))).toMatch(

@@ -1,4 +1,7 @@
 // The real course content, compiled once per test file, and the seed's answer key.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { compileContent } from '../../scripts/content/compile.ts';
 import type { Course } from '../../src/content/types.ts';
 
@@ -15,3 +18,30 @@ export const SEED_KEYS: Record<string, string> = {
   q3_1: 'ac', q3_2: 'bc', q3_3: 'ac', q3_4: 'abc', q3_5: 'abc', q3_6: 'bc', q3_7: 'bc', q3_8: 'b', q3_9: 'bc', q3_10: 'abc',
   q4_1: 'bc', q4_2: 'abc', q4_3: 'c',
 };
+
+/**
+ * Compiles a copy of content/ with some files changed (a function returns the
+ * new text, or null to delete the file) and returns the build's error message.
+ * Fails the test when the changed content is accepted.
+ */
+export function rejectionOf(edits: Record<string, (text: string) => string | null>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'content-'));
+  try {
+    const root = join(dir, 'content');
+    cpSync('content', root, { recursive: true });
+    for (const [file, change] of Object.entries(edits)) {
+      const path = join(root, file);
+      const text = change(existsSync(path) ? readFileSync(path, 'utf8') : '');
+      if (text === null) rmSync(path);
+      else writeFileSync(path, text);
+    }
+    try {
+      compileContent(root);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('expected the changed content to be rejected');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,22 @@
+import { LABELS } from './labels.ts';
+
+export interface Crumb {
+  label: string;
+  /** absent on the current screen */
+  href?: string;
+}
+
+/** Where the learner is, from the top menu down; the top is always first. */
+export function Breadcrumb({ trail }: { trail: Crumb[] }) {
+  return (
+    <nav class="breadcrumb" aria-label="現在地">
+      <ol>
+        {[{ label: LABELS.top, href: '#/' }, ...trail].map((c) => (
+          <li key={c.label} aria-current={c.href ? undefined : 'page'}>
+            {c.href ? <a href={c.href}>{c.label}</a> : c.label}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
