@@ -7,13 +7,15 @@ import { App } from './views/App.tsx';
 import './styles.css';
 
 const tracker = selectTracker(course);
-const store = createStore(course, tracker, location.hash, course.checklist.map((item: { id: string }) => item.id));
+const store = createStore(course, tracker, location.hash, course.checklist.map((item) => item.id));
 
 // A relaunch without a hash resumes where the learner left off.
 const current = href(store.get().route);
 if (location.hash !== current) history.replaceState(null, '', current);
 
-addEventListener('hashchange', () => store.navigate(location.hash));
+// the event's own URL: when the hash changes twice in a row, location.hash
+// already holds the second one while the first event is handled
+addEventListener('hashchange', (e) => store.navigate(new URL(e.newURL).hash));
 // Hidden may be the last moment a mobile browser gives us, so it commits;
 // pagehide ends the session (Terminate commits too) and no LMS call follows.
 addEventListener('pagehide', () => tracker.finish());

@@ -62,6 +62,7 @@ export async function goTo(frame: Frame, path: string): Promise<void> {
 /** Opens a quiz, ticks the letters, submits, waits for the verdict. */
 export async function answerQuiz(frame: Frame, quizId: string, letters: string): Promise<void> {
   await goTo(frame, `/q/${quizId}`);
+  await expect(frame.locator('main h1')).toContainText(`クイズ${quizId.slice(1).replace('_', '-')}`);
   const submit = frame.getByRole('button', { name: '解答する' });
   await expect(submit).toBeVisible();
   for (const letter of letters) await frame.locator(`input[name=choice][value=${letter}]`).check();
@@ -71,8 +72,7 @@ export async function answerQuiz(frame: Frame, quizId: string, letters: string):
 
 export async function visitPage(frame: Frame, pageId: string): Promise<void> {
   await goTo(frame, `/p/${pageId}`);
-  await expect(frame.locator('main h1')).toBeVisible();
-  await expect.poll(() => frame.evaluate(() => location.hash)).toBe(`#/p/${pageId}`);
+  await expect(frame.locator(`article.page-${pageId} h1`)).toBeVisible();
 }
 
 /** Ends the session as a closed tab does: the top page goes away, pagehide runs in the frame. */
