@@ -1,7 +1,7 @@
 // Where the learner stands, derived from the state: what the progress bar
 // shows and what the LMS is told. Pure; no DOM, no LMS.
 import type { Course, CourseMeta } from '../content/types.ts';
-import type { LearnerState } from './state.ts';
+import { isStoryFinished, type LearnerState } from './state.ts';
 import { scorePercent } from './scoring.ts';
 
 export type CourseStatus = 'passed' | 'completed' | 'failed' | 'incomplete';
@@ -45,9 +45,7 @@ export function evaluate(course: Course, state: LearnerState, options: EvaluateO
   const scorePassed = score >= passMark;
   const checklistTotal = options.checklistTotal ?? 0;
   const checklistAnswered = Math.min(Object.keys(state.checklist).length, checklistTotal);
-  const allStoriesFinished = course.stories.every(
-    (s) => (state.stories[s.id]?.attempts ?? 0) > 1 || s.quizzes.every((q) => state.answers[q] !== undefined),
-  );
+  const allStoriesFinished = course.stories.every((s) => isStoryFinished(s, state));
 
   const rule = meta.completion;
   const pagesOk = !rule.allPages || pagesVisited === pagesTotal;

@@ -1,6 +1,6 @@
 // The learner's whole state: one plain, serialisable object. Every change goes
 // through the functions here, which return a new state and never mutate.
-import type { Course } from '../content/types.ts';
+import type { Course, Story } from '../content/types.ts';
 import { isCorrect, normalizeSelection } from './scoring.ts';
 
 export const CHECKLIST_ANSWERS = ['done', 'partial', 'not', 'na'] as const;
@@ -46,6 +46,11 @@ export function storyCorrectNow(course: Course, state: LearnerState, storyId: st
     const quiz = course.quizzes.find((q) => q.id === qid);
     return sel !== undefined && quiz !== undefined && isCorrect(quiz, sel);
   }).length;
+}
+
+/** Taken to its end at least once: a retry is only offered after the end. */
+export function isStoryFinished(story: Story, state: LearnerState): boolean {
+  return (state.stories[story.id]?.attempts ?? 1) > 1 || story.quizzes.every((q) => state.answers[q] !== undefined);
 }
 
 /** Records an answer. A quiz answered in this attempt keeps its first answer. */

@@ -3,7 +3,7 @@
 import type { Course, StatusStyle } from '../content/types.ts';
 import type { CourseStatus, Progress } from '../model/progress.ts';
 import { answerKey } from '../model/scoring.ts';
-import type { LearnerState } from '../model/state.ts';
+import { isStoryFinished, type LearnerState } from '../model/state.ts';
 import type { LaunchMode } from './tracker.ts';
 
 /** one write to the data model: element and value, in the order they must be set */
@@ -65,7 +65,7 @@ export function objectiveReports(course: Course, state: LearnerState, passMark: 
     if (!record) return [];
     const total = story.quizzes.length;
     const score = total ? Math.floor((Math.min(record.best, total) * 100) / total) : 0;
-    const finished = record.attempts > 1 || story.quizzes.every((q) => state.answers[q] !== undefined);
+    const finished = isStoryFinished(story, state);
     const success = !finished ? 'unknown' : score >= passMark ? 'passed' : style === 'passed-failed' ? 'failed' : 'unknown';
     return [{ id: story.id, score, finished, success }];
   });

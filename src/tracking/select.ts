@@ -1,10 +1,10 @@
 // Which tracker this launch gets. The package names its SCORM version in a
-// meta tag (scripts/scorm-target.ts); the course then talks to that version's
+// meta tag (version-meta.ts, written by scripts/scorm-target.ts); the course then talks to that version's
 // API only, even where an LMS exposes both. No tag, or no API found: the
 // course runs standalone and keeps progress in this browser.
 import type { Course } from '../content/types.ts';
-import { SCORM_VERSION_META } from '../../scripts/scorm-target.ts';
 import type { Dialect } from './dialect.ts';
+import { SCORM_VERSION_META } from './version-meta.ts';
 import { findApi } from './discovery.ts';
 import { scorm12 } from './scorm12.ts';
 import { scorm2004 } from './scorm2004.ts';
