@@ -4,7 +4,7 @@ import { LABELS } from './labels.ts';
 export function ProgressSummary({ progress }: { progress: Progress }) {
   const pct = Math.round(progress.measure * 100);
   return (
-    <div class="progress" aria-label="学習の進み具合">
+    <div class="progress" role="group" aria-label="学習の進み具合">
       <div class="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={`全体の進み具合 ${pct}%`}>
         <span style={{ width: `${pct}%` }} />
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { answerKey, isCorrect } from '../model/scoring.ts';
@@ -13,9 +13,16 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
   const saved = view.state.answers[quiz.id];
   const answered = saved !== undefined;
   const [chosen, setChosen] = useState<string[]>([]);
+  // set by this screen's own submit, not when an answered quiz is reopened
+  const [submitted, setSubmitted] = useState(false);
+  const verdict = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (!answered && !view.readOnly) store.showQuiz(quiz.id);
   }, [quiz.id, answered]);
+  // the submit button is gone once answered: focus goes to the verdict, where the feedback starts
+  useEffect(() => {
+    if (submitted && answered) verdict.current?.focus();
+  }, [submitted, answered]);
 
   const selection = answered ? saved : chosen.join('');
   const key = answerKey(quiz);
@@ -24,9 +31,19 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
   const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)).sort());
   const submit = (e: Event) => {
     e.preventDefault();
-    if (chosen.length > 0) store.answer(quiz.id, chosen);
+    if (chosen.length === 0) return;
+    store.answer(quiz.id, chosen);
+    setSubmitted(true);
   };
   const correctNumbers = quiz.choices.map((c, i) => (c.correct ? choiceNumber(i) : '')).filter(Boolean);
+  const verdictText = correct ? `○ ${LABELS.correct}` : `× ${LABELS.incorrect}`;
+  const keyText = `${LABELS.correct}：${key.length === quiz.choices.length ? `${LABELS.allCorrect}（${correctNumbers.join('、')}）` : correctNumbers.join('、')}`;
+  const yoursText = answered
+    ? `${LABELS.yourChoice}：${quiz.choices
+        .map((c, i) => (saved.includes(c.id) ? choiceNumber(i) : ''))
+        .filter(Boolean)
+        .join('、')}`
+    : '';
 
   return (
     <article class="quiz">
@@ -74,56 +91,52 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
           )}
         </fieldset>
       </form>
-      <div class="feedback-region" aria-live="polite">
-        {answered && (
-          <section class={`feedback ${correct ? 'is-correct' : 'is-incorrect'}`} aria-label="解答結果">
-            <h2 class="feedback-verdict" data-testid="verdict">
-              {correct ? `○ ${LABELS.correct}` : `× ${LABELS.incorrect}`}
-            </h2>
-            <p class="feedback-key" data-testid="answer-key">
-              {LABELS.correct}：{key.length === quiz.choices.length ? `${LABELS.allCorrect}（${correctNumbers.join('、')}）` : correctNumbers.join('、')}
-              <span class="feedback-yours">
-                ／{LABELS.yourChoice}：
-                {quiz.choices
-                  .map((c, i) => (saved.includes(c.id) ? choiceNumber(i) : ''))
-                  .filter(Boolean)
-                  .join('、')}
-              </span>
-            </p>
-            <h3>{LABELS.explanation}</h3>
-            <div class="prose" dangerouslySetInnerHTML={{ __html: quiz.explanation }} />
-            {quiz.choices.some((c) => c.commentary) && (
-              <>
-                <h3>{LABELS.choiceNotes}</h3>
-                <dl class="choice-notes">
-                  {quiz.choices.map((c, i) =>
-                    c.commentary ? (
-                      <div key={c.id} class={c.correct ? 'is-key' : 'is-not-key'}>
-                        <dt>
-                          {choiceNumber(i)}．{c.text}
-                          <span class="choice-note-mark">（{c.correct ? LABELS.correct : LABELS.incorrect}）</span>
-                        </dt>
-                        <dd dangerouslySetInnerHTML={{ __html: c.commentary }} />
-                      </div>
-                    ) : null,
-                  )}
-                </dl>
-              </>
+      {/* The verdict in a few words, announced once after submitting; the full feedback is read from the focused verdict on. */}
+      <p class="visually-hidden" role="status" data-testid="feedback-status">
+        {submitted && answered ? `${correct ? LABELS.correct : LABELS.incorrect}。${keyText}。${yoursText}` : ''}
+      </p>
+      {answered && (
+        <section class={`feedback ${correct ? 'is-correct' : 'is-incorrect'}`} aria-labelledby="feedback-verdict">
+          <h2 id="feedback-verdict" class="feedback-verdict" data-testid="verdict" tabIndex={-1} ref={verdict}>
+            {verdictText}
+          </h2>
+          <p class="feedback-key" data-testid="answer-key">
+            {keyText}
+            <span class="feedback-yours">／{yoursText}</span>
+          </p>
+          <h3>{LABELS.explanation}</h3>
+          <div class="prose" dangerouslySetInnerHTML={{ __html: quiz.explanation }} />
+          {quiz.choices.some((c) => c.commentary) && (
+            <>
+              <h3>{LABELS.choiceNotes}</h3>
+              <dl class="choice-notes">
+                {quiz.choices.map((c, i) =>
+                  c.commentary ? (
+                    <div key={c.id} class={c.correct ? 'is-key' : 'is-not-key'}>
+                      <dt>
+                        {choiceNumber(i)}．{c.text}
+                        <span class="choice-note-mark">（{c.correct ? LABELS.correct : LABELS.incorrect}）</span>
+                      </dt>
+                      <dd dangerouslySetInnerHTML={{ __html: c.commentary }} />
+                    </div>
+                  ) : null,
+                )}
+              </dl>
+            </>
+          )}
+          <div class="actions">
+            {nextId ? (
+              <a class="button" href={href({ name: 'quiz', id: nextId })}>
+                {LABELS.nextQuiz}
+              </a>
+            ) : (
+              <a class="button" href={href({ name: 'result', id: story.id })}>
+                {LABELS.seeResult}
+              </a>
             )}
-            <div class="actions">
-              {nextId ? (
-                <a class="button" href={href({ name: 'quiz', id: nextId })}>
-                  {LABELS.nextQuiz}
-                </a>
-              ) : (
-                <a class="button" href={href({ name: 'result', id: story.id })}>
-                  {LABELS.seeResult}
-                </a>
-              )}
-            </div>
-          </section>
-        )}
-      </div>
+          </div>
+        </section>
+      )}
     </article>
   );
 }

@@ -1,0 +1,204 @@
+// WCAG 2.1 AA on the built course: axe on every kind of screen (and the
+// preview's records panel), focus on navigation and after answering, the
+// live region, visible focus, reduced motion and 200% zoom.
+import { expect, test, type Page } from '@playwright/test';
+import { startPreview, type Preview } from '../../scripts/preview/server.ts';
+import { answerQuiz } from '../../scripts/lms-host/driver.ts';
+import { answer, course, guardPage, openCourse } from './course-driver.ts';
+import {
+  axeViolations,
+  CHECKLIST_AREA,
+  CHECKLIST_HOME,
+  CHECKLIST_RESULT,
+  horizontalOverflow,
+  isFocused,
+  MENU,
+  PAGE_SCREENS,
+  pageScreen,
+  prepareAnswers,
+  QUIZ,
+  QUIZ_ANSWERED,
+  RESULT,
+  show,
+  STORY,
+  tabTo,
+  type Screen,
+} from './a11y-driver.ts';
+
+async function expectAccessible(page: Page, screens: Screen[]): Promise<void> {
+  for (const screen of screens) {
+    await show(page, screen);
+    expect(await axeViolations(page), screen.name).toEqual([]);
+  }
+}
+
+// two halves, so the two workers share the scans
+const half = Math.ceil(PAGE_SCREENS.length / 2);
+
+test('axe: the menu and the first half of the content pages', async ({ page }) => {
+  await openCourse(page);
+  await expectAccessible(page, [MENU, ...PAGE_SCREENS.slice(0, half)]);
+});
+
+test('axe: the second half of the content pages', async ({ page }) => {
+  await openCourse(page);
+  await expectAccessible(page, PAGE_SCREENS.slice(half));
+});
+
+test('axe: story, quiz before and after answering, story result, checklist home, area and result', async ({ page }) => {
+  const guard = await guardPage(page);
+  await openCourse(page);
+  await expectAccessible(page, [STORY]);
+  await show(page, { ...QUIZ, hash: '#/q/q2_1', ready: (p) => p.locator('main article.quiz h1', { hasText: 'クイズ2-1' }) });
+  expect(await axeViolations(page), 'quiz before answering').toEqual([]);
+  await prepareAnswers(page);
+  await expectAccessible(page, [QUIZ_ANSWERED, RESULT, CHECKLIST_HOME, CHECKLIST_AREA, CHECKLIST_RESULT]);
+  expect(guard.errors).toEqual([]);
+});
+
+test('axe on a 360 px phone: the menu and a quiz before and after answering', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openCourse(page);
+  await expectAccessible(page, [MENU, QUIZ]);
+  await answer(page, 'ab');
+  expect(await axeViolations(page), 'quiz answered').toEqual([]);
+});
+
+test.describe('the preview LMS', () => {
+  let preview: Preview;
+  test.beforeAll(async () => {
+    preview = await startPreview({ port: 0, meta: course.meta });
+  });
+  test.afterAll(async () => preview.close());
+
+  test('axe: the records panel, empty and with an answered quiz, with the course in its frames', async ({ page }) => {
+    await page.goto(`${preview.url}?v=2004&fresh=1`);
+    await expect(page.getByTestId('no-records')).toBeVisible();
+    await expect(page.frameLocator('#lms').frameLocator('#course').locator('main section.menu h1')).toBeVisible();
+    expect(await axeViolations(page), 'no records yet').toEqual([]);
+    const frame = page.frames().find((f) => f.url().includes('/lms/course/2004/'))!;
+    await answerQuiz(frame, 'q1_1', 'abc');
+    await expect(page.locator('[data-testid=interactions] tbody tr')).toHaveCount(1);
+    expect(await axeViolations(page), 'records shown').toEqual([]);
+  });
+});
+
+test('the skip link is the first stop and leads into the main content; a followed link puts focus on the new heading', async ({ page }) => {
+  await openCourse(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: '本文へ移動' });
+  expect(await isFocused(skip)).toBe(true);
+  const box = (await skip.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press('Enter');
+  expect(await isFocused(page.locator('main'))).toBe(true);
+
+  // from the menu into a section, then on with the pager, then back by the breadcrumb
+  const first = course.sections[1];
+  await tabTo(page, page.locator('.menu-cards').getByRole('link', { name: first.title, exact: true }));
+  await page.keyboard.press('Enter');
+  const heading = page.locator(`main article.page-${first.pages[0]} h1`);
+  await expect(heading).toBeFocused();
+  await tabTo(page, page.locator('.pager-next'));
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`main article.page-${first.pages[1]} h1`)).toBeFocused();
+  await tabTo(page, page.locator('.breadcrumb').getByRole('link', { name: 'トップ' }), { back: true });
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main section.menu h1')).toBeFocused();
+  // the new screen starts at its top
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
+test('the verdict is announced through a live region and takes the focus from the vanished submit button', async ({ page }) => {
+  await openCourse(page, '#/q/q3_1');
+  const status = page.getByTestId('feedback-status');
+  await expect(status).toHaveAttribute('role', 'status');
+  // present and silent before the answer, so the change is what gets announced
+  await expect(status).toHaveText('');
+  await tabTo(page, page.locator('input[value=a]'));
+  await page.keyboard.press('Space');
+  await tabTo(page, page.locator('input[value=b]'));
+  await page.keyboard.press('Space');
+  await tabTo(page, page.getByRole('button', { name: '解答する' }));
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText('不正解。正解：1、3。あなたの選択：1、2');
+  await expect(page.getByTestId('verdict')).toBeFocused();
+  await expect(page.getByTestId('verdict')).toHaveText('× 不正解');
+  // reopening an answered quiz announces nothing: only a fresh answer is news
+  await page.reload();
+  await expect(page.getByTestId('verdict')).toBeVisible();
+  await expect(status).toHaveText('');
+});
+
+/**
+ * Reloads the screen so that Tab starts from the top of the document, tabs
+ * through every stop once round, and returns those whose focus shows no
+ * outline of 2px or more.
+ */
+async function stopsWithoutVisibleFocus(page: Page, screen: Screen, limit = 150): Promise<string[]> {
+  await page.reload();
+  await expect(screen.ready(page)).toBeVisible();
+  const seen = new Set<string>();
+  const bad: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const path: string[] = [];
+      for (let n: Element | null = el; n && n !== document.body; n = n.parentElement) path.unshift(`${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}:${[...(n.parentElement?.children ?? [])].indexOf(n)}`);
+      const style = getComputedStyle(el);
+      const width = parseFloat(style.outlineWidth);
+      return { key: path.join('>'), label: `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || (el as HTMLInputElement).value || '').trim().slice(0, 30)}"`, visible: style.outlineStyle !== 'none' && width >= 2 && el.matches(':focus-visible') };
+    });
+    if (!stop) continue;
+    if (seen.has(stop.key)) break; // wrapped round to the first stop
+    seen.add(stop.key);
+    if (!stop.visible) bad.push(stop.label);
+  }
+  expect(seen.size, 'focus stops found').toBeGreaterThan(2);
+  return bad;
+}
+
+test('every focus stop shows a visible outline: menu, measure page, quiz, story result, checklist area and report', async ({ page }) => {
+  await openCourse(page);
+  await prepareAnswers(page);
+  for (const screen of [MENU, pageScreen('m_access'), { ...QUIZ, hash: '#/q/q2_2', ready: (p: Page) => p.locator('main article.quiz h1', { hasText: 'クイズ2-2' }) }, RESULT, CHECKLIST_AREA, CHECKLIST_RESULT]) {
+    await show(page, screen);
+    expect(await stopsWithoutVisibleFocus(page, screen), screen.name).toEqual([]);
+  }
+});
+
+test('reduced motion: the progress bar does not animate when the system asks for less motion', async ({ page }) => {
+  await openCourse(page);
+  const bar = page.locator('.progress-bar span');
+  const duration = () => bar.evaluate((el) => getComputedStyle(el).transitionDuration);
+  expect(await duration()).not.toBe('0s');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await duration()).toBe('0s');
+});
+
+test('200% zoom (1366×768 seen as 683×384): no sideways scrolling, and the main controls can be reached and used', async ({ page }) => {
+  await page.setViewportSize({ width: 683, height: 384 });
+  await openCourse(page);
+  await prepareAnswers(page);
+  for (const screen of [MENU, pageScreen('measures'), pageScreen('leak_cases'), STORY, QUIZ_ANSWERED, RESULT, CHECKLIST_AREA, CHECKLIST_RESULT]) {
+    await show(page, screen);
+    expect(await horizontalOverflow(page), screen.name).toBe(0);
+  }
+  // answer a quiz and move on with the keyboard alone in the small viewport
+  await show(page, { ...QUIZ, hash: '#/q/q2_1', ready: (p) => p.locator('main article.quiz h1', { hasText: 'クイズ2-1' }) });
+  await tabTo(page, page.locator('input[value=a]'));
+  await page.keyboard.press('Space');
+  const submit = page.getByRole('button', { name: '解答する' });
+  await tabTo(page, submit);
+  await expect(submit).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('verdict')).toBeFocused();
+  const next = page.getByRole('link', { name: '次のクイズへ' });
+  await tabTo(page, next);
+  await expect(next).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main article.quiz h1', { hasText: 'クイズ2-2' })).toBeFocused();
+  expect(await horizontalOverflow(page)).toBe(0);
+});
