@@ -1,0 +1,100 @@
+// The whole course by keyboard alone: Tab and Shift+Tab to move, Enter to
+// follow links and press buttons, Space to tick. No clicks, no address typed
+// after the first load.
+import { expect, test, type Page } from '@playwright/test';
+import { course, guardPage, keyOf, openCourse } from './course-driver.ts';
+import { tabTo } from './a11y-driver.ts';
+
+const press = (page: Page, key: string) => page.keyboard.press(key);
+
+async function follow(page: Page, name: string | RegExp, { back = false } = {}): Promise<void> {
+  await tabTo(page, page.locator('main').getByRole('link', { name, exact: typeof name === 'string' }).first(), { back });
+  await press(page, 'Enter');
+}
+
+async function backToMenu(page: Page): Promise<void> {
+  // the breadcrumb sits above the focused heading
+  await tabTo(page, page.locator('.breadcrumb').getByRole('link', { name: 'トップ' }), { back: true });
+  await press(page, 'Enter');
+  await expect(page.locator('main section.menu h1')).toBeFocused();
+}
+
+async function readSection(page: Page, section: (typeof course.sections)[number]): Promise<void> {
+  await tabTo(page, page.locator('.menu-cards').getByRole('link', { name: section.title, exact: true }));
+  await press(page, 'Enter');
+  for (const [i, id] of section.pages.entries()) {
+    if (i > 0) {
+      await tabTo(page, page.locator('.pager-next'));
+      await press(page, 'Enter');
+    }
+    await expect(page.locator(`main article.page-${id} h1`)).toBeFocused();
+  }
+}
+
+/**
+ * Ticks the key's letters with Space. With `slip`, first ticks a wrong choice
+ * below them, goes back up with Shift+Tab, and later takes the wrong tick back.
+ */
+async function answerQuiz(page: Page, quizId: string, submitKey: 'Enter' | 'Space', { slip = false } = {}): Promise<void> {
+  const quiz = course.quizzes.find((q) => q.id === quizId)!;
+  await expect(page.locator('main article.quiz h1', { hasText: `クイズ${quiz.number}` })).toBeFocused();
+  const key = keyOf(quizId);
+  const box = (letter: string) => page.locator(`input[name=choice][value=${letter}]`);
+  const wrong = slip ? quiz.choices.map((c) => c.id).filter((id) => id > key[key.length - 1]).pop() : undefined;
+  if (slip && !wrong) throw new Error(`${quizId} has no wrong choice below its key`);
+  if (wrong) {
+    await tabTo(page, box(wrong));
+    await press(page, 'Space');
+    await expect(box(wrong)).toBeChecked();
+  }
+  for (const [i, letter] of [...key].entries()) {
+    await tabTo(page, box(letter), { back: wrong !== undefined && i === 0 });
+    await press(page, 'Space');
+    await expect(box(letter)).toBeChecked();
+  }
+  if (wrong) {
+    await tabTo(page, box(wrong));
+    await press(page, 'Space');
+    await expect(box(wrong)).not.toBeChecked();
+  }
+  await tabTo(page, page.getByRole('button', { name: '解答する' }));
+  await press(page, submitKey);
+  await expect(page.getByTestId('verdict')).toBeFocused();
+  await expect(page.getByTestId('verdict')).toHaveText('○ 正解');
+}
+
+test('the whole course by keyboard alone: every page through links, every quiz right, 100 points, passed', async ({ page }) => {
+  const guard = await guardPage(page);
+  await openCourse(page);
+
+  for (const section of course.sections) {
+    await readSection(page, section);
+    await backToMenu(page);
+  }
+  await expect(page.getByTestId('pages-visited')).toHaveText(`${course.pages.length}/${course.pages.length}`);
+
+  // the stories live on the last page of the check section
+  const check = course.sections.find((s) => s.id === 'check')!;
+  await readSection(page, check);
+  for (const [n, story] of course.stories.entries()) {
+    if (n === 0) await follow(page, `ストーリー${story.number}　${story.title}`);
+    await expect(page.locator('main article.story h1', { hasText: `ストーリー${story.number}` })).toBeFocused();
+    await follow(page, 'クイズを始める');
+    for (const [i, quizId] of story.quizzes.entries()) {
+      await answerQuiz(page, quizId, i % 2 === 0 ? 'Enter' : 'Space', { slip: quizId === 'q1_2' });
+      await follow(page, /^(次のクイズへ|結果を見る)$/);
+    }
+    await expect(page.getByTestId('story-result')).toHaveText(`今回の結果：${story.quizzes.length}問中 ${story.quizzes.length}問 正解`);
+    await expect(page.locator('main article.result h1')).toBeFocused();
+    const next = course.stories[n + 1];
+    await follow(page, next ? `ストーリー${next.number}へ進む` : 'ストーリー一覧へ');
+  }
+  await expect(page.locator(`main article.page-${check.pages[check.pages.length - 1]} h1`)).toBeFocused();
+  await expect(page.getByTestId('quizzes-answered')).toHaveText(`${course.quizzes.length}/${course.quizzes.length}`);
+  await expect(page.getByTestId('score')).toContainText('100点');
+
+  await backToMenu(page);
+  await expect(page.getByTestId('course-status')).toHaveText('合格（修了）');
+  expect(guard.outside).toEqual([]);
+  expect(guard.errors).toEqual([]);
+});

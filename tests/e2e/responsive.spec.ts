@@ -1,0 +1,78 @@
+// The course on a 360 px phone and a 1366×768 laptop: nothing scrolls
+// sideways, and a full-page screenshot of each kind of screen is left in
+// test-results/screenshots/ for a person to look at.
+import { expect, test, type Page } from '@playwright/test';
+import { course, guardPage, openCourse } from './course-driver.ts';
+import {
+  CHECKLIST_AREA,
+  CHECKLIST_HOME,
+  CHECKLIST_RESULT,
+  horizontalOverflow,
+  MENU,
+  PAGE_SCREENS,
+  pageScreen,
+  prepareAnswers,
+  QUIZ,
+  QUIZ_ANSWERED,
+  RESULT,
+  show,
+  STORY,
+  type Screen,
+} from './a11y-driver.ts';
+
+const SHOTS = 'test-results/screenshots';
+const PHONE = { width: 360, height: 740 };
+const LAPTOP = { width: 1366, height: 768 };
+
+/** a quiz nobody has answered yet */
+const FRESH_QUIZ: Screen = { ...QUIZ, name: 'quiz', hash: '#/q/q2_1', ready: (p) => p.locator('main article.quiz h1', { hasText: 'クイズ2-1' }) };
+
+/** one of each kind of screen, content pages by what they carry */
+const KINDS: Screen[] = [
+  MENU,
+  pageScreen('check'), // the two ways of checking
+  pageScreen('stories'), // story cards
+  pageScreen('importance'), // prose
+  pageScreen('leak_cases'), // tables
+  pageScreen('measures'), // the measures map
+  pageScreen('m_decide'), // a measure page with the nine-measure navigator
+  pageScreen('s_staged'), // a further measure
+  pageScreen('reference'), // references
+  STORY,
+  FRESH_QUIZ,
+  QUIZ_ANSWERED,
+  RESULT,
+  CHECKLIST_HOME,
+  CHECKLIST_AREA,
+  CHECKLIST_RESULT,
+];
+
+async function prepared(page: Page, size: { width: number; height: number }) {
+  await page.setViewportSize(size);
+  const guard = await guardPage(page);
+  await openCourse(page);
+  await prepareAnswers(page);
+  return guard;
+}
+
+test('no sideways scrolling at 360 px on any screen: menu, all content pages, story, quiz before and after answering, result, checklist', async ({ page }) => {
+  const guard = await prepared(page, PHONE);
+  expect(PAGE_SCREENS).toHaveLength(course.pages.length);
+  for (const screen of [MENU, ...PAGE_SCREENS, STORY, FRESH_QUIZ, QUIZ_ANSWERED, RESULT, CHECKLIST_HOME, CHECKLIST_AREA, CHECKLIST_RESULT]) {
+    await show(page, screen);
+    expect(await horizontalOverflow(page), `${screen.name} is wider than 360 px by`).toBe(0);
+  }
+  expect(guard.errors).toEqual([]);
+});
+
+for (const [label, size] of [['360x740', PHONE], ['1366x768', LAPTOP]] as const) {
+  test(`screenshots at ${label} of each kind of screen`, async ({ page }) => {
+    const guard = await prepared(page, size);
+    for (const screen of KINDS) {
+      await show(page, screen);
+      expect(await horizontalOverflow(page), screen.name).toBe(0);
+      await page.screenshot({ path: `${SHOTS}/${label}-${screen.name}.png`, fullPage: true });
+    }
+    expect(guard.errors).toEqual([]);
+  });
+}
