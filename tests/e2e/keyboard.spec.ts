@@ -1,6 +1,6 @@
 // The whole course by keyboard alone: Tab and Shift+Tab to move, Enter to
 // follow links and press buttons, Space to tick. No clicks, no address typed
-// after the first load.
+// after the first load. Radio groups add the arrow keys, as they do everywhere.
 import { expect, test, type Page } from '@playwright/test';
 import { course, guardPage, keyOf, openCourse } from './course-driver.ts';
 import { tabTo } from './a11y-driver.ts';
@@ -99,4 +99,27 @@ test('the whole course by keyboard alone: every page through links, every quiz r
   await expect(page.getByTestId('course-status')).toHaveText('合格（修了）');
   expect(guard.outside).toEqual([]);
   expect(guard.errors).toEqual([]);
+});
+
+test('a checklist area by keyboard: Tab into each item, arrows to choose among its four answers, Space for the first', async ({ page }) => {
+  await openCourse(page, '#/checklist');
+  await follow(page, 'チェックを始める');
+  const area = course.checklist[0].area;
+  const items = course.checklist.filter((i) => i.area === area);
+  await expect(page.locator(`main article.checklist-area h1`)).toBeFocused();
+  const labels = ['実施済み', '一部実施', '未実施', '該当なし'];
+  for (const [n, item] of items.entries()) {
+    const group = page.getByRole('group', { name: item.text });
+    // an unanswered group is one Tab stop, its first answer
+    await tabTo(page, group.getByRole('radio').first());
+    const choice = n % labels.length;
+    if (choice === 0) await press(page, 'Space');
+    for (let k = 0; k < choice; k++) await press(page, 'ArrowRight');
+    await expect(group.getByRole('radio', { name: labels[choice], exact: true })).toBeChecked();
+  }
+  await expect(page.getByTestId('area-answered')).toHaveText(`回答済み ${items.length}/${items.length}項目`);
+  await tabTo(page, page.locator('.pager-next'));
+  await press(page, 'Enter');
+  const next = course.checklist.find((i) => i.area !== area)!.area;
+  await expect(page.locator('main article.checklist-area h1', { hasText: course.pages.find((p) => p.id === next)!.title })).toBeFocused();
 });
