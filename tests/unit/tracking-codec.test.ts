@@ -4,26 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { codecIds } from '../../src/app/store.ts';
 import { CodecError, decodeState, encodeState } from '../../src/model/codec.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
-import { CHECKLIST_ANSWERS, emptyState, type LearnerState } from '../../src/model/state.ts';
+import { emptyState, type LearnerState } from '../../src/model/state.ts';
 import { SCORM12_SUSPEND_DATA_MAX } from '../../src/tracking/scorm12.ts';
-import { realCourse } from './fixtures.ts';
+import { realCourse, worstCaseState } from './fixtures.ts';
 
 const course = realCourse();
 /** the checklist issue adds about 80 items; generate 80 ids of its shape */
 const checklist = Array.from({ length: 80 }, (_, i) => `c_item_${String(i + 1).padStart(2, '0')}_${['decide', 'access', 'physical', 'electronic'][i % 4]}`);
 const ids = codecIds(course, checklist);
-const longestRoute = [...course.quizzes.map((q) => `/q/${q.id}`), ...course.pages.map((p) => `/p/${p.id}`), ...course.stories.map((s) => `/s/${s.id}/result`)].sort((a, b) => b.length - a.length)[0];
-
-function worstCase(): LearnerState {
-  return {
-    visited: course.pages.map((p) => p.id),
-    location: longestRoute,
-    answers: Object.fromEntries(course.quizzes.map((q) => [q.id, q.choices.map((c) => c.id).join('')])),
-    stories: Object.fromEntries(course.stories.map((s) => [s.id, { best: s.quizzes.length, attempts: 999 }])),
-    checklist: Object.fromEntries(checklist.map((id, i) => [id, CHECKLIST_ANSWERS[i % CHECKLIST_ANSWERS.length]])),
-    passed: true,
-  };
-}
+const worstCase = (): LearnerState => worstCaseState(course, checklist);
 
 describe('resume state size', () => {
   it('the generated checklist ids get keys of their own', () => {

@@ -1,0 +1,79 @@
+// npm run bench: the quality bar's figures as a Markdown table, each against
+// its budget. Needs the build (the npm script builds first) and no network.
+// Exits 1 when a budget is missed; timings are printed, never judged.
+//
+//   npm run bench
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/browser.ts';
+import { realCourse, worstCaseState } from '../tests/unit/fixtures.ts';
+import { encodeState } from '../src/model/codec.ts';
+import {
+  COMMITS_PER_RUN_BUDGET,
+  HTML_GZIP_BUDGET,
+  KB,
+  SUSPEND_DATA_BUDGET,
+  ZIP_BUDGET,
+  buildSizes,
+} from './bench/budgets.ts';
+import { CPU_SLOWDOWN, PAINT_RUNS, measurePaint } from './bench/paint.ts';
+import { fullRun } from './bench/scorm-run.ts';
+
+interface Row {
+  figure: string;
+  value: string;
+  budget: string;
+  /** undefined: printed only */
+  within?: boolean;
+}
+
+const n = (value: number) => value.toLocaleString('en-US');
+const kb = (value: number) => `${n(value)} B (${(value / KB).toFixed(1)} KB)`;
+const limited = (figure: string, value: number, unit: (v: number) => string, budget: number): Row => ({
+  figure,
+  value: unit(value),
+  budget: `≤ ${unit(budget)}`,
+  within: value <= budget,
+});
+
+const course = realCourse();
+const sizes = buildSizes();
+const suspendData = encodeState(worstCaseState(course, course.checklist.map((c) => c.id))).length;
+
+const browser = await chromium.launch(chromiumLaunchOptions());
+const chromiumVersion = browser.version();
+let rows: Row[];
+let paintRuns: number[];
+try {
+  const paint = await measurePaint(browser);
+  paintRuns = paint.runs;
+  const runs = [await fullRun(browser, course, '1.2'), await fullRun(browser, course, '2004')];
+  for (const r of runs) if (r.violations.length) console.error(`SCORM ${r.version}: the LMS host objected:\n  ${r.violations.join('\n  ')}`);
+  rows = [
+    { figure: 'index.html', value: kb(sizes.htmlBytes), budget: '' },
+    limited('index.html, gzip', sizes.htmlGzipBytes, kb, HTML_GZIP_BUDGET),
+    ...sizes.packages.map((p) => limited(p.file, p.bytes, kb, ZIP_BUDGET)),
+    {
+      figure: `first contentful paint, ${CPU_SLOWDOWN}× CPU slowdown, median of ${PAINT_RUNS}`,
+      value: `${Math.round(paint.median)} ms`,
+      budget: 'timing: printed, not judged',
+    },
+    ...runs.flatMap((r) => [
+      { figure: `SCORM ${r.version} full run: API calls`, value: n(r.calls), budget: '' },
+      limited(`SCORM ${r.version} full run: Commits`, r.commits, n, COMMITS_PER_RUN_BUDGET),
+    ]),
+    limited('worst-case suspend_data, characters', suspendData, n, SUSPEND_DATA_BUDGET),
+  ];
+  if (runs.some((r) => r.violations.length)) process.exitCode = 1;
+} finally {
+  await browser.close();
+}
+
+const verdict = (r: Row) => (r.within === undefined ? '' : r.within ? 'OK' : 'OVER');
+console.log(`\nnpm run bench — ${new Date().toISOString().slice(0, 10)}, Chromium ${chromiumVersion}, Node ${process.versions.node}\n`);
+console.log('| figure | value | budget | |');
+console.log('|---|--:|---|---|');
+for (const r of rows) console.log(`| ${r.figure} | ${r.value} | ${r.budget} | ${verdict(r)} |`);
+console.log(`\nFirst contentful paint, each run: ${paintRuns.map((t) => Math.round(t)).join(', ')} ms.`);
+console.log(`KB = ${n(KB)} bytes; gzip = zlib level 9. A full run: all ${course.pages.length} pages visited, all ${course.quizzes.length} quizzes answered, the tab closed.`);
+console.log(`Worst-case suspend_data: every page, every quiz with all choices ticked, most attempts, all ${course.checklist.length} checklist items, the longest location.`);
+if (rows.some((r) => r.within === false)) process.exitCode = 1;

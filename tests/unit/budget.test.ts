@@ -1,0 +1,41 @@
+// The size budgets of the quality bar, on the built files (`npm test` builds
+// first). The resume-state budget is checked by tracking-codec.test.ts; the
+// timings npm run bench prints are never asserted.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { HTML_GZIP_BUDGET, ZIP_BUDGET, buildSizes } from '../../scripts/bench/budgets.ts';
+import { COURSE_HTML } from '../../scripts/package/targets.ts';
+import { realCourse } from './fixtures.ts';
+
+const sizes = buildSizes();
+
+describe('size budgets', () => {
+  it(`index.html is at most ${HTML_GZIP_BUDGET.toLocaleString('en-US')} bytes gzipped`, () => {
+    expect(sizes.htmlGzipBytes).toBeLessThanOrEqual(HTML_GZIP_BUDGET);
+  });
+
+  for (const p of sizes.packages)
+    it(`the SCORM ${p.version} package (${p.file}) is at most ${ZIP_BUDGET.toLocaleString('en-US')} bytes`, () => {
+      expect(p.bytes).toBeLessThanOrEqual(ZIP_BUDGET);
+    });
+});
+
+describe('what the bytes are', () => {
+  const html = readFileSync(COURSE_HTML, 'utf8');
+
+  it('the course text travels once, as the JSON island, not inside the script too', () => {
+    const island = /<script type="application\/json" id="course-data">([\s\S]*?)<\/script>/.exec(html);
+    expect(island).not.toBeNull();
+    const course = JSON.parse(island![1]);
+    // the whole compiled course, nothing lost to the island's key order or escaping
+    expect(course).toEqual(JSON.parse(JSON.stringify(realCourse())));
+    const script = /<script type="module"[^>]*>([\s\S]*?)<\/script>/.exec(html)![1];
+    expect(script).not.toContain(course.meta.description);
+    expect(script).not.toContain(course.quizzes[0].explanation.slice(0, 40));
+  });
+
+  it('no LMS-side code (scorm-again) is bundled', () => {
+    // scorm-again's own error strings; the course only ever calls an LMS's API
+    for (const text of ['Data Model Dependency Not Established', 'General Initialization Failure']) expect(html).not.toContain(text);
+  });
+});
