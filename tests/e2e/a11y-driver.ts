@@ -42,6 +42,13 @@ export const QUIZ: Screen = {
   ready: (p) => p.locator('main article.quiz h1', { hasText: `クイズ${quizNumber('q3_1')}` }),
 };
 
+/** a quiz nobody has answered yet */
+export const FRESH_QUIZ: Screen = {
+  name: 'quiz',
+  hash: '#/q/q2_1',
+  ready: (p) => p.locator('main article.quiz h1', { hasText: `クイズ${quizNumber('q2_1')}` }),
+};
+
 /** the quiz answered wrongly: the longest feedback (verdict, key, explanation, every choice's remark) */
 export const QUIZ_ANSWERED: Screen = { name: 'quiz-answered', hash: QUIZ.hash, ready: (p) => p.getByTestId('verdict') };
 

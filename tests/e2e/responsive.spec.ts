@@ -7,12 +7,12 @@ import {
   CHECKLIST_AREA,
   CHECKLIST_HOME,
   CHECKLIST_RESULT,
+  FRESH_QUIZ,
   horizontalOverflow,
   MENU,
   PAGE_SCREENS,
   pageScreen,
   prepareAnswers,
-  QUIZ,
   QUIZ_ANSWERED,
   RESULT,
   show,
@@ -23,9 +23,6 @@ import {
 const SHOTS = 'test-results/screenshots';
 const PHONE = { width: 360, height: 740 };
 const LAPTOP = { width: 1366, height: 768 };
-
-/** a quiz nobody has answered yet */
-const FRESH_QUIZ: Screen = { ...QUIZ, name: 'quiz', hash: '#/q/q2_1', ready: (p) => p.locator('main article.quiz h1', { hasText: 'クイズ2-1' }) };
 
 /** one of each kind of screen, content pages by what they carry */
 const KINDS: Screen[] = [
