@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     const built = await buildPackage(target, meta, courseHtml);
     const file = join(outDir, built.fileName);
     writeFileSync(file, built.zip);
-    console.log(`${relative(process.cwd(), file)}  SCORM ${target.version}  ${(built.zip.length / 1024).toFixed(1)} KB  ${built.entries.length} files`);
+    console.log(`${relative(process.cwd(), file)}  SCORM ${target.version}  ${(built.zip.length / 1000).toFixed(1)} kB  ${built.entries.length} files`);
   }
 }
 

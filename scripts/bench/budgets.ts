@@ -6,8 +6,11 @@ import { gzipSync } from 'node:zlib';
 import { compileContent } from '../content/compile.ts';
 import { COURSE_HTML, PACKAGE_DIR, PROJECT_ROOT, TARGETS, packageFileName } from '../package/targets.ts';
 
-/** 1,024 bytes, the KB npm run build prints the package sizes in */
-export const KB = 1024;
+/**
+ * 1,000 bytes: the stricter reading of the budgets' "KB" (Vite prints kB so),
+ * so that the course meets them whichever way they are read.
+ */
+export const KB = 1000;
 export const HTML_GZIP_BUDGET = 45 * KB;
 export const ZIP_BUDGET = 60 * KB;
 export const COMMITS_PER_RUN_BUDGET = 40;

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import type { Block, ChecklistItem, Course, Page, Quiz, Story, WidgetName } from '../../src/content/types.ts';
+import type { Block, ChecklistItem, Course, Page, PageRefs, Quiz, Story, WidgetName } from '../../src/content/types.ts';
 import { checklistFile, courseFile, pageFrontMatter, storyFile } from './schema.ts';
 import { renderMarkdown } from './markdown.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
@@ -194,6 +194,7 @@ export function compileContent(root: string): Course {
     ? validate(checklistFile, readYaml(checklistYaml, checklistDisplay, problems), checklistDisplay, problems)
     : (problems.add(checklistDisplay, '', 'file is missing'), undefined);
   const checklist: ChecklistItem[] = [];
+  const checklistRefs: Record<string, PageRefs> = {};
   checklistData?.areas.forEach((a, ai) => {
     const at = `areas.${ai}`;
     const page = pages.find((p) => p.id === a.area);
@@ -208,9 +209,10 @@ export function compileContent(root: string): Course {
       problems.add(checklistDisplay, at, `no reference: page "${a.area}" names no selfCheck or criteria, so this area must`);
     for (const [field, list] of [['selfCheck', a.selfCheck ?? []], ['criteria', a.criteria ?? []]] as const)
       list.forEach((r, ri) => checkPlaceholders(r, checklistDisplay, `${at}.${field}.${ri}`, problems));
+    if (a.selfCheck || a.criteria) checklistRefs[a.area] = refs;
     a.items.forEach((item, ii) => {
       checkPlaceholders(item.text, checklistDisplay, `${at}.items.${ii}.text`, problems);
-      checklist.push({ id: item.id, area: a.area, text: item.text, refs });
+      checklist.push({ id: item.id, area: a.area, text: item.text });
     });
   });
 
@@ -264,5 +266,6 @@ export function compileContent(root: string): Course {
     stories,
     quizzes,
     checklist,
+    checklistRefs,
   };
 }

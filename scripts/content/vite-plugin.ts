@@ -27,8 +27,8 @@ function filesUnder(dir: string): string[] {
  * `</script` and `<!--` would end or disturb it; `\u003c` keeps them inert.
  */
 export function courseData(course: Course): string {
-  const { checklist, pages, sections, meta, stories, quizzes } = course;
-  return JSON.stringify({ checklist, pages, sections, meta, stories, quizzes }).replace(/<(\/script|!--)/gi, '\\u003c$1');
+  const { checklist, checklistRefs, pages, sections, meta, stories, quizzes } = course;
+  return JSON.stringify({ checklist, checklistRefs, pages, sections, meta, stories, quizzes }).replace(/<(\/script|!--)/gi, '\\u003c$1');
 }
 
 export function courseContent(contentDir = 'content'): Plugin {

@@ -105,8 +105,6 @@ export interface ChecklistItem {
   /** the measure page (m_* or s_*) the item belongs to */
   area: string;
   text: string;
-  /** never both empty */
-  refs: PageRefs;
 }
 
 export interface Course {
@@ -117,4 +115,10 @@ export interface Course {
   quizzes: Quiz[];
   /** grouped by area, areas in the course's page order */
   checklist: ChecklistItem[];
+  /**
+   * References of the checklist areas that name their own instead of their
+   * measure page's (the stronger measures, whose pages have none); every
+   * other area shows its page's refs.
+   */
+  checklistRefs: Record<string, PageRefs>;
 }

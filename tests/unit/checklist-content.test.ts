@@ -6,6 +6,7 @@ import { keyCollisions, keyOf } from '../../src/model/keys.ts';
 import { CHECKLIST_ANSWERS, emptyState, type LearnerState } from '../../src/model/state.ts';
 import { codecIds } from '../../src/app/store.ts';
 import { realCourse, rejectionOf } from './fixtures.ts';
+import { checklistAreas } from '../../src/views/checklist/areas.ts';
 
 const course = realCourse();
 const measurePages = course.pages.filter((p) => p.group !== undefined);
@@ -24,15 +25,16 @@ describe('checklist content', () => {
   });
 
   it('names a reference on every item', () => {
-    for (const item of course.checklist) expect(item.refs.selfCheck.length + item.refs.criteria.length, item.id).toBeGreaterThan(0);
+    const refsOf = new Map(checklistAreas(course).map((a) => [a.page.id, a.refs]));
+    for (const item of course.checklist) {
+      const refs = refsOf.get(item.area)!;
+      expect(refs.selfCheck.length + refs.criteria.length, item.id).toBeGreaterThan(0);
+    }
   });
 
   it('carries the measure page’s own 【セルフチェックシートの項目】 and 【基準該当箇所】 where the page has them', () => {
-    for (const item of course.checklist) {
-      const page = measurePages.find((p) => p.id === item.area)!;
-      if (page.refs) expect(item.refs, item.id).toEqual(page.refs);
-    }
-    const of = (area: string) => course.checklist.find((i) => i.area === area)!.refs;
+    for (const area of checklistAreas(course)) if (area.page.refs) expect(area.refs, area.page.id).toEqual(area.page.refs);
+    const of = (area: string) => checklistAreas(course).find((a) => a.page.id === area)!.refs;
     expect(of('m_access').selfCheck).toEqual(['共通事項 整理番号33～57']);
     expect(of('m_electronic').criteria[0]).toMatch(/^Ⅴ /);
     // the source gives no self-check range for these two: the criteria stand alone

@@ -5,8 +5,7 @@ import type { ChecklistItem } from '../../src/content/types.ts';
 import { areaIds, areaScores, levelOf, LEVELS, openItems, overallPercent, weakestAreas } from '../../src/model/checklist.ts';
 import type { ChecklistAnswer } from '../../src/model/state.ts';
 
-const refs = { selfCheck: [], criteria: ['Ⅰ 共通事項'] };
-const item = (id: string, area: string): ChecklistItem => ({ id, area, text: `${id}をしている。`, refs });
+const item = (id: string, area: string): ChecklistItem => ({ id, area, text: `${id}をしている。` });
 
 // three areas of 4, 2 and 3 items, in this order
 const ITEMS: ChecklistItem[] = [

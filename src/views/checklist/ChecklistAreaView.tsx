@@ -39,12 +39,11 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
   const { course } = store;
   const areas = checklistAreas(course);
   const index = areas.findIndex((a) => a.page.id === areaId);
-  const { page, items } = areas[index];
+  const { page, items, refs } = areas[index];
   const prev = areas[index - 1];
   const next = areas[index + 1];
   const answers = view.state.checklist;
   const firstNumber = course.checklist.indexOf(items[0]) + 1;
-  const refs = items[0].refs;
   return (
     <article class="checklist-area">
       <Crumbs course={course} current={page.navLabel} />
