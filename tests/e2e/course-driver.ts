@@ -6,7 +6,16 @@ import { compileContent } from '../../scripts/content/compile.ts';
 import { answerKey } from '../../src/model/scoring.ts';
 
 export const course = compileContent('content');
-export const COURSE_URL = pathToFileURL(resolve('dist/course/index.html')).href;
+/** the built file opened straight from the disk */
+export const COURSE_FILE_URL = pathToFileURL(resolve('dist/course/index.html')).href;
+/**
+ * The built file served over HTTP (playwright.config.ts starts the server), as
+ * an LMS or the preview serves it. Journeys that reload run here: Chromium may
+ * start a reloaded file:// page in a new process before the old page's storage
+ * writes reach it, which an http origin does not do.
+ */
+export const COURSE_ORIGIN = `http://127.0.0.1:${process.env.COURSE_PORT ?? '4175'}`;
+export const COURSE_URL = `${COURSE_ORIGIN}/index.html`;
 
 export const keyOf = (quizId: string) => answerKey(course.quizzes.find((q) => q.id === quizId)!);
 
@@ -19,13 +28,13 @@ export function wrongOf(quizId: string): string {
   return key.length > 1 ? key.replace(first, '') : quiz.choices[1].id;
 }
 
-/** Fails the test on any request that leaves the course file, and on console errors. */
+/** Fails the test on any request that leaves the course itself, and on console errors. */
 export async function guardPage(page: Page): Promise<{ outside: string[]; errors: string[] }> {
   const outside: string[] = [];
   const errors: string[] = [];
   await page.context().route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+    if (url.startsWith('file:') || url.startsWith('data:') || url === COURSE_URL || url.startsWith(`${COURSE_URL}#`)) return route.continue();
     outside.push(url);
     return route.abort();
   });
@@ -36,8 +45,8 @@ export async function guardPage(page: Page): Promise<{ outside: string[]; errors
   return { outside, errors };
 }
 
-export async function openCourse(page: Page, hash = ''): Promise<void> {
-  await page.goto(COURSE_URL + hash);
+export async function openCourse(page: Page, hash = '', url = COURSE_URL): Promise<void> {
+  await page.goto(url + hash);
   await expect(page.locator('h1')).toBeVisible();
 }
 

@@ -1,10 +1,10 @@
 // The course as a learner takes it: the built single file in Chromium, no LMS.
 import { expect, test } from '@playwright/test';
-import { answer, course, goTo, guardPage, keyOf, openCourse, readEveryPage, takeStory, wrongOf } from './course-driver.ts';
+import { answer, COURSE_FILE_URL, COURSE_URL, course, goTo, guardPage, keyOf, openCourse, readEveryPage, takeStory, wrongOf } from './course-driver.ts';
 
-test('the menu shows the four areas with every network request blocked', async ({ page }) => {
+test('opened straight from the disk, the menu shows the four areas with every network request blocked', async ({ page }) => {
   const guard = await guardPage(page);
-  await openCourse(page);
+  await openCourse(page, '', COURSE_FILE_URL);
   await expect(page.locator('main h1')).toHaveText(course.meta.title);
   const cards = page.locator('.menu-cards > li h2');
   await expect(cards).toHaveText(course.sections.map((s) => s.title));
@@ -89,10 +89,16 @@ test('a reload in the middle of story 3 returns to the same quiz with earlier an
   await expect(page.getByTestId('verdict')).toContainText('正解');
   for (const letter of keyOf('q3_4')) await expect(page.locator(`input[value=${letter}]`)).toBeChecked();
 
-  // a relaunch without the address's hash resumes at the last place too
+  // a relaunch without the address's hash resumes at the last place too: the
+  // tab is closed and the course opened afresh, as a learner coming back does
   await goTo(page, '#/q/q3_5');
-  await page.goto(page.url().split('#')[0]);
   await expect(page.locator('main h1')).toContainText('クイズ3-5');
+  const context = page.context();
+  await page.close();
+  const relaunched = await context.newPage();
+  await relaunched.goto(COURSE_URL);
+  await expect(relaunched.locator('main h1')).toContainText('クイズ3-5');
+  await expect(relaunched.getByTestId('quizzes-answered')).toHaveText('7/19');
 });
 
 test('a story can be retried; the best result counts', async ({ page }) => {
