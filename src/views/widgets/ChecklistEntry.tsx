@@ -2,19 +2,31 @@ import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
 import { answeredIn, checklistAreas } from '../checklist/areas.ts';
 import { CHECKLIST_LABELS } from '../checklist/labels.ts';
+import { LABELS } from '../labels.ts';
 
 export function ChecklistEntry({ store, view }: { store: Store; view: View }) {
   const { course } = store;
-  const stories = course.sections.find((s) => s.id === 'check')!;
+  const check = course.sections.find((s) => s.id === 'check')!;
+  const storiesHref = href({ name: 'page', id: check.pages[check.pages.length - 1] });
   const total = course.checklist.length;
   const answered = answeredIn(course.checklist, view.state.checklist);
   return (
     <ul class="check-forms">
       <li class="check-form">
         <h2>
-          <a href={href({ name: 'page', id: stories.pages[1] ?? stories.pages[0] })}>クイズ形式</a>
+          <a href={storiesHref}>クイズ形式</a>
         </h2>
-        <p>担当者の立場で、具体的な場面の対策をクイズで確認します（{course.stories.length}つのストーリー・全{course.quizzes.length}問）。</p>
+        <p>
+          情報管理の取組を任された担当者（Xさん）のストーリーに沿ってクイズに答えながら、具体的な対策を確認します（{course.stories.length}つのストーリー・全{course.quizzes.length}問）。
+        </p>
+        <p class="checklist-entry-progress" data-testid="quiz-entry-progress">
+          解答済み {view.progress.quizzesAnswered}/{view.progress.quizzesTotal}問 ・ 得点 {view.progress.score}点
+        </p>
+        <p>
+          <a class="button" href={storiesHref}>
+            {view.progress.quizzesAnswered === 0 ? LABELS.start : LABELS.storyList}
+          </a>
+        </p>
       </li>
       <li class="check-form" id="checklist">
         <h2>
