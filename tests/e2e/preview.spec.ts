@@ -134,6 +134,8 @@ test('SCORM 1.2: the records use the 1.2 vocabulary, and a new attempt starts fr
   await expect(page.getByTestId('suspend-data')).toContainText(/ \d+ \/ 4096 文字/);
 
   await page.getByRole('button', { name: '新しい受験' }).click();
+  // the old attempt's frame stays on screen until the new one replaces it
+  await expect.poll(() => frame.isDetached()).toBe(true);
   const fresh = await courseFrame(page, '1.2');
   await expect(fresh.getByTestId('quizzes-answered')).toHaveText('0/19');
   await expect(interactionRows(page)).toHaveCount(0);
