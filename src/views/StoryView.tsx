@@ -41,7 +41,7 @@ export function QuizList({ store, view, quizIds }: { store: Store; view: View; q
 export function StoryView({ store, view, storyId }: { store: Store; view: View; storyId: string }) {
   const story = store.course.stories.find((s) => s.id === storyId)!;
   const firstOpen = story.quizzes.find((q) => view.state.answers[q] === undefined);
-  const status = storyStatus(view, story.quizzes, story.id);
+  const status = storyStatus(view, story);
   return (
     <article class="story">
       <StoryHeader store={store} storyId={story.id} />

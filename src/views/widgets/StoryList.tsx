@@ -1,19 +1,22 @@
 import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
+import type { Story } from '../../content/types.ts';
+import { isStoryFinished } from '../../model/state.ts';
 
-export function storyStatus(view: View, quizIds: string[], storyId: string): { answered: number; label: string } {
-  const answered = quizIds.filter((q) => view.state.answers[q] !== undefined).length;
-  const record = view.state.stories[storyId];
+export function storyStatus(view: View, story: Story): { answered: number; label: string } {
+  const total = story.quizzes.length;
+  const answered = story.quizzes.filter((q) => view.state.answers[q] !== undefined).length;
+  const record = view.state.stories[story.id];
   if (answered === 0 && !record) return { answered, label: '未着手' };
-  if (answered < quizIds.length && (record?.attempts ?? 1) === 1) return { answered, label: `解答中（${answered}/${quizIds.length}問）` };
-  return { answered, label: `最高 ${record?.best ?? 0}/${quizIds.length}問 正解` };
+  if (!isStoryFinished(story, view.state)) return { answered, label: `解答中（${answered}/${total}問）` };
+  return { answered, label: `最高 ${record?.best ?? 0}/${total}問 正解` };
 }
 
 export function StoryList({ store, view }: { store: Store; view: View }) {
   return (
     <ol class="story-list">
       {store.course.stories.map((s) => {
-        const status = storyStatus(view, s.quizzes, s.id);
+        const status = storyStatus(view, s);
         return (
           <li key={s.id} class="story-card">
             <p class="story-category">{s.category}</p>
