@@ -83,10 +83,10 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
   let route: Route = initialRoute.name === 'menu' && state.location ? parseRoute(state.location) : initialRoute;
 
   let view: View | undefined;
-  const rebuild = () => {
+  const rebuild = (progress = evaluate(course, state, evaluateOptions)) => {
     view = {
       state,
-      progress: evaluate(course, state, evaluateOptions),
+      progress,
       route,
       mode: start.mode,
       readOnly,
@@ -98,10 +98,11 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
 
   const commit = (next: learner.LearnerState, milestone: Milestone) => {
     if (readOnly) return;
+    // marking the pass changes no figure of the progress, so it is evaluated once
     const progress = evaluate(course, next, evaluateOptions);
     state = progress.status === 'passed' ? learner.markPassed(next) : next;
-    rebuild();
-    tracker.save({ suspendData: encodeState(state), location: state.location, progress: view!.progress, state }, milestone);
+    rebuild(progress);
+    tracker.save({ suspendData: encodeState(state), location: state.location, progress, state }, milestone);
   };
 
   /** the learner is now on this route: bookmark it, and count a page as read */
