@@ -37,10 +37,34 @@ class Problems {
 const WIDGETS: readonly WidgetName[] = ['measures-map', 'story-list', 'measure-nav', 'checklist-entry'];
 const WIDGET_LINE = /^\[\[widget:([a-z-]+)\]\]\s*$/gm;
 const PLACEHOLDERS = [/追加予定/, /URLを追加/, /X\.X/, /TODO/i];
+/** Far above any real page or story (the longest is under 10,000 characters), far below what breaks the size budgets. */
+export const MAX_FILE_CHARS = 40_000;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Content files are UTF-8 (a BOM is tolerated and dropped); anything else stops the build with the reason. */
+function readText(file: string, display: string, problems: Problems): string | undefined {
+  let bytes: Uint8Array = readFileSync(file);
+  if (UTF8_BOM.every((b, i) => bytes[i] === b)) bytes = bytes.subarray(3);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    problems.add(display, '', 'the file is not UTF-8 text (is it Shift_JIS / CP932?); save it as UTF-8');
+    return undefined;
+  }
+  if (text.length > MAX_FILE_CHARS) {
+    problems.add(display, '', `the file is ${text.length.toLocaleString('en')} characters, over the limit of ${MAX_FILE_CHARS.toLocaleString('en')}; split it`);
+    return undefined;
+  }
+  return text;
+}
 
 function readYaml(file: string, display: string, problems: Problems): unknown {
+  const text = readText(file, display, problems);
+  if (text === undefined) return undefined;
   try {
-    return parseYaml(readFileSync(file, 'utf8'));
+    return parseYaml(text);
   } catch (e) {
     const where = e instanceof YAMLParseError && e.linePos ? `line ${e.linePos[0].line}` : '';
     problems.add(display, where, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
@@ -95,7 +119,9 @@ export function compileContent(root: string): Course {
   for (const name of pageFiles) {
     const file = join(pageDir, name);
     const display = rel(file);
-    const parts = splitFrontMatter(readFileSync(file, 'utf8'));
+    const source = readText(file, display, problems);
+    if (source === undefined) continue;
+    const parts = splitFrontMatter(source);
     if (!parts) {
       problems.add(display, 'front matter', 'the file must start with a --- block holding id and title');
       continue;

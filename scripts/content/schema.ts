@@ -42,7 +42,9 @@ export const pageFrontMatter = z.strictObject({
   criteria: z.array(text).optional(),
 });
 
-const choiceLetter = z.string().regex(/^[a-z]$/, 'must be one lower-case letter');
+/** the resume state stores a quiz's ticks as a ten-bit mask (src/model/codec.ts) */
+export const CHOICE_LETTERS = /^[a-j]$/;
+const choiceLetter = z.string().regex(CHOICE_LETTERS, 'must be one letter a–j (the saved progress holds ten choice letters at most)');
 
 export const storyFile = z.strictObject({
   id,

@@ -49,4 +49,68 @@ describe('content errors', () => {
   it('rejects a pass mark outside 0–100', () => {
     expect(rejectionOf({ 'course.yaml': (t) => t.replace(/^passMark: .*$/m, 'passMark: 180') })).toMatch(/content\/course\.yaml: passMark: /);
   });
+
+  // issue 13, item 4: the browser completes an unterminated tag with whatever follows, and runs its handler
+  it('rejects an unterminated tag inside an allowed block, naming the attribute', () => {
+    const message = rejectionOf({ 'pages/m_manager.md': (t) => `${t}\n<div class="note">\n<img src=x onerror=alert(1) \n\n続きの文。\n` });
+    expect(message).toMatch(/content\/pages\/m_manager\.md: body: .*(<img>|not closed)/);
+  });
+
+  it('rejects an event handler or style on an allowed tag', () => {
+    expect(rejectionOf({ 'pages/m_manager.md': (t) => `${t}\n<span class="note" onmouseover="alert(1)">x</span>\n` })).toMatch(
+      /content\/pages\/m_manager\.md: body: HTML attribute onmouseover="alert\(1\)" on <span> is not allowed/,
+    );
+    expect(rejectionOf({ 'stories/story1.yaml': (t) => t.replace(/explanation: /, 'explanation: <em style="x">a</em> ') })).toMatch(
+      /content\/stories\/story1\.yaml: quizzes\.0\.explanation: HTML attribute style="x" on <em> is not allowed/,
+    );
+  });
+
+  // issue 13, item 10
+  it('rejects a javascript: link instead of showing it as raw Markdown', () => {
+    expect(rejectionOf({ 'pages/reference.md': (t) => `${t}\n\n[押してください](javascript:alert(1))\n` })).toMatch(
+      /content\/pages\/reference\.md: body: link "javascript:alert\(1\)" must be page:<id>, story:<id> or an https:\/\/ address/,
+    );
+  });
+
+  it('refuses a Shift_JIS (CP932) file, naming it', () => {
+    // 技術 in CP932: bytes that are not UTF-8
+    const sjis = (t: string) => Buffer.concat([Buffer.from(t), Buffer.from([0x8b, 0x5a, 0x8f, 0x70, 0x0a])]);
+    expect(rejectionOf({ 'pages/m_manager.md': sjis })).toMatch(/content\/pages\/m_manager\.md: the file is not UTF-8 text \(is it Shift_JIS \/ CP932\?\)/);
+    expect(rejectionOf({ 'stories/story2.yaml': sjis })).toMatch(/content\/stories\/story2\.yaml: the file is not UTF-8 text/);
+  });
+
+  it('refuses a page over the size limit', () => {
+    expect(rejectionOf({ 'pages/m_manager.md': (t) => `${t}\n${'情報管理の説明。'.repeat(6000)}\n` })).toMatch(
+      /content\/pages\/m_manager\.md: the file is [\d,]+ characters, over the limit of 40,000/,
+    );
+  });
+
+  it('refuses a choice letter the saved progress cannot hold', () => {
+    expect(rejectionOf({ 'stories/story1.yaml': (t) => t.replace(/id: c\b/, 'id: z') })).toMatch(
+      /content\/stories\/story1\.yaml: quizzes\.0\.choices\.2\.id: must be one letter a–j/,
+    );
+  });
+});
+
+describe('content encoding', () => {
+  it('accepts a UTF-8 file that starts with a BOM, and drops the BOM', async () => {
+    const { mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { compileContent } = await import('../../scripts/content/compile.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'content-'));
+    try {
+      cpSync('content', join(dir, 'content'), { recursive: true });
+      for (const f of ['pages/m_manager.md', 'course.yaml']) {
+        const path = join(dir, 'content', f);
+        writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(path)]));
+      }
+      const course = compileContent(join(dir, 'content'));
+      const page = course.pages.find((p) => p.id === 'm_manager')!;
+      expect(page.title).not.toMatch(/\uFEFF/);
+      expect(course.meta.id).toBe(compileContent('content').meta.id);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

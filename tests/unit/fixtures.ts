@@ -47,10 +47,10 @@ export const SEED_KEYS: Record<string, string> = {
 
 /**
  * Compiles a copy of content/ with some files changed (a function returns the
- * new text, or null to delete the file) and returns the build's error message.
+ * new text or bytes, or null to delete the file) and returns the build's error message.
  * Fails the test when the changed content is accepted.
  */
-export function rejectionOf(edits: Record<string, (text: string) => string | null>): string {
+export function rejectionOf(edits: Record<string, (text: string) => string | Uint8Array | null>): string {
   const dir = mkdtempSync(join(tmpdir(), 'content-'));
   try {
     const root = join(dir, 'content');
