@@ -1,10 +1,13 @@
-// Writes dist/<course-id>-scorm12.zip and dist/<course-id>-scorm2004.zip from
-// the built course (dist/course/index.html) and content/course.yaml.
+// Writes dist/<course-id>-scorm12.zip and dist/<course-id>-scorm2004.zip from the
+// built course (dist/course/index.html) and content/course.yaml, and beside them
+// the item catalogue dist/<course-id>-items.csv and .html.
 // Run after `vite build`: npx tsx scripts/package.ts [--out <dir>]
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileContent } from './content/compile.ts';
+import { catalogue } from './catalogue/items.ts';
+import { catalogueCsv, catalogueFileNames, catalogueHtml } from './catalogue/write.ts';
 import { buildPackage } from './package/build.ts';
 import { COURSE_HTML, PACKAGE_DIR, PROJECT_ROOT, TARGETS } from './package/targets.ts';
 
@@ -12,7 +15,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string', default: PACKAGE_DIR } } });
   const outDir = resolve(values.out);
   if (!existsSync(COURSE_HTML)) throw new Error(`${relative(PROJECT_ROOT, COURSE_HTML)} is missing: run vite build first`);
-  const { meta } = compileContent(join(PROJECT_ROOT, 'content'));
+  const course = compileContent(join(PROJECT_ROOT, 'content'));
+  const { meta } = course;
   const courseHtml = readFileSync(COURSE_HTML, 'utf8');
   mkdirSync(outDir, { recursive: true });
   for (const target of TARGETS) {
@@ -21,6 +25,12 @@ async function main(): Promise<void> {
     writeFileSync(file, built.zip);
     console.log(`${relative(process.cwd(), file)}  SCORM ${target.version}  ${(built.zip.length / 1000).toFixed(1)} kB  ${built.entries.length} files`);
   }
+  // the item catalogue travels with the zips: HR reads the LMS's interactions report with it
+  const items = catalogue(course);
+  const names = catalogueFileNames(meta.id);
+  writeFileSync(join(outDir, names.csv), catalogueCsv(items));
+  writeFileSync(join(outDir, names.html), catalogueHtml(meta, items));
+  console.log(`${relative(process.cwd(), join(outDir, names.csv))}, .html  item catalogue: ${items.length} quizzes`);
 }
 
 main().catch((error: unknown) => {

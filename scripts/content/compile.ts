@@ -193,6 +193,8 @@ export function compileContent(root: string): Course {
       const letters = q.choices.map((c) => c.id);
       if (new Set(letters).size !== letters.length) problems.add(display, `${at}.choices`, 'choice ids must be unique');
       if (!q.number.startsWith(`${data.number}-`)) problems.add(display, `${at}.number`, `must start with the story number ${data.number}-`);
+      // the number tells quizzes with the same title apart in LMS reports (2004 description, item catalogue)
+      if (quizzes.some((other) => other.number === q.number)) problems.add(display, `${at}.number`, `${q.number} is already used by another quiz`);
       checkPlaceholders(q.title, display, `${at}.title`, problems);
       checkPlaceholders(q.question, display, `${at}.question`, problems);
       quizzes.push({

@@ -152,7 +152,8 @@ export const CSV_COLUMNS = ['学習者ID', '学習者名', 'SCORM', '種別', 'I
 // A cell starting with one of these is run as a formula by spreadsheet programs.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function cell(value: string): string {
+/** One CSV cell: RFC 4180 quoting, and a leading formula character defused with an apostrophe. */
+export function csvCell(value: string): string {
   const safe = FORMULA_START.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -170,7 +171,7 @@ export function recordsCsv(records: AttemptRecords, courseId: string): string {
       row('インタラクション', { ID: i.id, 回答: i.response, 正答パターン: i.pattern, 結果: i.result, 時間: i.latency, 日時: i.when, 説明: i.description }),
     ),
   ];
-  return CSV_BOM + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return CSV_BOM + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Reads CSV as recordsCsv writes it (RFC 4180 quoting, optional BOM) back into rows of cells. */

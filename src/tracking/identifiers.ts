@@ -12,12 +12,20 @@ export const SCORM2004_SHORT_ID_MAX = 250;
 export const SCORM2004_DESCRIPTION_MAX = 250;
 
 /**
+ * The highest attempt number an id carries. suspend_data keeps a story's
+ * attempts as one base-36 digit (model/codec.ts), so a resumed learner never
+ * counts past 35; answers of later retries in one session share `_r35`.
+ */
+export const MAX_ATTEMPT_IN_ID = 35;
+
+/**
  * One interaction per answer. The first attempt at a story keeps the plain
  * quiz id (`q3_10`), so reports read naturally; a retry of the story adds the
  * attempt number (`q3_10_r2`), so no two answers ever share an id.
  */
 export function interactionId(quizId: string, attempt: number): string {
-  const id = attempt > 1 ? `${quizId}_r${attempt}` : quizId;
+  const n = Math.min(attempt, MAX_ATTEMPT_IN_ID);
+  const id = n > 1 ? `${quizId}_r${n}` : quizId;
   if (!SAFE_ID.test(id)) throw new Error(`interaction id "${id}" is not [A-Za-z0-9_] ending in a letter or digit`);
   return id;
 }
@@ -39,4 +47,12 @@ export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/**
+ * 2004 interactions.n.description: the quiz number first, so quizzes that share
+ * a title (3-1 and 3-2) read apart in the LMS's report even when clipped.
+ */
+export function interactionDescription(quiz: { number: string; title: string }): string {
+  return clip(`${quiz.number} ${quiz.title}`, SCORM2004_DESCRIPTION_MAX);
 }

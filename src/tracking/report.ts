@@ -4,6 +4,7 @@ import type { Course, StatusStyle } from '../content/types.ts';
 import type { CourseStatus, Progress } from '../model/progress.ts';
 import { answerKey } from '../model/scoring.ts';
 import { isStoryFinished, type LearnerState } from '../model/state.ts';
+import { interactionDescription } from './identifiers.ts';
 import type { LaunchMode } from './tracker.ts';
 
 /** one write to the data model: element and value, in the order they must be set */
@@ -41,7 +42,7 @@ export interface AnswerReport {
   correct: boolean;
   latencySeconds: number;
   at: Date;
-  /** the quiz title, for 2004's description */
+  /** the quiz number and title, for 2004's description */
   description: string;
 }
 
@@ -74,7 +75,7 @@ export function objectiveReports(course: Course, state: LearnerState, passMark: 
 export function answerReport(course: Course, quizId: string, id: string, selection: string, correct: boolean, latencySeconds: number, at: Date): AnswerReport {
   const quiz = course.quizzes.find((q) => q.id === quizId);
   if (!quiz) throw new Error(`unknown quiz ${quizId}`);
-  return { id, response: selection, pattern: answerKey(quiz), correct, latencySeconds, at, description: quiz.title };
+  return { id, response: selection, pattern: answerKey(quiz), correct, latencySeconds, at, description: interactionDescription(quiz) };
 }
 
 /** What the LMS says about the launch, read once after Initialize. */

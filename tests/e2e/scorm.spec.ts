@@ -86,7 +86,7 @@ for (const v of ['1.2', '2004'] as const) {
       expect(cmi[`${p}.weighting`]).toBe('1');
       expect(sent(r, `${p}.latency`)).toMatch(LATENCY[v]);
       expect(cmi[`${p}.${el.time}`]).toMatch(TIME[v]);
-      if (v === '2004') expect(cmi[`${p}.description`]).toBe(q.title);
+      if (v === '2004') expect(cmi[`${p}.description`]).toBe(`${q.number} ${q.title}`);
     });
     expect(cmi[`cmi.interactions.${course.quizzes.length}.id`]).toBeUndefined();
     // one objective per story

@@ -13,6 +13,12 @@ describe('content errors', () => {
     );
   });
 
+  it('rejects a quiz number used twice (LMS reports tell quizzes apart by it)', () => {
+    expect(rejectionOf({ 'stories/story3.yaml': (t) => t.replace('number: "3-2"', 'number: "3-1"') })).toMatch(
+      /content\/stories\/story3\.yaml: quizzes\.1\.number: 3-1 is already used by another quiz/,
+    );
+  });
+
   it('rejects a placeholder anywhere in the text', () => {
     expect(rejectionOf({ 'pages/m_decide.md': (t) => `${t}\n\n技術等情報の例\n\nX.X 追加予定\n` })).toMatch(
       /content\/pages\/m_decide\.md: body: contains a placeholder/,
