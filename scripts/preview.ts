@@ -1,9 +1,14 @@
 // The preview LMS: the built course under scorm-again on 127.0.0.1, with the
 // records an LMS report would show. Run after the build (npm start does both):
-//   npx tsx scripts/preview.ts [--port 4173] [--scorm 2004|1.2]
-import { join } from 'node:path';
+//   npx tsx scripts/preview.ts [--port 4173] [--scorm 2004|1.2] [--zip FILE.zip]
+// With --zip it previews that package (any SCORM zip, checked first) instead of the build.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileContent } from './content/compile.ts';
+import { checkPackage, formatCheck } from './check/inspect.ts';
+import type { PackageFiles } from './lms-host/server.ts';
 import { PROJECT_ROOT } from './package/targets.ts';
 import { startPreview } from './preview/server.ts';
 
@@ -11,15 +16,33 @@ const DEFAULT_PORT = 4173;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: String(DEFAULT_PORT) }, scorm: { type: 'string', default: '2004' } },
+    options: { port: { type: 'string', default: String(DEFAULT_PORT) }, scorm: { type: 'string', default: '2004' }, zip: { type: 'string' } },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number`);
   if (values.scorm !== '1.2' && values.scorm !== '2004') throw new Error(`--scorm ${values.scorm}: use 1.2 or 2004`);
   const { meta } = compileContent(join(PROJECT_ROOT, 'content'));
-  const preview = await startPreview({ port, meta });
-  console.log(`プレビュー LMS / preview LMS: ${preview.url}?v=${values.scorm}`);
+  const pkg = values.zip ? await unpack(values.zip) : undefined;
+  const preview = await startPreview({ port, meta, package: pkg });
+  console.log(`プレビュー LMS / preview LMS: ${preview.url}?v=${pkg?.version ?? values.scorm}`);
   console.log('SCORM 1.2 と 2004 は画面で切り替えられます。終了は Ctrl+C。');
+}
+
+/** Checks the zip as npm run check does and unpacks it to a temporary folder; a package with a defect is not previewed. */
+async function unpack(file: string): Promise<PackageFiles> {
+  const result = await checkPackage(readFileSync(file));
+  if (!result.ok || !result.facts.target || !result.facts.launch) {
+    console.error(formatCheck(file, result));
+    throw new Error(`${file}: このパッケージはプレビューできません / cannot preview this package`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'preview-zip-'));
+  for (const entry of result.entries) {
+    if (entry.name.endsWith('/')) continue;
+    mkdirSync(dirname(join(dir, entry.name)), { recursive: true });
+    writeFileSync(join(dir, entry.name), entry.data);
+  }
+  console.log(`${file}: SCORM ${result.facts.target.version}, ${result.facts.title ?? ''} ${result.facts.version ?? ''}`);
+  return { dir, launch: result.facts.launch.split(/[?#]/)[0], version: result.facts.target.version };
 }
 
 main().catch((error: unknown) => {

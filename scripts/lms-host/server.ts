@@ -23,6 +23,15 @@ export interface LmsHostOptions {
   port?: number;
   /** the built single-file course */
   coursePath?: string;
+  /** a SCORM package's own files, unpacked in dir, served as they are instead of the built course */
+  package?: PackageFiles;
+}
+
+export interface PackageFiles {
+  dir: string;
+  /** the SCO's launch file, relative to dir */
+  launch: string;
+  version: '1.2' | '2004';
 }
 
 export interface LmsHost {
@@ -42,7 +51,18 @@ type Reply = { status: number; type: string; body: string | Buffer };
 const ok = (type: string, body: string | Buffer): Reply => ({ status: 200, type, body });
 const notFound: Reply = { status: 404, type: 'text/plain; charset=utf-8', body: 'not found' };
 
-async function route(path: string, coursePath: string): Promise<Reply> {
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', json: 'application/json', xml: 'application/xml' };
+
+async function packageFile(pkg: PackageFiles, version: string, rest: string): Promise<Reply> {
+  if (version !== pkg.version) return { status: 404, type: 'text/plain; charset=utf-8', body: `このパッケージは SCORM ${pkg.version} 用です / this package is SCORM ${pkg.version} only` };
+  const name = rest === '' || rest === 'index.html' ? pkg.launch : decodeURIComponent(rest);
+  const file = resolve(pkg.dir, name);
+  if (!file.startsWith(resolve(pkg.dir) + '/')) return notFound;
+  const body = await readFile(file).catch(() => undefined);
+  return body ? ok(TYPES[name.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream', body) : notFound;
+}
+
+async function route(path: string, coursePath: string, pkg?: PackageFiles): Promise<Reply> {
   if (path === '/favicon.ico') return { status: 204, type: 'text/plain', body: '' };
   if (path === '/' || path === '/index.html') return ok('text/html; charset=utf-8', await readFile(join(HERE, 'index.html')));
   const module = /^\/host\/([\w-]+\.ts)$/.exec(path);
@@ -53,6 +73,8 @@ async function route(path: string, coursePath: string): Promise<Reply> {
   }
   const vendor = /^\/vendor\/([\w.]+)$/.exec(path);
   if (vendor && VENDOR[vendor[1]]) return ok('text/javascript; charset=utf-8', await readFile(require.resolve(VENDOR[vendor[1]])));
+  const packaged = /^\/course\/(1\.2|2004)\/(.*)$/.exec(path);
+  if (pkg && packaged) return packageFile(pkg, packaged[1], packaged[2]);
   const course = /^\/course\/(1\.2|2004)\/(?:index\.html)?$/.exec(path);
   if (course) return ok('text/html; charset=utf-8', withScormVersion(await readFile(coursePath, 'utf8'), course[1] as '1.2' | '2004'));
   return notFound;
@@ -62,7 +84,7 @@ export function startLmsHost(options: LmsHostOptions = {}): Promise<LmsHost> {
   const coursePath = options.coursePath ?? join(ROOT, 'dist/course/index.html');
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    route(path, coursePath)
+    route(path, coursePath, options.package)
       .catch((e: unknown): Reply => ({ status: 500, type: 'text/plain; charset=utf-8', body: String(e) }))
       .then((reply) => {
         res.writeHead(reply.status, { 'content-type': reply.type, 'cache-control': 'no-store' });

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformWithOxc } from 'vite';
 import type { CourseMeta } from '../../src/content/types.ts';
-import { startLmsHost, type LmsHost } from '../lms-host/server.ts';
+import { startLmsHost, type LmsHost, type PackageFiles } from '../lms-host/server.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LMS_PREFIX = '/lms/';
@@ -18,6 +18,8 @@ export interface PreviewOptions {
   meta: CourseMeta;
   /** the built single-file course; the harness's default when left out */
   coursePath?: string;
+  /** preview this unpacked package instead of the build */
+  package?: PackageFiles;
 }
 
 export interface Preview {
@@ -52,7 +54,7 @@ function forward(req: IncomingMessage, res: ServerResponse, lms: LmsHost, path: 
 }
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
-  const lms = await startLmsHost({ port: 0, coursePath: options.coursePath });
+  const lms = await startLmsHost({ port: 0, coursePath: options.coursePath, package: options.package });
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith(LMS_PREFIX)) return forward(req, res, lms, '/' + url.pathname.slice(LMS_PREFIX.length) + url.search);

@@ -1,0 +1,62 @@
+// npm start -- --zip FILE.zip as a training owner runs it on a package handed
+// over by someone else: the preview LMS plays that zip's own files, not the
+// build, in the version its manifest declares, and records what it sends.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { PACKAGE_DIR, PROJECT_ROOT, SCORM_12, packageFileName } from '../../scripts/package/targets.ts';
+import { readZip } from '../../scripts/package/unzip.ts';
+import { deterministicZip } from '../../scripts/package/zip.ts';
+
+const MARK = 'ZIPから読み込んだ版';
+let server: ChildProcess | undefined;
+const tmp = mkdtempSync(join(tmpdir(), 'preview-zip-test-'));
+test.afterAll(() => {
+  server?.kill();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+test('previews a given SCORM 1.2 zip: its own index.html, under a 1.2 API, with the records panel', async ({ page }) => {
+  test.setTimeout(120_000);
+  // the built 1.2 zip with a visible change, so the page can only come from the zip
+  const entries = readZip(readFileSync(join(PACKAGE_DIR, packageFileName('gijutsu-joho-kanri', SCORM_12)))).map((e) =>
+    e.name === 'index.html' ? { name: e.name, data: Buffer.from(e.data.toString('utf8').replaceAll('技術等情報管理に関する研修', MARK)) } : { name: e.name, data: e.data },
+  );
+  const zip = join(tmp, 'handed-over.zip');
+  writeFileSync(zip, await deterministicZip(entries));
+
+  server = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'preview.ts'), '--port', '0', '--zip', zip], { cwd: PROJECT_ROOT });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server!.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?v=[\d.]+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    server!.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    server!.on('exit', (code) => reject(new Error(`preview exited ${code}: ${out}`)));
+  });
+  expect(url).toMatch(/\?v=1\.2$/);
+
+  await page.goto(url);
+  const course = page.frameLocator('#lms').frameLocator('#course');
+  await expect(course.locator('main')).toContainText(MARK);
+  // the course found the LMS's 1.2 API: the records panel shows what it stored
+  await expect(page.locator('[data-testid=attempt] [data-field=status]')).toHaveText('incomplete');
+});
+
+test('refuses to preview a zip with a defect, saying why', async () => {
+  const zip = join(tmp, 'no-launch.zip');
+  const entries = readZip(readFileSync(join(PACKAGE_DIR, packageFileName('gijutsu-joho-kanri', SCORM_12)))).filter((e) => e.name !== 'index.html');
+  writeFileSync(zip, await deterministicZip(entries.map((e) => ({ name: e.name, data: e.data }))));
+  const run = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'preview.ts'), '--port', '0', '--zip', zip], { cwd: PROJECT_ROOT });
+  let out = '';
+  run.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  run.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  const code = await new Promise<number | null>((resolve) => run.on('exit', resolve));
+  expect(code).not.toBe(0);
+  expect(out).toContain('起動ファイル index.html がパッケージにありません');
+  expect(out).toContain('cannot preview this package');
+});
