@@ -16,7 +16,8 @@ const classicJsx: Plugin = {
 // paths only, so it runs from file://, from the preview and from any LMS path.
 export default defineConfig({
   base: './',
-  plugins: [courseContent(), preact(), classicJsx, viteSingleFile({ removeViteModuleLoader: true })],
+  // COURSE_CONTENT builds another content folder (a company's settings in tests)
+  plugins: [courseContent(process.env.COURSE_CONTENT), preact(), classicJsx, viteSingleFile({ removeViteModuleLoader: true })],
   build: {
     outDir: 'dist/course',
     emptyOutDir: true,

@@ -6,6 +6,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import type { Block, ChecklistItem, Course, Page, PageRefs, Quiz, Story, WidgetName } from '../../src/content/types.ts';
 import { checklistFile, courseFile, pageFrontMatter, storyFile } from './schema.ts';
+import { compileCompany, contactHtml } from './company.ts';
 import { renderMarkdown } from './markdown.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
 
@@ -97,9 +98,11 @@ export function compileContent(root: string): Course {
   const problems = new Problems();
   const rel = (file: string) => relative(join(root, '..'), file) || file;
   const links: Rendered['links'] = [];
+  let contact = '';
   const md = (source: string, display: string, field: string, inline = false): string => {
     checkPlaceholders(source, display, field, problems);
-    const out = renderMarkdown(source, { inline });
+    // [[contact]] on a line of its own: the company's incident-report contact, or nothing when none is set
+    const out = renderMarkdown(source.replace(/^\[\[contact\]\][ \t]*$/gm, contact), { inline });
     for (const reason of out.problems) problems.add(display, field, reason);
     for (const target of out.links) links.push({ target, file: display, field });
     return out.html;
@@ -111,6 +114,8 @@ export function compileContent(root: string): Course {
   const meta = existsSync(courseYaml)
     ? validate(courseFile, readYaml(courseYaml, courseDisplay, problems), courseDisplay, problems)
     : (problems.add(courseDisplay, '', 'file is missing'), undefined);
+  const company = meta ? compileCompany(meta.company, root, (field, reason) => problems.add(courseDisplay, field, reason)) : undefined;
+  if (company?.contact) contact = contactHtml(company.contact);
 
   // pages
   const pages: Page[] = [];
@@ -279,7 +284,7 @@ export function compileContent(root: string): Course {
   }
   problems.throwIfAny();
 
-  const { sections, ...rest } = meta!;
+  const { sections, company: _companyAsWritten, ...rest } = meta!;
   const sectionOrder = sections.map((s) => s.id);
   stories.sort((a, b) => a.number - b.number);
   const quizOrder = stories.flatMap((s) => s.quizzes);
@@ -288,7 +293,7 @@ export function compileContent(root: string): Course {
   pages.sort((a, b) => pageOrder.indexOf(a.id) - pageOrder.indexOf(b.id));
   checklist.sort((a, b) => pageOrder.indexOf(a.area) - pageOrder.indexOf(b.area));
   return {
-    meta: rest,
+    meta: company ? { ...rest, company } : rest,
     sections: sections.sort((a, b) => sectionOrder.indexOf(a.id) - sectionOrder.indexOf(b.id)),
     pages,
     stories,

@@ -18,8 +18,27 @@ export const courseFile = z.strictObject({
       allPages: z.boolean().default(true),
       passingScore: z.boolean().default(true),
       checklist: z.boolean().default(false),
+      // the areas whose pages must be read (allPages); all four when left out
+      sections: z.array(z.enum(['check', 'importance', 'measures', 'reference'])).min(1).optional(),
     })
     .default({ allPages: true, passingScore: true, checklist: false }),
+  // the training owner's company; every field optional, the course reads well without any
+  company: z
+    .strictObject({
+      name: text.optional(),
+      logo: z.string().regex(/^[\w-]+(\/[\w-]+)*\.svg$/, 'must be an .svg file inside content/, e.g. logo.svg').optional(),
+      brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb').optional(),
+      contact: z
+        .strictObject({
+          label: text.default('情報漏えい等の報告先'),
+          name: text,
+          phone: z.string().regex(/^[0-9+()\- ]{5,20}$/, 'must be a phone number: digits, spaces, + ( ) -').optional(),
+          mail: z.email('must be a mail address').optional(),
+        })
+        .refine((c) => c.phone || c.mail, 'give a phone number or a mail address (or both)')
+        .optional(),
+    })
+    .optional(),
   sections: z
     .array(
       z.strictObject({

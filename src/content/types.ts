@@ -12,6 +12,20 @@ export interface CompletionRule {
   passingScore: boolean;
   /** every checklist item answered */
   checklist: boolean;
+  /** areas whose pages allPages asks for; all when left out */
+  sections?: SectionId[];
+}
+
+/** The training owner's company (content/course.yaml `company`), checked at build time. */
+export interface CompanyMeta {
+  name?: string;
+  /** sanitised SVG markup of the logo */
+  logoSvg?: string;
+  /** #rrggbb, AA contrast on every surface checked; replaces --brand */
+  brandColor?: string;
+  brandColorDark?: string;
+  /** whom to tell about a suspected leak; placed in content with [[contact]] */
+  contact?: { label: string; name: string; phone?: string; mail?: string };
 }
 
 export interface CourseMeta {
@@ -23,6 +37,7 @@ export interface CourseMeta {
   passMark: number;
   completion: CompletionRule;
   statusStyle: StatusStyle;
+  company?: CompanyMeta;
 }
 
 export interface Section {

@@ -35,7 +35,9 @@ export interface EvaluateOptions {
 export function evaluate(course: Course, state: LearnerState, options: EvaluateOptions = {}): Progress {
   const meta: CourseMeta = course.meta;
   const passMark = options.passMark ?? meta.passMark;
-  const pageIds = new Set(course.pages.map((p) => p.id));
+  // the pages completion asks for: those of the areas course.yaml names, all by default
+  const required = meta.completion.sections;
+  const pageIds = new Set(course.pages.filter((p) => !required || required.includes(p.section)).map((p) => p.id));
   const pagesVisited = state.visited.filter((id) => pageIds.has(id)).length;
   const pagesTotal = pageIds.size;
   const quizIds = new Set(course.quizzes.map((q) => q.id));

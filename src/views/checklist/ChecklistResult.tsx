@@ -11,8 +11,9 @@ import './checklist.css';
 
 export function ChecklistResult({ store, view }: { store: Store; view: View }) {
   const { course } = store;
-  // Printed on the report only; deliberately not part of the saved state.
-  const [company, setCompany] = useState('');
+  // The company of course.yaml, or what the learner types: printed on the report, never part of the saved state.
+  const configured = course.meta.company;
+  const [company, setCompany] = useState(configured?.name ?? '');
   const answers = view.state.checklist;
   const areas = checklistAreas(course);
   const labels = Object.fromEntries(areas.map((a) => [a.page.id, a.page.navLabel]));
@@ -27,6 +28,10 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
   return (
     <article class="checklist-report">
       <Crumbs course={course} current={CHECKLIST_LABELS.reportTitle} />
+      {configured?.logoSvg && (
+        // sanitised to drawing elements at build time (scripts/content/company.ts); the name beside it says whose
+        <div class="company-logo" aria-hidden="true" dangerouslySetInnerHTML={{ __html: configured.logoSvg }} />
+      )}
       <h1>{CHECKLIST_LABELS.reportTitle}</h1>
       <dl class="report-meta">
         <div>
@@ -34,7 +39,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
           <dd>{formatDate(new Date())}</dd>
         </div>
         {company.trim() && (
-          <div class="print-only" data-testid="report-company">
+          <div class={configured?.name ? undefined : 'print-only'} data-testid="report-company">
             <dt>{CHECKLIST_LABELS.company}</dt>
             <dd>{company.trim()}</dd>
           </div>
