@@ -23,11 +23,4 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') store.flush();
 });
 
-// the company's colour (course.yaml), contrast-checked at build time, in place of the course's own blue
-const company = course.meta.company;
-if (company?.brandColor && company.brandColorDark) {
-  document.documentElement.style.setProperty('--brand', company.brandColor);
-  document.documentElement.style.setProperty('--brand-dark', company.brandColorDark);
-}
-
 render(<App store={store} />, document.getElementById('app')!);

@@ -82,7 +82,7 @@ export function contactHtml(contact: NonNullable<CompanyMeta['contact']>): strin
   const lines = [escapeHtml(contact.name)];
   if (contact.phone) lines.push(`電話: ${escapeHtml(contact.phone)}`);
   if (contact.mail) lines.push(`メール: ${escapeHtml(contact.mail)}`);
-  return `<div class="company-contact"><p><strong>${escapeHtml(contact.label)}</strong></p><p>${lines.join('<br>')}</p></div>`;
+  return `<div class="note company-contact"><p><strong>${escapeHtml(contact.label)}</strong></p><p>${lines.join('<br>')}</p></div>`;
 }
 
 export function compileCompany(company: CourseFile['company'], contentRoot: string, report: Report): CompanyMeta | undefined {
@@ -108,4 +108,10 @@ export function compileCompany(company: CourseFile['company'], contentRoot: stri
     out.brandColorDark = darker(color);
   }
   return out;
+}
+
+/** The company's colour in place of the course's blue: a style element the build puts in <head>, no code at run time; html:root outranks the stylesheet's :root wherever it lands. */
+export function brandStyle(company: CompanyMeta | undefined): string {
+  if (!company?.brandColor || !company.brandColorDark) return '';
+  return `<style>html:root{--brand:${company.brandColor};--brand-dark:${company.brandColorDark}}</style>`;
 }

@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Course } from '../../src/content/types.ts';
+import { brandStyle } from './company.ts';
 import { compileContent } from './compile.ts';
 
 const ID = 'virtual:course';
@@ -45,7 +46,10 @@ export function courseContent(contentDir = 'content'): Plugin {
       const course = compileContent(root);
       const title = course.meta.title.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
       const island = `<script type="application/json" id="${COURSE_DATA_ID}">${courseData(course)}</script>`;
-      return html.replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`).replace('</body>', `  ${island}\n  </body>`);
+      // brandStyle's values are checked #rrggbb (schema), so nothing but a colour enters the style
+      return html
+        .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>${brandStyle(course.meta.company)}`)
+        .replace('</body>', `  ${island}\n  </body>`);
     },
   };
 }

@@ -28,7 +28,7 @@ describe('company settings', () => {
     expect(company.brandColor).toBe('#7a1f5c');
     expect(company.logoSvg).toMatch(/^<svg[^>]*viewBox="0 0 120 30"/);
     expect(company.logoSvg).not.toContain('<?xml');
-    const block = '<div class="company-contact"><p><strong>情報漏えい等の報告先</strong></p><p>総務部 情報管理担当 &lt;山田&gt;<br>電話: 03-1234-5678<br>メール: joho@example.co.jp</p></div>';
+    const block = '<div class="note company-contact"><p><strong>情報漏えい等の報告先</strong></p><p>総務部 情報管理担当 &lt;山田&gt;<br>電話: 03-1234-5678<br>メール: joho@example.co.jp</p></div>';
     const page = course.pages.find((p) => p.id === 'm_reporting')!;
     expect(page.blocks.map((b) => (b.type === 'html' ? b.html : '')).join('')).toContain(block);
     expect(course.quizzes.find((q) => q.id === 'q4_1')!.explanation).toContain(block);
