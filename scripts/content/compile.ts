@@ -237,12 +237,12 @@ export function compileContent(root: string): Course {
     }
     if (checklistData.areas.findIndex((other) => other.area === a.area) !== ai)
       problems.add(checklistDisplay, `${at}.area`, `area "${a.area}" is listed twice; put all its items under one entry`);
-    const refs = { selfCheck: a.selfCheck ?? page.refs?.selfCheck ?? [], criteria: a.criteria ?? page.refs?.criteria ?? [] };
-    if (refs.selfCheck.length + refs.criteria.length === 0)
+    const refs = { selfCheck: a.selfCheck ?? page.refs?.selfCheck ?? [], criteria: a.criteria ?? page.refs?.criteria ?? [], ...(a.related ? { related: a.related } : {}) };
+    if (refs.selfCheck.length + refs.criteria.length + (refs.related?.length ?? 0) === 0)
       problems.add(checklistDisplay, at, `no reference: page "${a.area}" names no selfCheck or criteria, so this area must`);
-    for (const [field, list] of [['selfCheck', a.selfCheck ?? []], ['criteria', a.criteria ?? []]] as const)
+    for (const [field, list] of [['selfCheck', a.selfCheck ?? []], ['criteria', a.criteria ?? []], ['related', a.related ?? []]] as const)
       list.forEach((r, ri) => checkPlaceholders(r, checklistDisplay, `${at}.${field}.${ri}`, problems));
-    if (a.selfCheck || a.criteria) checklistRefs[a.area] = refs;
+    if (a.selfCheck || a.criteria || a.related) checklistRefs[a.area] = refs;
     a.items.forEach((item, ii) => {
       checkPlaceholders(item.text, checklistDisplay, `${at}.items.${ii}.text`, problems);
       checklist.push({ id: item.id, area: a.area, text: item.text });

@@ -107,6 +107,8 @@ export const checklistFile = z.strictObject({
         // when left out, the measure page's own references apply
         selfCheck: z.array(text).optional(),
         criteria: z.array(text).optional(),
+        // this course's own mapping, shown under its own label, never as the source's criteria
+        related: z.array(text).optional(),
         items: z
           .array(
             z.strictObject({

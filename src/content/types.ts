@@ -63,6 +63,8 @@ export interface PageRefs {
   selfCheck: string[];
   /** 【基準該当箇所】 */
   criteria: string[];
+  /** this course's own mapping, where the source names no criteria (the stronger measures) */
+  related?: string[];
 }
 
 export interface Page {

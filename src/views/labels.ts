@@ -28,6 +28,8 @@ export const LABELS = {
   resume: '続きから解答する',
   selfCheck: '【セルフチェックシートの項目】',
   criteria: '【基準該当箇所】',
+  /** the course's own mapping, so that it is never read as the source's */
+  related: '【関連する項目（本研修による対応付け）】',
   measuresNav: '9つの対策',
   status: {
     passed: '合格（修了）',

@@ -69,6 +69,14 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
             ))}
           </div>
         )}
+        {(refs.related?.length ?? 0) > 0 && (
+          <div>
+            <dt>{LABELS.related}</dt>
+            {refs.related!.map((r) => (
+              <dd key={r}>{r}</dd>
+            ))}
+          </div>
+        )}
       </dl>
       <p>
         <a href={href({ name: 'page', id: page.id })}>{CHECKLIST_LABELS.readPage(page.title)}</a>

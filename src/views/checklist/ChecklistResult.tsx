@@ -113,7 +113,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
           .map((a) => (
             <div key={a.page.id} class="report-open-area" data-area={a.page.id}>
               <h3>{a.page.navLabel}</h3>
-              <p class="report-refs">{[...a.refs.selfCheck, ...a.refs.criteria].join('　／　')}</p>
+              <p class="report-refs">{[...a.refs.selfCheck, ...a.refs.criteria, ...(a.refs.related ?? [])].join('　／　')}</p>
               <ul>
                 {open
                   .filter((i) => i.area === a.page.id)
