@@ -148,7 +148,8 @@ export function createChecker(version: Version, startingInteractions = 0, starti
       }
       if (method === names.terminate) finished = true;
       if (!injected && !errorCall && method !== names.getValue && result === 'false') out.push(`${method}(${args.map((a) => JSON.stringify(a.slice(0, 60))).join(', ')}) returned "false"`);
-      if (method === names.setValue) out.push(...(version === '1.2' ? checkSet12(args[0], args[1], journal) : checkSet2004(args[0], args[1], seen2004)));
+      // an injected refusal never reached the LMS: its data model rules do not apply
+      if (method === names.setValue && !injected) out.push(...(version === '1.2' ? checkSet12(args[0], args[1], journal) : checkSet2004(args[0], args[1], seen2004)));
       return out;
     },
   };

@@ -9,6 +9,13 @@ export interface LaunchParams {
   mastery?: number;
   learner?: string;
   fault?: string;
+  /** element refused by SetValue (`*` for an index), and how often (default once) */
+  refuse?: string;
+  refuseTimes?: number | 'always';
+  /** ms every call takes */
+  slow?: number;
+  /** ms until the API appears */
+  lateApi?: number;
   /** a flat CMI to launch with (replaces the stored attempt) */
   cmi?: Record<string, string>;
   fresh?: boolean;
@@ -20,6 +27,7 @@ export interface HostRecord {
   commits: number;
   finished: boolean;
   cmi: Record<string, string>;
+  launched: Record<string, string>;
   stored: StoredAttempt | null;
 }
 
@@ -29,6 +37,10 @@ export function hostUrl(base: string, p: LaunchParams): string {
   if (p.mastery !== undefined) q.set('mastery', String(p.mastery));
   if (p.learner) q.set('learner', p.learner);
   if (p.fault) q.set('fault', p.fault);
+  if (p.refuse) q.set('refuse', p.refuse);
+  if (p.refuseTimes !== undefined) q.set('refuseTimes', String(p.refuseTimes));
+  if (p.slow) q.set('slow', String(p.slow));
+  if (p.lateApi) q.set('lateApi', String(p.lateApi));
   if (p.fresh) q.set('fresh', '1');
   if (p.cmi) q.set('cmi', Buffer.from(JSON.stringify(p.cmi)).toString('base64url'));
   return `${base}?${q}`;
@@ -49,9 +61,10 @@ export async function launch(page: Page, base: string, p: LaunchParams): Promise
 }
 
 export async function record(page: Page): Promise<HostRecord> {
+  await page.waitForFunction(() => window.lmsHost !== undefined);
   return page.evaluate(() => {
     const h = window.lmsHost!;
-    return { calls: h.calls, violations: h.violations, commits: h.commits, finished: h.finished, cmi: h.cmi(), stored: h.stored() };
+    return { calls: h.calls, violations: h.violations, commits: h.commits, finished: h.finished, cmi: h.cmi(), launched: h.launched, stored: h.stored() };
   });
 }
 

@@ -19,6 +19,12 @@ export interface HostConfig {
   learnerId: string;
   learnerName: string;
   fault: Fault;
+  /** SetValue of matching elements is refused with error 101, `times` times (Infinity: always) */
+  refuse?: { element: RegExp; times: number };
+  /** every API call blocks this long, as a synchronous call to a slow server does */
+  slowMs?: number;
+  /** the API object appears this long after the course starts loading (main.ts) */
+  lateApiMs?: number;
 }
 
 export interface CallRecord {
@@ -27,6 +33,8 @@ export interface CallRecord {
   result: string;
   /** GetLastError right after the call */
   error: string;
+  /** Date.now() when the call began */
+  at: number;
   injected: boolean;
 }
 
@@ -46,6 +54,10 @@ export interface Host {
   finished: boolean;
   /** the API's whole data model, flattened, as it stands now */
   cmi(): Record<string, string>;
+  /** what the LMS handed the course at launch */
+  launched: Record<string, string>;
+  /** from now on, refuse SetValue of matching elements (`*` for an index) this many times */
+  arm(element: string, times: number): void;
   stored(): StoredAttempt | null;
 }
 
@@ -61,6 +73,9 @@ export function storageKey(version: Version, learnerId: string): string {
   return `lms-host:${version}:${learnerId}`;
 }
 
+/** an element name with `*` standing for any index */
+export const elementPattern = (element: string) => new RegExp(`^${element.replace(/[.]/g, '\\.').replace(/\*/g, '\\d+')}$`);
+
 export function parseConfig(search: string): HostConfig {
   const q = new URLSearchParams(search);
   const version = q.get('v') === '2004' ? '2004' : '1.2';
@@ -68,6 +83,9 @@ export function parseConfig(search: string): HostConfig {
   const mastery = q.get('mastery');
   const fault = q.get('fault') ?? '';
   const fails = /^commit-fail-(\d+|always)$/.exec(fault);
+  const refuse = q.get('refuse');
+  const times = q.get('refuseTimes') ?? '1';
+  const number = (name: string) => (q.get(name) ? Number(q.get(name)) : undefined);
   return {
     version,
     mode: mode === 'review' || mode === 'browse' ? mode : 'normal',
@@ -79,6 +97,10 @@ export function parseConfig(search: string): HostConfig {
       : fault === 'init-false' ? { kind: 'init-false' }
       : fails ? { kind: 'commit-fail', times: fails[1] === 'always' ? Infinity : Number(fails[1]) }
       : { kind: 'none' },
+    // `*` in the element stands for an index
+    refuse: refuse ? { element: elementPattern(refuse), times: times === 'always' ? Infinity : Number(times) } : undefined,
+    slowMs: number('slow'),
+    lateApiMs: number('lateApi'),
   };
 }
 
@@ -138,7 +160,13 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
     finished: false,
     cmi: () => (api ? stringsOnly(api.getFlattenedCMI()) : {}),
     stored: () => readStored(storage, config),
+    launched: {},
+    arm(element, times) {
+      config.refuse = { element: elementPattern(element), times };
+      refusals = 0;
+    },
   };
+  let refusals = 0;
   if (config.fault.kind === 'no-api') return host;
 
   const Ctor = config.version === '1.2' ? win.Scorm12API : win.Scorm2004API;
@@ -146,6 +174,7 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
   const lms: Api = new Ctor({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
   api = lms;
   const data = launchData(config, stored);
+  host.launched = data;
   lms.loadFromFlattenedJSON(data);
 
   const startCount = Number(data['cmi.interactions._count'] ?? Object.keys(data).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).length);
@@ -160,10 +189,13 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
   let exit = '';
   let sessionSeconds = 0;
 
+  // like Moodle's track table: each element this session changed is stored on
+  // its own, so two sessions on one attempt overwrite each other element by element
   const persist = (finishing: boolean) => {
     const previous = readStored(storage, config);
+    const changed = Object.entries(stringsOnly(lms.getFlattenedCMI())).filter(([k, v]) => data[k] !== v);
     writeStored(storage, config, {
-      cmi: stringsOnly(lms.getFlattenedCMI()),
+      cmi: { ...(previous?.cmi ?? stored?.cmi ?? {}), ...Object.fromEntries(changed) },
       exit,
       totalSeconds: (previous?.totalSeconds ?? stored?.totalSeconds ?? 0) + (finishing ? sessionSeconds : 0),
     });
@@ -173,19 +205,25 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
   const wrap = (method: string, inject?: (args: string[]) => string | undefined) => {
     const real = target[method].bind(lms);
     target[method] = (...args: string[]) => {
+      const at = Date.now();
       const errorCall = (names.errors as readonly string[]).includes(method);
       if (errorCall && injectedError !== undefined) {
         const code = injectedError;
         const result = method === names.errors[0] ? code : method === names.errors[1] ? 'General exception' : 'lms-host: injected failure';
-        host.calls.push({ method, args: args.map(String), result, error: code, injected: true });
+        host.calls.push({ method, args: args.map(String), result, error: code, injected: true, at });
         return result;
+      }
+      if (!errorCall && config.slowMs) {
+        // a synchronous call to a slow server blocks the page's thread
+        const until = performance.now() + config.slowMs;
+        while (performance.now() < until);
       }
       const forced = inject?.(args);
       const injected = forced !== undefined;
       if (!errorCall) injectedError = injected ? '101' : undefined;
       const result = String(injected ? forced : real(...args));
       const error = errorCall ? '' : String(lms.lmsGetLastError());
-      host.calls.push({ method, args: args.map(String), result, error: injected ? '101' : error, injected });
+      host.calls.push({ method, args: args.map(String), result, error: injected ? '101' : error, injected, at });
       host.violations.push(...checker.check(method, args.map(String), result, injected));
       if (method === names.setValue && result === 'true') {
         if (/\.exit$/.test(args[0])) exit = args[1];
@@ -212,7 +250,12 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
   };
   wrap(names.commit, storeFault);
   wrap(names.terminate, storeFault);
-  for (const method of [names.getValue, names.setValue, ...names.errors]) wrap(method);
+  wrap(names.setValue, (args) => {
+    if (!config.refuse || !config.refuse.element.test(args[0]) || refusals >= config.refuse.times) return undefined;
+    refusals++;
+    return 'false';
+  });
+  for (const method of [names.getValue, ...names.errors]) wrap(method);
   (win as unknown as Record<string, unknown>)[config.version === '1.2' ? 'API' : 'API_1484_11'] = lms;
   return host;
 }

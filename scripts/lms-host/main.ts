@@ -2,6 +2,8 @@
 // query, seed the stored attempt if asked, create the API and load the course.
 //   ?v=1.2|2004  mode=normal|review|browse  mastery=<0–100>  learner=<id>  name=<name>
 //   fault=no-api|init-false|commit-fail-<N>|commit-fail-always   (a failing store refuses Commit and Terminate)
+//   refuse=<element, * for an index>  refuseTimes=<N>|always   SetValue of it answers false, error 101
+//   slow=<ms>      every API call blocks that long        lateApi=<ms>   the API appears that late
 //   cmi=<base64url JSON of a flat CMI>  replaces the stored attempt (exit "suspend")
 //   fresh=1  forgets the stored attempt
 // Both seeding parameters are taken off the address, so a reload re-enters.
@@ -29,7 +31,9 @@ if (query.has('fresh') || seed) {
   history.replaceState(null, '', `${location.pathname}?${query}`);
 }
 
-window.lmsHost = createHost(window, config);
 document.title = `LMS host — SCORM ${config.version}`;
 const frame = document.getElementById('course') as HTMLIFrameElement;
+// a late API shows up that long after the course has loaded and looked for it
+if (config.lateApiMs) frame.addEventListener('load', () => setTimeout(() => (window.lmsHost = createHost(window, config)), config.lateApiMs), { once: true });
+else window.lmsHost = createHost(window, config);
 frame.src = `course/${config.version}/index.html`;

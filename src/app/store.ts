@@ -1,7 +1,7 @@
 // The course model at run time: the learner state, the derived progress and the
 // tracker behind them. Views read a snapshot and call the actions below.
 import type { Course } from '../content/types.ts';
-import { CodecError, decodeState, encodeState, type CodecIds } from '../model/codec.ts';
+import { CodecError, decodeState, encodeState, stateStamp, type CodecIds } from '../model/codec.ts';
 import { evaluate, type Progress } from '../model/progress.ts';
 import { isCorrect } from '../model/scoring.ts';
 import * as learner from '../model/state.ts';
@@ -56,14 +56,17 @@ export function codecIds(course: Course, checklist: readonly string[] = []): Cod
   };
 }
 
-export function createStore(course: Course, tracker: Tracker, initialPath: string, checklistIds: readonly string[] = []): Store {
+export function createStore(course: Course, tracker: Tracker, initialPath: string, checklistIds: readonly string[] = course.checklist.map((c) => c.id)): Store {
   const ids = codecIds(course, checklistIds);
   const start: StartInfo = tracker.start();
   const ownNotices: Notice[] = [];
   let state = learner.emptyState();
+  /** when the state was last saved: strictly increasing, so a clock set back still orders this session's saves */
+  let stamp = start.saved ? Math.max(0, stateStamp(start.saved)) : 0;
+  const nextStamp = () => (stamp = Math.max(stamp + 1, Date.now()));
   if (start.saved) {
     try {
-      state = decodeState(start.saved, ids);
+      state = learner.reconcileState(course, decodeState(start.saved, ids));
     } catch (e) {
       if (!(e instanceof CodecError)) throw e;
       ownNotices.push(UNREADABLE_STATE_NOTICE);
@@ -102,7 +105,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     const progress = evaluate(course, next, evaluateOptions);
     state = progress.status === 'passed' ? learner.markPassed(next) : next;
     rebuild(progress);
-    tracker.save({ suspendData: encodeState(state), location: state.location, progress, state }, milestone);
+    tracker.save({ suspendData: encodeState(state, nextStamp()), location: state.location, progress, state }, milestone);
   };
 
   /** the learner is now on this route: bookmark it, and count a page as read */
@@ -111,6 +114,18 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     return learner.setLocation(read, routePath(to));
   };
 
+  // another tab saved: take in what it has and this one lacks
+  tracker.onPeerState?.((data) => {
+    if (readOnly) return;
+    let theirs: learner.LearnerState;
+    try {
+      theirs = learner.reconcileState(course, decodeState(data, ids));
+    } catch {
+      return;
+    }
+    const merged = learner.mergeStates(course, state, theirs);
+    if (merged !== state) commit(merged, { kind: 'page' });
+  });
   tracker.onNotice((n) => {
     trackerNotices = n;
     if (view) rebuild();
@@ -133,21 +148,22 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       commit(arrive(state, next), { kind: 'page' });
     },
     showQuiz(quizId) {
-      if (!quizShownAt.has(quizId)) quizShownAt.set(quizId, Date.now());
+      if (!quizShownAt.has(quizId)) quizShownAt.set(quizId, performance.now());
     },
     answer(quizId, choices) {
       if (readOnly || state.answers[quizId] !== undefined) return;
       const next = learner.answerQuiz(course, state, quizId, choices);
       const quiz = course.quizzes.find((q) => q.id === quizId)!;
       const selection = next.answers[quizId];
-      const shown = quizShownAt.get(quizId) ?? Date.now();
+      // the monotonic clock: a wall clock set back would give a negative latency
+      const shown = quizShownAt.get(quizId) ?? performance.now();
       quizShownAt.delete(quizId);
       commit(next, {
         kind: 'answer',
         quizId,
         selection,
         correct: isCorrect(quiz, selection),
-        latencySeconds: Math.max(0, (Date.now() - shown) / 1000),
+        latencySeconds: Math.max(0, (performance.now() - shown) / 1000),
         at: new Date(),
       });
     },

@@ -1,7 +1,7 @@
 // Resume-state encoding. SCORM 1.2 gives suspend_data 4,096 characters, so the
 // state is written as short fields of printable ASCII rather than JSON:
 //
-//   1~<visited>~<location>~<answers>~<stories>~<checklist>~<flags>
+//   2~<visited>~<location>~<answers>~<stories>~<checklist>~<flags>~<stamp>
 //
 //   visited   page keys, 3 chars each
 //   location  the route, [A-Za-z0-9_/-]
@@ -9,15 +9,18 @@
 //   stories   story key + best (1 base-36 digit) + attempts (1 base-36 digit, capped)
 //   checklist item key + answer digit (index in CHECKLIST_ANSWERS)
 //   flags     "p" when a pass has been recorded
+//   stamp     when this state was saved, ms since 1970 in base 36: of two
+//             copies (the LMS's, this browser's) the later one wins
 //
+// Version 1 (the same without the stamp) is still read, as stamp 0.
 // Keys are derived from ids (keys.ts), so content edits do not scramble saved
 // progress: entries whose id no longer exists are dropped on decode.
 import { KEY_LENGTH, keyOf } from './keys.ts';
 import { CHECKLIST_ANSWERS, emptyState, type LearnerState, type StoryRecord } from './state.ts';
 
-export const CODEC_VERSION = '1';
+export const CODEC_VERSION = '2';
 const SEP = '~';
-const FIELD_COUNT = 7;
+const FIELD_COUNT: Record<string, number> = { '1': 7, '2': 8 };
 const MAX_DIGIT = 35;
 const LOCATION = /^[A-Za-z0-9_/-]*$/;
 
@@ -47,7 +50,7 @@ function maskLetters(mask: number): string {
   return out;
 }
 
-export function encodeState(state: LearnerState): string {
+export function encodeState(state: LearnerState, stamp = 0): string {
   if (!LOCATION.test(state.location)) throw new CodecError(`location "${state.location}" has characters the encoding does not allow`);
   const visited = state.visited.map(keyOf).join('');
   const answers = Object.entries(state.answers)
@@ -60,7 +63,7 @@ export function encodeState(state: LearnerState): string {
     .map(([id, a]) => keyOf(id) + CHECKLIST_ANSWERS.indexOf(a))
     .join('');
   const flags = state.passed ? 'p' : '';
-  return [CODEC_VERSION, visited, state.location, answers, stories, checklist, flags].join(SEP);
+  return [CODEC_VERSION, visited, state.location, answers, stories, checklist, flags, Math.max(0, Math.floor(stamp)).toString(36)].join(SEP);
 }
 
 function chunks(field: string, size: number, name: string, pattern: RegExp): string[] {
@@ -74,11 +77,22 @@ function lookup(ids: readonly string[]): Map<string, string> {
   return new Map(ids.map((id) => [keyOf(id), id]));
 }
 
+/** When the encoded state was saved (0: unknown or version 1); -1 for text this codec did not write. */
+export function stateStamp(text: string): number {
+  const fields = text.split(SEP);
+  if (FIELD_COUNT[fields[0]] !== fields.length) return -1;
+  if (fields[0] === '1') return 0;
+  const stamp = fields[FIELD_COUNT[fields[0]] - 1];
+  return /^[0-9a-z]{1,11}$/.test(stamp) ? parseInt(stamp, 36) : -1;
+}
+
 /** Throws CodecError for anything that is not a state this codec wrote. */
 export function decodeState(text: string, ids: CodecIds): LearnerState {
   const fields = text.split(SEP);
-  if (fields[0] !== CODEC_VERSION) throw new CodecError(`unknown version "${fields[0].slice(0, 8)}"`);
-  if (fields.length !== FIELD_COUNT) throw new CodecError(`expected ${FIELD_COUNT} fields, found ${fields.length}`);
+  const count = FIELD_COUNT[fields[0]];
+  if (count === undefined) throw new CodecError(`unknown version "${fields[0].slice(0, 8)}"`);
+  if (fields.length !== count) throw new CodecError(`expected ${count} fields, found ${fields.length}`);
+  if (stateStamp(text) < 0) throw new CodecError('field stamp is malformed');
   const [, visitedF, location, answersF, storiesF, checklistF, flags] = fields;
   if (!LOCATION.test(location)) throw new CodecError('field location is malformed');
   if (!/^p?$/.test(flags)) throw new CodecError('field flags is malformed');

@@ -45,7 +45,8 @@ export function evaluate(course: Course, state: LearnerState, options: EvaluateO
   const quizzesTotal = quizIds.size;
   const score = scorePercent(course, state.stories);
   const scorePassed = score >= passMark;
-  const checklistTotal = options.checklistTotal ?? 0;
+  // the course's own checklist unless told otherwise: a required checklist is never "done" by being left uncounted
+  const checklistTotal = options.checklistTotal ?? course.checklist.length;
   const checklistAnswered = Math.min(Object.keys(state.checklist).length, checklistTotal);
   const allStoriesFinished = course.stories.every((s) => isStoryFinished(s, state));
 

@@ -87,3 +87,64 @@ export function answerChecklist(state: LearnerState, itemId: string, answer: Che
 export function markPassed(state: LearnerState): LearnerState {
   return state.passed ? state : { ...state, passed: true };
 }
+
+/**
+ * A decoded state checked against the content as it is now (content changes,
+ * and saved data can be forged): an answer holding a letter the quiz no longer
+ * has is dropped, so the quiz opens again; a story's best result is recounted
+ * from its answers when they are its only attempt and never exceeds its
+ * quizzes; the pass flag is cleared, to be earned again from the recomputed
+ * state (a pass the LMS itself records is restored by the caller).
+ */
+export function reconcileState(course: Course, state: LearnerState): LearnerState {
+  const answers: Record<string, string> = {};
+  for (const [quizId, sel] of Object.entries(state.answers)) {
+    const quiz = course.quizzes.find((q) => q.id === quizId);
+    if (quiz && sel !== '' && normalizeSelection(quiz, sel) === [...sel].sort().join('')) answers[quizId] = sel;
+  }
+  const next: LearnerState = { ...state, answers, stories: {}, passed: false };
+  for (const [storyId, record] of Object.entries(state.stories)) {
+    const story = course.stories.find((s) => s.id === storyId);
+    if (!story) continue;
+    const counted = storyCorrectNow(course, next, storyId);
+    const best = record.attempts > 1 ? Math.max(counted, Math.min(record.best, story.quizzes.length)) : counted;
+    next.stories[storyId] = { attempts: Math.max(1, record.attempts), best };
+  }
+  return next;
+}
+
+/**
+ * Two copies of one learner's state (two tabs) made one: pages, checklist
+ * answers and passes are united; per story, the copy with more attempts wins,
+ * and on equal attempts the answers are united (this copy's first). The result
+ * equals `mine` when `theirs` adds nothing.
+ */
+export function mergeStates(course: Course, mine: LearnerState, theirs: LearnerState): LearnerState {
+  const answers = { ...mine.answers };
+  const stories: Record<string, StoryRecord> = { ...mine.stories };
+  for (const story of course.stories) {
+    const a = mine.stories[story.id];
+    const b = theirs.stories[story.id];
+    if (!b) continue;
+    const ahead = !a || b.attempts > a.attempts;
+    if (ahead) for (const q of story.quizzes) delete answers[q];
+    if (ahead || b.attempts === a.attempts) for (const q of story.quizzes) if (theirs.answers[q] !== undefined && answers[q] === undefined) answers[q] = theirs.answers[q];
+    const attempts = Math.max(a?.attempts ?? 1, b.attempts);
+    stories[story.id] = { attempts, best: Math.max(a?.best ?? 0, b.best) };
+  }
+  const next: LearnerState = {
+    ...mine,
+    visited: [...mine.visited, ...theirs.visited.filter((p) => !mine.visited.includes(p))],
+    answers,
+    stories,
+    checklist: { ...mine.checklist, ...Object.fromEntries(Object.entries(theirs.checklist).filter(([id]) => mine.checklist[id] === undefined)) },
+    passed: mine.passed || theirs.passed,
+  };
+  for (const id of Object.keys(next.stories)) next.stories[id] = { ...next.stories[id], best: Math.max(next.stories[id].best, storyCorrectNow(course, next, id)) };
+  return canonical(next) === canonical(mine) ? mine : next;
+}
+
+/** JSON with object keys sorted, to compare states whatever order their keys were added in */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+}

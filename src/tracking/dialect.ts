@@ -17,6 +17,8 @@ export interface Dialect {
   /** status, score, bookmark, resume state and exit; never lowers what `held` says */
   courseWrites(report: CourseReport, held: ReadonlyMap<string, string>): CmiWrite[];
   objectiveWrites(index: number, objective: ObjectiveReport, isNew: boolean): CmiWrite[];
+  /** how an objective's field ranks (a status or a score), to never write one lower; undefined: not ranked */
+  objectiveRank(field: string, value: string): number | undefined;
   interactionWrites(index: number, answer: AnswerReport): CmiWrite[];
   sessionTime(seconds: number): CmiWrite;
 }
@@ -43,5 +45,18 @@ export function unlessSmaller(element: string, value: number, held: ReadonlyMap<
   const current = Number(held.get(element));
   return held.get(element) && Number.isFinite(current) && current > value ? [] : [[element, String(value)]];
 }
+
+/** The fields of the objectives the LMS holds, read at launch so that none is written lower. */
+export function readObjectiveFields(get: (element: string) => string | undefined, count: number, fields: readonly string[], held: Map<string, string>): void {
+  for (let n = 0; n < count; n++)
+    for (const field of fields) {
+      const element = `cmi.objectives.${n}.${field}`;
+      const value = get(element);
+      if (value) held.set(element, value);
+    }
+}
+
+const numeric = (value: string) => (value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined);
+export const scoreRank = (field: string, value: string) => (/^score\.(raw|scaled)$/.test(field) ? numeric(value) : undefined);
 
 export const launchMode = (value: string | undefined) => (value === 'review' || value === 'browse' ? value : 'normal');

@@ -1,48 +1,69 @@
 // A copy of the resume state in this browser, kept next to the LMS's copy so
-// that nothing is lost while the LMS refuses to save. "pending" means the LMS
-// has not yet confirmed holding this state; only then does the copy here
-// outrank what the LMS hands back at the next launch.
+// that nothing is lost while the LMS refuses, is slow, or is not there:
+//   - data: the latest encoded state; "pending" until the LMS has accepted
+//     exactly that suspend_data and a Commit after it;
+//   - outbox: answers whose interaction record the LMS has not yet committed;
+//     the next launch writes them.
+// A session without a learner id (Initialize failed, or no API was found)
+// mirrors under the "unclaimed" key; the next launch that knows the learner
+// adopts it. Of the copies, the later one by the stamp in the state wins.
+import type { AnswerReport } from './report.ts';
+
+/** an answer as kept in storage (the date as milliseconds) */
+export type StoredAnswer = Omit<AnswerReport, 'at'> & { at: number };
 
 export interface MirrorEntry {
   data: string;
   pending: boolean;
+  outbox: StoredAnswer[];
 }
 
 export interface Mirror {
   read(): MirrorEntry | undefined;
-  write(data: string): void;
-  /** the LMS confirmed it holds the last state written */
-  confirm(): void;
+  write(entry: MirrorEntry): void;
+  remove(): void;
 }
 
+export const UNCLAIMED = 'anonymous';
+
 export function mirrorKey(courseId: string, version: string, learnerId: string): string {
-  return `course:${courseId}:scorm${version}:${learnerId || 'anonymous'}`;
+  return `course:${courseId}:scorm${version}:${learnerId || UNCLAIMED}`;
+}
+
+export const storeAnswer = (a: AnswerReport): StoredAnswer => ({ ...a, at: a.at.getTime() });
+export const loadAnswer = (a: StoredAnswer): AnswerReport => ({ ...a, at: new Date(a.at) });
+
+function isStoredAnswer(a: unknown): a is StoredAnswer {
+  const x = a as Partial<StoredAnswer> | null;
+  return !!x && typeof x.id === 'string' && typeof x.response === 'string' && typeof x.pattern === 'string' && typeof x.correct === 'boolean' && typeof x.latencySeconds === 'number' && typeof x.at === 'number' && typeof x.description === 'string';
 }
 
 export function openMirror(storage: Storage | undefined, key: string): Mirror {
-  let last: MirrorEntry | undefined;
-  const store = (entry: MirrorEntry) => {
-    last = entry;
-    try {
-      storage?.setItem(key, JSON.stringify(entry));
-    } catch {
-      // full or disabled storage: the LMS copy is all there is
-    }
-  };
   return {
     read() {
       try {
         const raw = storage?.getItem(key);
         if (!raw) return undefined;
         const entry = JSON.parse(raw) as Partial<MirrorEntry>;
-        return typeof entry.data === 'string' && typeof entry.pending === 'boolean' ? { data: entry.data, pending: entry.pending } : undefined;
+        if (typeof entry.data !== 'string' || typeof entry.pending !== 'boolean') return undefined;
+        return { data: entry.data, pending: entry.pending, outbox: Array.isArray(entry.outbox) ? entry.outbox.filter(isStoredAnswer) : [] };
       } catch {
         return undefined;
       }
     },
-    write: (data) => store({ data, pending: true }),
-    confirm() {
-      if (last?.pending) store({ data: last.data, pending: false });
+    write(entry) {
+      try {
+        storage?.setItem(key, JSON.stringify(entry));
+      } catch {
+        // full or disabled storage: the LMS copy is all there is
+      }
+    },
+    remove() {
+      try {
+        storage?.removeItem(key);
+      } catch {
+        // nothing to forget
+      }
     },
   };
 }

@@ -92,8 +92,8 @@ export interface Launch {
   held: Map<string, string>;
   /** next free interaction index (1.2: the journal's _count) */
   interactionCount: number;
-  /** 2004 only: interaction id → index, to update rather than duplicate */
-  interactionIndex: Map<string, number>;
+  /** 2004 only: `id@timestamp` of every interaction the LMS holds, so an answer written before is not appended twice */
+  interactionKeys: Set<string>;
   objectiveCount: number;
   objectiveIndex: Map<string, number>;
 }

@@ -1,6 +1,6 @@
 // SCORM 1.2: window.API, the cmi.core.* elements and the 1.2 vocabularies.
 import type { Dialect } from './dialect.ts';
-import { launchMode, readIds, unlessLower, unlessSmaller } from './dialect.ts';
+import { launchMode, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
 import { SCORM12_MAX_HOPS } from './discovery.ts';
 import { clip, SCORM12_FEEDBACK_MAX, scorm12Choices } from './identifiers.ts';
 import { parseNumber } from './report.ts';
@@ -12,7 +12,9 @@ export const SCORM12_LOCATION_MAX = 255;
 
 /** lesson_status values a SCO may set; "not attempted" belongs to the LMS */
 export const SCORM12_STATUS = ['passed', 'completed', 'failed', 'incomplete', 'browsed'] as const;
-const STATUS_RANK: Record<string, number> = { passed: 3, completed: 2, failed: 1, incomplete: 1 };
+// failed above incomplete: a failed the LMS holds (its mastery score decided it)
+// is not replaced by an incomplete; only a pass or a completion moves it
+const STATUS_RANK: Record<string, number> = { passed: 4, completed: 3, failed: 2, incomplete: 1, browsed: 0.5 };
 const rank = (status: string) => STATUS_RANK[status] ?? 0;
 
 /** exit: resumable while unfinished, a normal ("") exit when done */
@@ -46,6 +48,7 @@ export const scorm12: Dialect = {
     }
     const interactions = Number(get('cmi.interactions._count') ?? '0') || 0;
     const objectives = readIds(get, 'cmi.objectives');
+    readObjectiveFields(get, objectives.count, ['status', 'score.raw'], held);
     return {
       mode: launchMode(get('cmi.core.lesson_mode')),
       learnerId: get('cmi.core.student_id') ?? '',
@@ -55,7 +58,7 @@ export const scorm12: Dialect = {
       passed: held.get(STATUS) === 'passed',
       held,
       interactionCount: interactions,
-      interactionIndex: new Map(),
+      interactionKeys: new Set(),
       objectiveCount: objectives.count,
       objectiveIndex: objectives.index,
     };
@@ -80,6 +83,7 @@ export const scorm12: Dialect = {
     const status = !o.finished ? 'incomplete' : o.success === 'passed' ? 'passed' : o.success === 'failed' ? 'failed' : 'completed';
     return [...(isNew ? [[`${p}.id`, o.id] as const] : []), [`${p}.score.raw`, String(o.score)], [`${p}.score.min`, '0'], [`${p}.score.max`, '100'], [`${p}.status`, status]];
   },
+  objectiveRank: (field, value) => (field === 'status' ? rank(value) : scoreRank(field, value)),
   interactionWrites(n, a) {
     const p = `cmi.interactions.${n}`;
     return [

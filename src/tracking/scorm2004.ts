@@ -1,7 +1,7 @@
 // SCORM 2004 4th edition: window.API_1484_11, completion and success kept
 // apart, scaled and raw scores, and the 2004 vocabularies.
 import type { Dialect } from './dialect.ts';
-import { launchMode, readIds, unlessLower, unlessSmaller } from './dialect.ts';
+import { launchMode, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
 import { SCORM2004_MAX_HOPS } from './discovery.ts';
 import { clip, SCORM2004_DESCRIPTION_MAX, scorm2004Choices } from './identifiers.ts';
 import { parseNumber, percentFromScaled } from './report.ts';
@@ -52,6 +52,9 @@ export const scorm2004: Dialect = {
     }
     const interactions = readIds(get, 'cmi.interactions');
     const objectives = readIds(get, 'cmi.objectives');
+    readObjectiveFields(get, objectives.count, ['success_status', 'completion_status', 'score.raw', 'score.scaled'], held);
+    const interactionKeys = new Set<string>();
+    interactions.index.forEach((n, id) => interactionKeys.add(`${id}@${get(`cmi.interactions.${n}.timestamp`) ?? ''}`));
     return {
       mode: launchMode(get('cmi.mode')),
       learnerId: get('cmi.learner_id') ?? '',
@@ -61,7 +64,7 @@ export const scorm2004: Dialect = {
       passed: held.get(SUCCESS) === 'passed',
       held,
       interactionCount: interactions.count,
-      interactionIndex: interactions.index,
+      interactionKeys,
       objectiveCount: objectives.count,
       objectiveIndex: objectives.index,
     };
@@ -93,6 +96,8 @@ export const scorm2004: Dialect = {
       [`${p}.completion_status`, o.finished ? 'completed' : 'incomplete'],
     ];
   },
+  objectiveRank: (field, value) =>
+    field === 'success_status' ? (SUCCESS_RANK[value] ?? 0) : field === 'completion_status' ? (COMPLETION_RANK[value] ?? 0) : scoreRank(field, value),
   interactionWrites(n, a) {
     const p = `cmi.interactions.${n}`;
     // Moodle refuses a response before the type is known: id, then type, then the rest

@@ -1,7 +1,7 @@
 // Which tracker this launch gets. The package names its SCORM version in a
 // meta tag (version-meta.ts, written by scripts/scorm-target.ts); the course then talks to that version's
-// API only, even where an LMS exposes both. No tag, or no API found: the
-// course runs standalone and keeps progress in this browser.
+// API only, even where an LMS exposes both. No tag: the course runs standalone
+// and keeps progress in this browser.
 import type { Course } from '../content/types.ts';
 import type { Dialect } from './dialect.ts';
 import { SCORM_VERSION_META } from './version-meta.ts';
@@ -31,7 +31,9 @@ function localStorageOf(win: Window): Storage | undefined {
 export function selectTracker(course: Course, win: Window = window): Tracker {
   const version = packagedVersion(win.document);
   const dialect = version ? DIALECTS[version] : undefined;
-  const api = dialect ? findApi(win, dialect.apiName, dialect.maxHops) : undefined;
-  if (!dialect || !api) return createStandaloneTracker(course.meta.id);
+  if (!dialect) return createStandaloneTracker(course.meta.id);
+  // a package whose LMS shows no API (or shows it too late) keeps the learner's
+  // work unclaimed in this browser, for the next launch through the LMS to adopt
+  const api = findApi(win, dialect.apiName, dialect.maxHops);
   return createScormTracker(dialect, api, course, { storage: localStorageOf(win) });
 }

@@ -1,5 +1,6 @@
 // No LMS: progress lives in this browser's storage only, and the learner is
 // told so once, politely.
+import { newTabId, openPeers, OTHER_TAB_NOTICE } from './peers.ts';
 import type { Notice, Snapshot, StartInfo, Tracker } from './tracker.ts';
 
 export const DEVICE_ONLY_NOTICE: Notice = {
@@ -28,6 +29,12 @@ export function createStandaloneTracker(courseId: string): Tracker {
   let notices: Notice[] = [DEVICE_ONLY_NOTICE];
   const listeners = new Set<(n: Notice[]) => void>();
   let pending: string | null = null;
+  const peerListeners = new Set<(data: string) => void>();
+  const otherTab = () => {
+    if (notices.some((n) => n.id === OTHER_TAB_NOTICE.id)) return;
+    notices = [...notices, OTHER_TAB_NOTICE];
+    listeners.forEach((l) => l(notices));
+  };
   const write = () => {
     if (pending === null || !storage) return;
     try {
@@ -41,6 +48,20 @@ export function createStandaloneTracker(courseId: string): Tracker {
   return {
     kind: 'standalone',
     start(): StartInfo {
+      // another tab writing the same key: take in its state, so that the last writer does not erase the other's answers
+      if (typeof window !== 'undefined')
+        window.addEventListener('storage', (e) => {
+          if (e.key !== key || !e.newValue) return;
+          otherTab();
+          peerListeners.forEach((l) => l(e.newValue!));
+        });
+      const tab = newTabId();
+      const peers = openPeers(`${key}:tabs`, (m) => {
+        if (m.tab === tab) return;
+        otherTab();
+        if (m.kind === 'hello') peers?.post({ kind: 'here', tab });
+      });
+      peers?.post({ kind: 'hello', tab });
       if (!storage) notices = [...notices, { id: 'storage', level: 'warning', text: 'このブラウザでは進み具合を保存できません。ページを閉じると最初からになります。' }];
       return { saved: storage?.getItem(key) ?? null, mode: 'normal' };
     },
@@ -50,6 +71,9 @@ export function createStandaloneTracker(courseId: string): Tracker {
     },
     flush: write,
     finish: write,
+    onPeerState(listener) {
+      peerListeners.add(listener);
+    },
     onNotice(listener) {
       listeners.add(listener);
       listener(notices);

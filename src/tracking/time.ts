@@ -38,7 +38,12 @@ export function scorm12ClockTime(date: Date): string {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
-/** SCORM 2004 time (second,10,0) in UTC with two decimals, e.g. `2025-04-01T09:05:03.27Z`. */
+/** Moodle's 2004 time pattern takes the years 1970–2038 only. */
+export const SCORM2004_TIMESTAMP_MIN = Date.UTC(1970, 0, 1);
+export const SCORM2004_TIMESTAMP_MAX = Date.UTC(2038, 11, 31, 23, 59, 59, 990);
+
+/** SCORM 2004 time (second,10,0) in UTC with two decimals, e.g. `2025-04-01T09:05:03.27Z`; a clock outside 1970–2038 is clamped. */
 export function scorm2004Timestamp(date: Date): string {
-  return date.toISOString().replace(/(\.\d{2})\d*Z$/, '$1Z');
+  const ms = Number.isFinite(date.getTime()) ? Math.min(SCORM2004_TIMESTAMP_MAX, Math.max(SCORM2004_TIMESTAMP_MIN, date.getTime())) : SCORM2004_TIMESTAMP_MIN;
+  return new Date(ms).toISOString().replace(/(\.\d{2})\d*Z$/, '$1Z');
 }

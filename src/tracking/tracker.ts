@@ -58,6 +58,8 @@ export interface Tracker {
   flush(): void;
   /** the learner is done with this session */
   finish(): void;
+  /** another tab of this course saved this (encoded) state: merge it, so that neither tab's answers are lost */
+  onPeerState?(listener: (suspendData: string) => void): void;
   /** subscribe to notices the learner should see; returns an unsubscribe */
   onNotice(listener: (notices: Notice[]) => void): () => void;
 }

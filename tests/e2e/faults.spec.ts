@@ -46,10 +46,10 @@ for (const v of ['1.2', '2004'] as const) {
       : { 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed', 'cmi.score.raw': '95', 'cmi.score.scaled': '0.95', 'cmi.score.min': '0', 'cmi.score.max': '100' };
 
   test.describe(`SCORM ${v} faults`, () => {
-    test('no API found: standalone, with the device-only notice; answers survive a reload', async ({ page }) => {
+    test('no API found: the LMS-unavailable notice; answers survive a reload', async ({ page }) => {
       const errors = watchErrors(page);
       let frame = await launch(page, host.url, { v, fault: 'no-api' });
-      await expect(frame.locator('[data-notice=standalone]')).toContainText('この端末のブラウザにのみ保存');
+      await expect(frame.locator('[data-notice=lms-unavailable]')).toContainText('この端末のブラウザにのみ保存');
       await answerQuiz(frame, 'q1_1', keyOf('q1_1'));
       await page.reload();
       frame = await launch(page, host.url, { v, fault: 'no-api' });

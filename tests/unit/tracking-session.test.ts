@@ -17,6 +17,10 @@ type Ctor = new (settings: object) => Record<string, (...a: string[]) => string>
 const ctor = (m: object, name: string) => ((m as Record<string, unknown>)[name] ?? (m as { default: unknown }).default) as Ctor;
 const course = realCourse();
 const silent = () => {};
+/** LMS work at once, so that a test reads the LMS right after an action */
+const now = (work: () => boolean) => {
+  while (work());
+};
 
 /** scorm-again with a call log; `refuse` makes Commit answer "false" that many times */
 function lms(dialect: Dialect, launch: Record<string, string> = {}, refuse = 0) {
@@ -45,7 +49,7 @@ afterEach(() => {
 describe.each([scorm12, scorm2004])('SCORM $version session', (dialect) => {
   it('a full scripted run (18 pages, 19 answers) stays within 40 commits and ends with one Terminate', () => {
     const host = lms(dialect);
-    const tracker = createScormTracker(dialect, host.api, course, { log: silent });
+    const tracker = createScormTracker(dialect, host.api, course, { log: silent, schedule: now });
     const store = createStore(course, tracker, '', course.checklist.map((c) => c.id));
     for (const p of course.pages) store.navigate(`#/p/${p.id}`);
     for (const q of course.quizzes) {
@@ -67,7 +71,7 @@ describe.each([scorm12, scorm2004])('SCORM $version session', (dialect) => {
   it('a refused commit is retried with backoff; the warning shows after repeated refusals and goes on recovery', () => {
     vi.useFakeTimers();
     const host = lms(dialect, {}, WARN_AFTER_FAILURES + 1);
-    const tracker = createScormTracker(dialect, host.api, course, { log: silent });
+    const tracker = createScormTracker(dialect, host.api, course, { log: silent, schedule: now });
     let notices: Notice[] = [];
     tracker.onNotice((n) => (notices = n));
     const store = createStore(course, tracker, '');
@@ -92,7 +96,7 @@ describe.each([scorm12, scorm2004])('SCORM $version session', (dialect) => {
   it('review mode: the saved state is offered, and only reads and Terminate reach the LMS', () => {
     const mode = dialect.version === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode';
     const host = lms(dialect, { [mode]: 'review', 'cmi.suspend_data': '1~~/q/q1_2~~~~' });
-    const tracker = createScormTracker(dialect, host.api, course, { log: silent });
+    const tracker = createScormTracker(dialect, host.api, course, { log: silent, schedule: now });
     const store = createStore(course, tracker, '');
     expect(store.get().readOnly).toBe(true);
     expect(store.get().route).toEqual({ name: 'quiz', id: 'q1_2' });
@@ -104,7 +108,7 @@ describe.each([scorm12, scorm2004])('SCORM $version session', (dialect) => {
 
   it('the LMS mastery score replaces the content pass mark', () => {
     const launch: Record<string, string> = dialect.version === '1.2' ? { 'cmi.student_data.mastery_score': '60' } : { 'cmi.scaled_passing_score': '0.6' };
-    const tracker = createScormTracker(dialect, lms(dialect, launch).api, course, { log: silent });
+    const tracker = createScormTracker(dialect, lms(dialect, launch).api, course, { log: silent, schedule: now });
     expect(tracker.start().passMark).toBe(60);
   });
 });

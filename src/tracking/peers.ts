@@ -1,0 +1,49 @@
+// Other tabs of this course for the same learner, found over a BroadcastChannel.
+// Two tabs on one attempt would each write the LMS from their own copy of the
+// data model and overwrite each other's answers, interactions and objectives.
+// So the tab opened last leads: it alone writes the LMS. An older tab follows:
+// it hands its answers and state to the leader, merges what the leader sends,
+// and writes nothing to the LMS itself. Both tell the learner.
+import type { Notice } from './tracker.ts';
+import type { StoredAnswer } from './mirror.ts';
+
+export const OTHER_TAB_NOTICE: Notice = {
+  id: 'other-tab',
+  level: 'warning',
+  text: 'この研修は別のタブ（またはウィンドウ）でも開かれています。解答はどちらのタブからも失われずに記録されますが、混乱を避けるため、一方のタブを閉じてください。',
+};
+
+export type PeerMessage =
+  | { kind: 'hello' | 'here' | 'bye'; tab: string }
+  | { kind: 'state'; tab: string; data: string; answers: StoredAnswer[] };
+
+export interface PeerLink {
+  post(message: PeerMessage): void;
+  close(): void;
+}
+
+export function openPeers(name: string, onMessage: (message: PeerMessage) => void): PeerLink | undefined {
+  if (typeof BroadcastChannel !== 'function') return undefined;
+  let channel: BroadcastChannel;
+  try {
+    channel = new BroadcastChannel(name);
+  } catch {
+    return undefined;
+  }
+  channel.onmessage = (e: MessageEvent) => {
+    const m = e.data as Partial<PeerMessage> | null;
+    if (m && typeof m.tab === 'string' && typeof m.kind === 'string') onMessage(m as PeerMessage);
+  };
+  return {
+    post(message) {
+      try {
+        channel.postMessage(message);
+      } catch {
+        // a closed channel: nobody left to tell
+      }
+    },
+    close: () => channel.close(),
+  };
+}
+
+export const newTabId = () => Math.random().toString(36).slice(2, 10);

@@ -1,0 +1,205 @@
+// Issue 13 at the level of the pure logic and the tracker in Node: saved
+// state checked against the content, two tabs' states merged, records never
+// lowered, clocks that misbehave, the checklist rule, the codec's stamp.
+import { describe, expect, it } from 'vitest';
+import * as sa12 from 'scorm-again/scorm12';
+import * as sa2004 from 'scorm-again/scorm2004';
+import { codecIds, createStore } from '../../src/app/store.ts';
+import type { Course } from '../../src/content/types.ts';
+import { decodeState, encodeState, stateStamp } from '../../src/model/codec.ts';
+import { evaluate } from '../../src/model/progress.ts';
+import { answerQuiz, emptyState, mergeStates, reconcileState, retryStory, type LearnerState } from '../../src/model/state.ts';
+import { scorm12 } from '../../src/tracking/scorm12.ts';
+import { scorm2004 } from '../../src/tracking/scorm2004.ts';
+import { createScormTracker } from '../../src/tracking/scorm-tracker.ts';
+import { scorm2004Timestamp } from '../../src/tracking/time.ts';
+import type { Dialect } from '../../src/tracking/dialect.ts';
+import { realCourse, SEED_KEYS } from './fixtures.ts';
+
+const course = realCourse();
+const ids = codecIds(course, course.checklist.map((c) => c.id));
+const now = (work: () => boolean) => {
+  while (work());
+};
+
+type Api = Record<string, (...a: string[]) => string> & { loadFromFlattenedJSON(d: object): void; getFlattenedCMI(): Record<string, unknown> };
+function lms(dialect: Dialect, launch: Record<string, string> = {}) {
+  const m = (dialect.version === '1.2' ? sa12 : sa2004) as unknown as Record<string, unknown> & { default?: Record<string, unknown> };
+  const name = dialect.version === '1.2' ? 'Scorm12API' : 'Scorm2004API';
+  const Ctor = (m[name] ?? m.default?.[name] ?? m.default) as new (s: object) => Api;
+  const api = new Ctor({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
+  api.loadFromFlattenedJSON(launch);
+  const sets: Array<[string, string]> = [];
+  const real = api[dialect.methods.setValue].bind(api);
+  api[dialect.methods.setValue] = (el: string, v: string) => {
+    const r = real(el, v);
+    if (r === 'true') sets.push([el, v]);
+    return r;
+  };
+  return { api, sets };
+}
+
+describe('saved state against the current content (item 9)', () => {
+  it('recounts a story from its answers: a removed quiz does not turn 3 of 4 into full marks', () => {
+    const story = course.stories[0];
+    let s = emptyState();
+    for (const q of story.quizzes) s = answerQuiz(course, s, q, [...SEED_KEYS[q]]);
+    // an older version of the content had one more quiz in this story, answered wrong
+    const forged: LearnerState = { ...s, stories: { [story.id]: { best: story.quizzes.length, attempts: 1 } }, answers: { ...s.answers, [story.quizzes[0]]: 'd' } };
+    const back = reconcileState(course, forged);
+    expect(back.stories[story.id].best).toBe(story.quizzes.length - 1);
+    expect(back.answers[story.quizzes[0]]).toBeUndefined();
+  });
+
+  it('drops an answer holding a letter the quiz no longer has, so the quiz opens again', () => {
+    const q = course.quizzes[0];
+    expect(q.choices.some((c) => c.id === 'h')).toBe(false);
+    const back = reconcileState(course, { ...emptyState(), answers: { [q.id]: 'ah' }, stories: { [q.story]: { best: 0, attempts: 1 } } });
+    expect(back.answers).toEqual({});
+  });
+
+  it('a forged pass flag with nothing answered is not a pass', () => {
+    const forged = { ...emptyState(), passed: true, stories: Object.fromEntries(course.stories.map((s) => [s.id, { best: s.quizzes.length, attempts: 1 }])) };
+    const back = reconcileState(course, forged);
+    expect(back.passed).toBe(false);
+    expect(evaluate(course, back).score).toBe(0);
+    expect(evaluate(course, back).status).toBe('incomplete');
+  });
+
+  it('a retried story keeps its best (earlier attempts are not in the state), capped at its quizzes', () => {
+    const story = course.stories[1];
+    const s = { ...emptyState(), stories: { [story.id]: { best: 99, attempts: 3 } } };
+    expect(reconcileState(course, s).stories[story.id]).toEqual({ best: story.quizzes.length, attempts: 3 });
+  });
+});
+
+describe('two tabs (item 7)', () => {
+  it('merging keeps both tabs\' answers and pages, and is a no-op when the other adds nothing', () => {
+    const a = answerQuiz(course, { ...emptyState(), visited: ['check'] }, 'q1_1', ['a']);
+    const b = answerQuiz(course, { ...emptyState(), visited: ['importance'] }, 'q2_1', ['a']);
+    const m = mergeStates(course, a, b);
+    expect(m.answers).toEqual({ q1_1: 'a', q2_1: 'a' });
+    expect(m.visited).toEqual(['check', 'importance']);
+    expect(mergeStates(course, m, a)).toBe(m);
+  });
+
+  it('a retry in the other tab wins over this tab\'s older attempt of that story', () => {
+    const a = answerQuiz(course, emptyState(), 'q1_1', ['a']);
+    const b = retryStory(course, a, 'story1');
+    expect(mergeStates(course, a, b).answers.q1_1).toBeUndefined();
+    expect(mergeStates(course, a, b).stories.story1.attempts).toBe(2);
+  });
+});
+
+describe('the checklist rule (item 9)', () => {
+  it('a course requiring the checklist is not complete with nothing answered, even when no count is passed', () => {
+    const withChecklist: Course = { ...course, meta: { ...course.meta, completion: { ...course.meta.completion, checklist: true } } };
+    let s = { ...emptyState(), visited: course.pages.map((p) => p.id) };
+    for (const q of course.quizzes) s = answerQuiz(course, s, q.id, [...SEED_KEYS[q.id]]);
+    expect(evaluate(withChecklist, s).complete).toBe(false);
+    expect(evaluate(course, s).complete).toBe(true);
+  });
+});
+
+describe('the resume state carries when it was saved (item 3)', () => {
+  it('round-trips the stamp, still reads version 1 as stamp 0, and refuses a bad stamp', () => {
+    const text = encodeState(emptyState(), 1_790_000_000_000);
+    expect(stateStamp(text)).toBe(1_790_000_000_000);
+    expect(decodeState(text, ids)).toEqual(emptyState());
+    expect(stateStamp('1~~/~~~~')).toBe(0);
+    expect(decodeState('1~~/q/q1_2~~~~', ids).location).toBe('/q/q1_2');
+    expect(stateStamp(`${text.slice(0, -1)}!`)).toBe(-1);
+  });
+});
+
+describe('clocks (item 9)', () => {
+  it('2004 timestamps after 2038 are clamped to what Moodle accepts', () => {
+    expect(scorm2004Timestamp(new Date(Date.UTC(2040, 5, 1, 12)))).toBe('2038-12-31T23:59:59.99Z');
+    expect(scorm2004Timestamp(new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 670)))).toBe('2026-01-02T03:04:05.67Z');
+  });
+
+  it.each([scorm12, scorm2004])('SCORM $version: a wall clock set back does not shorten the session time', (dialect) => {
+    const { api, sets } = lms(dialect);
+    let wall = Date.UTC(2026, 0, 1, 10);
+    let mono = 0;
+    const tracker = createScormTracker(dialect, api, course, { schedule: now, log: () => {}, now: () => wall, elapsed: () => mono });
+    createStore(course, tracker, '');
+    wall -= 3_600_000;
+    mono += 90_000;
+    tracker.finish();
+    const session = sets.filter(([el]) => /session_time$/.test(el)).map(([, v]) => v);
+    expect(session).toEqual([dialect.version === '1.2' ? '0000:01:30.00' : 'PT1M30S']);
+  });
+});
+
+describe('records never lowered (items 5, 9)', () => {
+  it('SCORM 1.2: a failed the LMS holds at launch is not replaced by incomplete', () => {
+    const { api, sets } = lms(scorm12, { 'cmi.core.lesson_status': 'failed' });
+    const tracker = createScormTracker(scorm12, api, course, { schedule: now, log: () => {} });
+    const store = createStore(course, tracker, '');
+    store.answer('q1_1', ['a']);
+    tracker.finish();
+    expect(sets.filter(([el]) => el === 'cmi.core.lesson_status')).toEqual([]);
+  });
+
+  it.each([
+    [scorm12, { 'cmi.objectives.0.id': 'story1', 'cmi.objectives.0.status': 'passed', 'cmi.objectives.0.score.raw': '100' }],
+    [scorm2004, { 'cmi.objectives.0.id': 'story1', 'cmi.objectives.0.success_status': 'passed', 'cmi.objectives.0.completion_status': 'completed', 'cmi.objectives.0.score.raw': '100', 'cmi.objectives.0.score.scaled': '1' }],
+  ] as const)('SCORM %#: a story objective the LMS holds as passed is not written lower after a reset', (dialect, held) => {
+    const { api, sets } = lms(dialect, { ...held, 'cmi.suspend_data': 'garbage' });
+    const tracker = createScormTracker(dialect, api, course, { schedule: now, log: () => {} });
+    const store = createStore(course, tracker, '');
+    store.answer('q1_1', ['a']);
+    tracker.finish();
+    const lowered = sets.filter(([el]) => /^cmi\.objectives\.0\.(status|success_status|completion_status|score\.raw|score\.scaled)$/.test(el));
+    expect(lowered).toEqual([]);
+  });
+
+  it('SCORM 2004: an answer after a reset is appended, never written over an earlier interaction', () => {
+    const { api, sets } = lms(scorm2004, { 'cmi.interactions.0.id': 'q1_1', 'cmi.interactions.0.type': 'choice', 'cmi.interactions.0.timestamp': '2026-01-01T00:00:00.00Z', 'cmi.suspend_data': 'garbage' });
+    const tracker = createScormTracker(scorm2004, api, course, { schedule: now, log: () => {} });
+    const store = createStore(course, tracker, '');
+    store.answer('q1_1', ['a']);
+    tracker.finish();
+    expect(sets.filter(([el]) => el.startsWith('cmi.interactions.0.'))).toEqual([]);
+    expect(sets.find(([el]) => el === 'cmi.interactions.1.id')).toEqual(['cmi.interactions.1.id', 'q1_1']);
+  });
+});
+
+describe('content labels and the source typos (item 12)', () => {
+  const allText = () => {
+    const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
+    const files = ['course.yaml', 'checklist.yaml', ...readdirSync('content/pages').map((f: string) => `pages/${f}`), ...readdirSync('content/stories').map((f: string) => `stories/${f}`)];
+    return files.map((f) => readFileSync(`content/${f}`, 'utf8')).join('\n');
+  };
+
+  it('the stronger measures carry the course\'s own mapping, never under the source\'s 【基準該当箇所】', () => {
+    const stronger = course.pages.filter((p) => p.group === 'stronger');
+    expect(stronger.length).toBe(3);
+    for (const page of stronger) {
+      const refs = course.checklistRefs[page.id] ?? page.refs;
+      expect(refs?.criteria ?? []).toEqual([]);
+      expect(refs?.related?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('the menu\'s description speaks as the course about itself, not as the source about its audience', () => {
+    expect(course.meta.description).toMatch(/^この研修は/);
+    expect(course.meta.description).not.toMatch(/を対象に/);
+  });
+
+  it.each([
+    ['委縮', '萎縮'],
+    ['違和感を感じ', '違和感を覚え'],
+    ['取れてなくても', '取れていなくても'],
+    ['未然防止する', '未然に防止する'],
+    ['事業推進を進める', '事業を推進する'],
+    ['に参照ください', 'ご参照ください'],
+    ['利用の度', '利用のたび'],
+    ['立ち入り制限', '立入制限'],
+  ])('the source typo 「%s」 is not carried into the course', (typo, fixed) => {
+    const text = allText();
+    expect(text).not.toContain(typo);
+    if (fixed) expect(text).toContain(fixed);
+  });
+});
