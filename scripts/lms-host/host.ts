@@ -189,11 +189,14 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
   let exit = '';
   let sessionSeconds = 0;
 
-  // like Moodle's track table: each element this session changed is stored on
+  // like Moodle's track table: each element set since the last store is stored on
   // its own, so two sessions on one attempt overwrite each other element by element
+  const dirty = new Set<string>();
   const persist = (finishing: boolean) => {
     const previous = readStored(storage, config);
-    const changed = Object.entries(stringsOnly(lms.getFlattenedCMI())).filter(([k, v]) => data[k] !== v);
+    const now = stringsOnly(lms.getFlattenedCMI());
+    const changed = [...dirty].filter((k) => now[k] !== undefined).map((k) => [k, now[k]] as const);
+    dirty.clear();
     writeStored(storage, config, {
       cmi: { ...(previous?.cmi ?? stored?.cmi ?? {}), ...Object.fromEntries(changed) },
       exit,
@@ -226,6 +229,7 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
       host.calls.push({ method, args: args.map(String), result, error: injected ? '101' : error, injected, at });
       host.violations.push(...checker.check(method, args.map(String), result, injected));
       if (method === names.setValue && result === 'true') {
+        dirty.add(args[0]);
         if (/\.exit$/.test(args[0])) exit = args[1];
         if (/\.session_time$/.test(args[0])) sessionSeconds = timespanSeconds(args[1]);
       }

@@ -14,7 +14,7 @@ export const OTHER_TAB_NOTICE: Notice = {
 };
 
 export type PeerMessage =
-  | { kind: 'hello' | 'here' | 'bye'; tab: string }
+  | { kind: 'hello' | 'ping' | 'here' | 'bye'; tab: string }
   | { kind: 'state'; tab: string; data: string; answers: StoredAnswer[] };
 
 export interface PeerLink {

@@ -303,18 +303,18 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
 
   const onPeer = (m: PeerMessage) => {
     if (m.tab === tab) return;
+    if (m.kind !== 'bye') setNotice(OTHER_TAB_NOTICE, true);
+    // a new tab asks (and asks again, in case the first word was lost while it loaded): answer every time
+    if (m.kind === 'hello' || m.kind === 'ping') peers?.post({ kind: 'here', tab });
     if (m.kind === 'hello') {
       role = 'follower';
       leaderGone = false;
-      setNotice(OTHER_TAB_NOTICE, true);
-      peers?.post({ kind: 'here', tab });
       // what the LMS does not hold yet is the new leader's to write
       if (latest) peers?.post({ kind: 'state', tab, data: latest.suspendData, answers: outbox.map((o) => storeAnswer(o.answer)) });
       outbox = [];
       clearTimers();
       pumpScheduled = false;
-    } else if (m.kind === 'here') setNotice(OTHER_TAB_NOTICE, true);
-    else if (m.kind === 'bye') {
+    } else if (m.kind === 'bye') {
       if (role === 'follower') leaderGone = true;
     } else if (m.kind === 'state') {
       if (role === 'leader') {
@@ -332,6 +332,8 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   const meetPeers = (learnerId: string) => {
     peers = openPeers(mirrorKey(course.meta.id, dialect.version, learnerId), onPeer);
     peers?.post({ kind: 'hello', tab });
+    // asked again later, for a tab that was busy loading when the first word went out
+    for (const wait of [1_000, 4_000]) setTimeout(() => peers?.post({ kind: 'ping', tab }), wait);
   };
 
   /** Decides which saved state this launch resumes, and adopts an unclaimed session's mirror. */
@@ -410,6 +412,8 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         return;
       }
       if (answer) outbox.push({ answer, accepted: new Set() });
+      // the other tab shows what this one did
+      if (notices.some((n) => n.id === OTHER_TAB_NOTICE.id)) peers?.post({ kind: 'state', tab, data: snapshot.suspendData, answers: [] });
       // before any LMS call: a tab closed from here on loses nothing
       saveMirror();
       if (!open() || role === 'follower') return;

@@ -59,9 +59,10 @@ export function createStandaloneTracker(courseId: string): Tracker {
       const peers = openPeers(`${key}:tabs`, (m) => {
         if (m.tab === tab) return;
         otherTab();
-        if (m.kind === 'hello') peers?.post({ kind: 'here', tab });
+        if (m.kind === 'hello' || m.kind === 'ping') peers?.post({ kind: 'here', tab });
       });
       peers?.post({ kind: 'hello', tab });
+      for (const wait of [1_000, 4_000]) setTimeout(() => peers?.post({ kind: 'ping', tab }), wait);
       if (!storage) notices = [...notices, { id: 'storage', level: 'warning', text: 'このブラウザでは進み具合を保存できません。ページを閉じると最初からになります。' }];
       return { saved: storage?.getItem(key) ?? null, mode: 'normal' };
     },
