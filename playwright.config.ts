@@ -1,6 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/browser.ts';
 
+/** COURSE_PORT, else 4300–4799 from this checkout's path, so two checkouts do not meet on one port */
+const COURSE_PORT = process.env.COURSE_PORT ?? String(4300 + ([...process.cwd()].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 500));
+// the workers (tests/e2e/course-driver.ts) read it from here
+process.env.COURSE_PORT = COURSE_PORT;
+
 // End-to-end tests drive the built course (npm run build first) in Chromium.
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -10,11 +15,13 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
-  // the built course over HTTP for the standalone journeys (tests/e2e/course-driver.ts)
+  // the built course over HTTP for the standalone journeys (tests/e2e/course-driver.ts), on a
+  // port of this checkout's own (COURSE_PORT, or one derived from its path) and never a server
+  // already running there: that could be another checkout's build
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${process.env.COURSE_PORT ?? '4175'} --strictPort`,
-    url: `http://127.0.0.1:${process.env.COURSE_PORT ?? '4175'}/index.html`,
-    reuseExistingServer: !process.env.CI,
+    command: `npx vite preview --host 127.0.0.1 --port ${COURSE_PORT} --strictPort`,
+    url: `http://127.0.0.1:${COURSE_PORT}/index.html`,
+    reuseExistingServer: false,
     timeout: 30_000,
   },
   use: {

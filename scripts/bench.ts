@@ -17,6 +17,7 @@ import {
 } from './bench/budgets.ts';
 import { CPU_SLOWDOWN, PAINT_RUNS, measurePaint } from './bench/paint.ts';
 import { fullRun } from './bench/scorm-run.ts';
+import { SLOW_CALL_MS, slowLmsRun } from './bench/slow-lms.ts';
 
 interface Row {
   figure: string;
@@ -63,6 +64,12 @@ try {
     ]),
     limited('worst-case suspend_data, characters', suspendData, n, SUSPEND_DATA_BUDGET),
   ];
+  for (const slow of [await slowLmsRun(browser, course, '1.2'), await slowLmsRun(browser, course, '2004')])
+    rows.push({
+      figure: `SCORM ${slow.version}, LMS calls of ${SLOW_CALL_MS} ms: longest main-thread block per answer (${slow.callsPerAnswer.join(', ')} calls)`,
+      value: `${slow.longestBlocks.map((t) => Math.round(t)).join(', ')} ms`,
+      budget: 'timing: printed, not judged',
+    });
   if (runs.some((r) => r.violations.length)) process.exitCode = 1;
 } finally {
   await browser.close();

@@ -8,7 +8,7 @@
 //   lowered    accepted SetValues that put a status, success, completion or
 //              score below what the LMS held (course and objectives)
 //   overwritten interaction ids or objective ids written over an existing one
-// Every row is written to test-results/fault-matrix/ as JSON; `npx tsx
+// Every row is written to reports/fault-matrix/ as JSON; `npx tsx
 // scripts/fault-matrix.ts` turns them into the README's table.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Frame, type Page } from '@playwright/test';
@@ -82,8 +82,8 @@ function lost(given: Record<string, string>, cmi: Record<string, string>, v: str
 }
 
 function report(name: string, v: string, row: { lost: number } & Tally) {
-  mkdirSync('test-results/fault-matrix', { recursive: true });
-  writeFileSync(`test-results/fault-matrix/${name.replace(/\W+/g, '-')}-${v}.json`, JSON.stringify({ name, v, ...row }));
+  mkdirSync('reports/fault-matrix', { recursive: true });
+  writeFileSync(`reports/fault-matrix/${name.replace(/\W+/g, '-')}-${v}.json`, JSON.stringify({ name, v, ...row }));
 }
 
 const sum = (list: Tally[]): Tally => list.reduce((a, b) => ({ lowered: a.lowered + b.lowered, overwritten: a.overwritten + b.overwritten }), { lowered: 0, overwritten: 0 });

@@ -38,10 +38,10 @@ async function guard(page: Page): Promise<string[]> {
 }
 
 async function courseFrame(page: Page, version: '1.2' | '2004'): Promise<Frame> {
-  await expect(page.frameLocator('#lms').frameLocator('#course').locator('main h1')).toBeVisible();
-  const frame = page.frames().find((f) => f.url().includes(`/lms/course/${version}/`));
-  if (!frame) throw new Error(`no course frame for SCORM ${version}`);
-  return frame;
+  // after a switch the old version's frame may still be on screen: wait for this version's own
+  const of = () => page.frames().find((f) => f.url().includes(`/lms/course/${version}/`));
+  await expect.poll(async () => (await of()?.locator('main h1').isVisible().catch(() => false)) ?? false).toBe(true);
+  return of()!;
 }
 
 async function takeStory(frame: Frame, storyId: string): Promise<void> {

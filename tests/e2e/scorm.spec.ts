@@ -75,7 +75,8 @@ for (const v of ['1.2', '2004'] as const) {
     expect(state.passed).toBe(true);
     expect(state.location).toBe('/p/reference');
     // one interaction per answer, in answer order
-    expect(cmi['cmi.interactions._count'] ?? String(course.quizzes.length)).toBe(String(course.quizzes.length));
+    // counted from the records themselves (the flattened model carries no _count to fall back on)
+    expect(Object.keys(cmi).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k))).toHaveLength(course.quizzes.length);
     course.quizzes.forEach((q, n) => {
       const p = `cmi.interactions.${n}`;
       expect(cmi[`${p}.id`]).toBe(q.id);
