@@ -117,7 +117,7 @@ export function createScormTracker(dialect: Dialect, api: object, course: Course
   };
 
   const reportSnapshot = (snapshot: Snapshot, milestone: Milestone) => {
-    put(dialect.courseWrites(courseReport(snapshot.progress, snapshot.suspendData, snapshot.location), launch!.held));
+    put(dialect.courseWrites(courseReport(snapshot.progress, snapshot.suspendData, snapshot.location), launch!.held, launch!.passMark !== undefined));
     for (const objective of objectiveReports(course, snapshot.state, snapshot.progress.passMark, course.meta.statusStyle)) {
       let n = objectiveIndex.get(objective.id);
       const isNew = n === undefined;
