@@ -22,6 +22,6 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
     actionTimeout: 30_000,
-    navigationTimeout: 60_000,
+    navigationTimeout: 180_000,
   },
 });
