@@ -8,7 +8,7 @@ export default defineConfig({
   testDir: 'tests/moodle',
   // generous: Moodle and Chromium share a small machine; nothing here asserts a timing
   timeout: 20 * 60_000,
-  expect: { timeout: 15_000 },
+  expect: { timeout: 60_000 },
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
