@@ -21,7 +21,7 @@ export default defineConfig({
     locale: 'ja-JP',
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
-    actionTimeout: 30_000,
+    actionTimeout: 120_000,
     navigationTimeout: 180_000,
   },
 });
