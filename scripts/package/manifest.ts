@@ -35,7 +35,6 @@ export function manifestValues(meta: CourseMeta): Record<string, string> {
     id: meta.id,
     title: meta.title,
     version: meta.version,
-    masteryScore: String(meta.passMark),
     minNormalizedMeasure: normalizedMeasure(meta.passMark),
     launch: LAUNCH_FILE,
   };

@@ -8,7 +8,7 @@ import { attemptRecords, recordsCsv, type AttemptRecords } from './records.ts';
 interface PreviewConfig {
   courseId: string;
   title: string;
-  /** what the package's manifest gives the LMS as mastery score */
+  /** the pass mark; the 2004 manifest gives it to the LMS as scaled_passing_score */
   passMark: number;
 }
 
@@ -21,7 +21,10 @@ const panel = document.getElementById('panel') as HTMLElement;
 let version: ScormVersion = new URLSearchParams(location.search).get('v') === '1.2' ? '1.2' : '2004';
 
 function launch(fresh: boolean): void {
-  const query = new URLSearchParams({ v: version, mastery: String(config.passMark) });
+  // what each package's manifest gives the LMS: 2004 a scaled_passing_score from the
+  // primary objective's minNormalizedMeasure; 1.2 no mastery_score (the manifest has none)
+  const query = new URLSearchParams({ v: version });
+  if (version === '2004') query.set('mastery', String(config.passMark));
   if (fresh) query.set('fresh', '1');
   frame.src = `lms/?${query}`;
 }

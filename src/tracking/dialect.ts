@@ -14,8 +14,14 @@ export interface Dialect {
   quietGetCodes: QuietCodes;
   /** read once after Initialize; get returns undefined for an element the LMS refused */
   readLaunch(get: (element: string) => string | undefined): Launch;
-  /** status, score, bookmark, resume state and exit; never lowers what `held` says */
-  courseWrites(report: CourseReport, held: ReadonlyMap<string, string>): CmiWrite[];
+  /**
+   * status, score, bookmark, resume state and exit; never lowers what `held` says.
+   * `lmsJudges`: the LMS gave a pass mark of its own (1.2 mastery_score, 2004
+   * scaled_passing_score), so it will turn the score it is judged by into a status
+   * (SCORM 1.2 RTE 3.4.4, 2004 RTE 4.2.22); that score is then withheld until the
+   * course's own verdict (success passed or failed) is in.
+   */
+  courseWrites(report: CourseReport, held: ReadonlyMap<string, string>, lmsJudges: boolean): CmiWrite[];
   objectiveWrites(index: number, objective: ObjectiveReport, isNew: boolean): CmiWrite[];
   /** how an objective's field ranks (a status or a score), to never write one lower; undefined: not ranked */
   objectiveRank(field: string, value: string): number | undefined;
@@ -58,5 +64,8 @@ export function readObjectiveFields(get: (element: string) => string | undefined
 
 const numeric = (value: string) => (value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined);
 export const scoreRank = (field: string, value: string) => (/^score\.(raw|scaled)$/.test(field) ? numeric(value) : undefined);
+
+/** whether the score an LMS judges by may be sent now (see Dialect.courseWrites) */
+export const judgedScoreDue = (report: CourseReport, lmsJudges: boolean) => report.scored && (!lmsJudges || report.success !== 'unknown');
 
 export const launchMode = (value: string | undefined) => (value === 'review' || value === 'browse' ? value : 'normal');

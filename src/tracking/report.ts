@@ -19,6 +19,8 @@ export interface CourseReport {
   success: 'passed' | 'failed' | 'unknown';
   /** 0–100 */
   score: number;
+  /** at least one quiz answered: before that there is no score to report, not a score of 0 */
+  scored: boolean;
   measure: number;
   location: string;
   suspendData: string;
@@ -53,6 +55,7 @@ export function courseReport(progress: Progress, suspendData: string, location: 
     completed: progress.status === 'passed' || progress.status === 'completed',
     success,
     score: progress.score,
+    scored: progress.quizzesAnswered > 0,
     measure: progress.measure,
     location,
     suspendData,

@@ -191,7 +191,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         return { element, value, accepted: () => sent.set(element, value) };
       }
     }
-    for (const [element, value] of dialect.courseWrites(courseReport(latest.progress, latest.suspendData, latest.location), sent)) {
+    for (const [element, value] of dialect.courseWrites(courseReport(latest.progress, latest.suspendData, latest.location), sent, launch?.passMark !== undefined)) {
       if (sent.get(element) === value || refusedNow.has(element)) continue;
       return { element, value, accepted: () => sent.set(element, value) };
     }

@@ -1,6 +1,6 @@
 // SCORM 1.2: window.API, the cmi.core.* elements and the 1.2 vocabularies.
 import type { Dialect } from './dialect.ts';
-import { launchMode, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
+import { judgedScoreDue, launchMode, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
 import { SCORM12_MAX_HOPS } from './discovery.ts';
 import { clip, SCORM12_FEEDBACK_MAX, scorm12Choices } from './identifiers.ts';
 import { parseNumber } from './report.ts';
@@ -17,8 +17,12 @@ export const SCORM12_STATUS = ['passed', 'completed', 'failed', 'incomplete', 'b
 const STATUS_RANK: Record<string, number> = { passed: 4, completed: 3, failed: 2, incomplete: 1, browsed: 0.5 };
 const rank = (status: string) => STATUS_RANK[status] ?? 0;
 
-/** exit: resumable while unfinished, a normal ("") exit when done */
-export const SCORM12_EXIT = { unfinished: 'suspend', done: '' } as const;
+/**
+ * exit is always "suspend", after completion too: the course stays a reference
+ * the learner comes back to, and a returning learner must find their record
+ * (entry = resume), not a blank course; the status already says they are done.
+ */
+export const SCORM12_EXIT = 'suspend';
 export const SCORM12_RESULT = { correct: 'correct', wrong: 'wrong' } as const;
 
 const STATUS = 'cmi.core.lesson_status';
@@ -63,15 +67,10 @@ export const scorm12: Dialect = {
       objectiveIndex: objectives.index,
     };
   },
-  courseWrites(report, held) {
-    const done = report.completed;
-    const writes = [
-      ...unlessLower(STATUS, report.status, held, rank),
-      ...unlessSmaller(RAW, report.score, held),
-      ['cmi.core.score.min', '0'],
-      ['cmi.core.score.max', '100'],
-      ['cmi.core.exit', done ? SCORM12_EXIT.done : SCORM12_EXIT.unfinished],
-    ] as const;
+  courseWrites(report, held, lmsJudges) {
+    // an LMS with a mastery score turns any raw score into passed/failed at LMSFinish
+    const score = judgedScoreDue(report, lmsJudges) ? [...unlessSmaller(RAW, report.score, held), ['cmi.core.score.min', '0'] as const, ['cmi.core.score.max', '100'] as const] : [];
+    const writes = [...unlessLower(STATUS, report.status, held, rank), ...score, ['cmi.core.exit', SCORM12_EXIT] as const];
     const bounded = [
       ...(report.location.length <= SCORM12_LOCATION_MAX ? [['cmi.core.lesson_location', report.location] as const] : []),
       ...(report.suspendData.length <= SCORM12_SUSPEND_DATA_MAX ? [['cmi.suspend_data', report.suspendData] as const] : []),

@@ -1,7 +1,7 @@
 // SCORM 2004 4th edition: window.API_1484_11, completion and success kept
 // apart, scaled and raw scores, and the 2004 vocabularies.
 import type { Dialect } from './dialect.ts';
-import { launchMode, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
+import { judgedScoreDue, launchMode, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
 import { SCORM2004_MAX_HOPS } from './discovery.ts';
 import { clip, SCORM2004_DESCRIPTION_MAX, scorm2004Choices } from './identifiers.ts';
 import { parseNumber, percentFromScaled } from './report.ts';
@@ -16,7 +16,13 @@ const SUCCESS_RANK: Record<string, number> = { passed: 2, failed: 1 };
 /** 403: "value not initialized", i.e. the element simply has no value yet */
 const NOT_INITIALIZED = '403';
 
-export const SCORM2004_EXIT = { unfinished: 'suspend', done: 'normal' } as const;
+/**
+ * exit is always "suspend", after completion too: on "normal" (or "") the attempt
+ * is over and the next launch gets an empty data model (RTE 4.2.8; Moodle does
+ * this, then also rewrites total_time from that empty model), so a learner who
+ * passed would come back to 0 pages and 0 points. The status says they are done.
+ */
+export const SCORM2004_EXIT = 'suspend';
 export const SCORM2004_RESULT = { correct: 'correct', wrong: 'incorrect' } as const;
 
 const COMPLETION = 'cmi.completion_status';
@@ -69,17 +75,17 @@ export const scorm2004: Dialect = {
       objectiveIndex: objectives.index,
     };
   },
-  courseWrites(report, held) {
+  courseWrites(report, held, lmsJudges) {
     const done = report.completed;
     return [
       ...unlessLower(COMPLETION, done ? 'completed' : 'incomplete', held, (v) => COMPLETION_RANK[v] ?? 0),
       ...unlessLower(SUCCESS, report.success, held, (v) => SUCCESS_RANK[v] ?? 0),
-      ...unlessSmaller(SCALED, Number(scaled(report.score)), held),
-      ...unlessSmaller(RAW, report.score, held),
-      [`cmi.score.min`, '0'],
-      [`cmi.score.max`, '100'],
+      // with a scaled_passing_score the LMS derives success_status from score.scaled alone
+      // (RTE 4.2.22), so 0.31 mid-course would read "failed"; raw is never judged
+      ...(judgedScoreDue(report, lmsJudges) ? unlessSmaller(SCALED, Number(scaled(report.score)), held) : []),
+      ...(report.scored ? [...unlessSmaller(RAW, report.score, held), [`cmi.score.min`, '0'] as const, [`cmi.score.max`, '100'] as const] : []),
       ...unlessSmaller(MEASURE, report.measure, held),
-      ['cmi.exit', done ? SCORM2004_EXIT.done : SCORM2004_EXIT.unfinished],
+      ['cmi.exit', SCORM2004_EXIT],
       ...(report.location.length <= SCORM2004_LOCATION_MAX ? [['cmi.location', report.location] as const] : []),
       ...(report.suspendData.length <= SCORM2004_SUSPEND_DATA_MAX ? [['cmi.suspend_data', report.suspendData] as const] : []),
     ];

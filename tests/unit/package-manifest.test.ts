@@ -32,8 +32,8 @@ describe('generated manifests', () => {
     expect(meta.title).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 
-  it('gives 1.2 a masteryscore equal to the pass mark', async () => {
-    expect(await text(manifest12, "//*[local-name()='item']/*[local-name()='masteryscore']")).toBe(String(meta.passMark));
+  it('gives 1.2 no masteryscore: the course alone decides passed, so no LMS rewrites an unfinished learner as failed', async () => {
+    expect(await xpath(manifest12, "count(//*[local-name()='masteryscore'])")).toMatch(/^0\n?$/);
     expect(await text(manifest12, "/*/*[local-name()='metadata']/*[local-name()='schemaversion']")).toBe('1.2');
     expect(await text(manifest12, "//*[local-name()='resource']/@*[local-name()='scormtype']")).toBe('sco');
   });
@@ -90,7 +90,7 @@ describe('broken manifests are rejected', () => {
   };
 
   it('rejects a 1.2 ADL element the XSD does not declare', async () => {
-    const bad = broken(manifest12, '<adlcp:masteryscore>', '<adlcp:masteryScore>').replace('</adlcp:masteryscore>', '</adlcp:masteryScore>');
+    const bad = broken(manifest12, '</item>', '<adlcp:masteryScore>80</adlcp:masteryScore></item>');
     expect(await schemaProblems(bad, SCORM_12)).not.toEqual([]);
   });
 

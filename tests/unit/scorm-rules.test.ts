@@ -19,47 +19,66 @@ const allRight = (): LearnerState => {
 const report = (state: LearnerState, c = course) => courseReport(evaluate(c, state), 'x', '/');
 
 describe('course status in each version', () => {
-  it('passed: 1.2 passed; 2004 completed + passed, with raw, min, max and scaled', () => {
-    const w12 = asMap(scorm12.courseWrites(report(allRight()), new Map()));
-    expect([w12.get('cmi.core.lesson_status'), w12.get('cmi.core.score.raw'), w12.get('cmi.core.score.min'), w12.get('cmi.core.score.max'), w12.get('cmi.core.exit')]).toEqual(['passed', '100', '0', '100', '']);
-    const w04 = asMap(scorm2004.courseWrites(report(allRight()), new Map()));
-    expect([w04.get('cmi.completion_status'), w04.get('cmi.success_status'), w04.get('cmi.score.scaled'), w04.get('cmi.score.raw'), w04.get('cmi.exit'), w04.get('cmi.progress_measure')]).toEqual(['completed', 'passed', '1', '100', 'normal', '1']);
+  it.each([false, true])('passed (LMS pass mark: %s): 1.2 passed; 2004 completed + passed, with raw, min, max and scaled; exit stays suspend', (judges) => {
+    const w12 = asMap(scorm12.courseWrites(report(allRight()), new Map(), judges));
+    expect([w12.get('cmi.core.lesson_status'), w12.get('cmi.core.score.raw'), w12.get('cmi.core.score.min'), w12.get('cmi.core.score.max'), w12.get('cmi.core.exit')]).toEqual(['passed', '100', '0', '100', 'suspend']);
+    const w04 = asMap(scorm2004.courseWrites(report(allRight()), new Map(), judges));
+    expect([w04.get('cmi.completion_status'), w04.get('cmi.success_status'), w04.get('cmi.score.scaled'), w04.get('cmi.score.raw'), w04.get('cmi.exit'), w04.get('cmi.progress_measure')]).toEqual(['completed', 'passed', '1', '100', 'suspend', '1']);
   });
 
-  it('unfinished: incomplete, resumable exit; 2004 success stays unknown (default style never says failed)', () => {
-    const w12 = asMap(scorm12.courseWrites(report(emptyState()), new Map()));
+  it.each([false, true])('unfinished (LMS pass mark: %s): incomplete, resumable exit, no score before the first answer; 2004 success stays unknown', (judges) => {
+    const w12 = asMap(scorm12.courseWrites(report(emptyState()), new Map(), judges));
     expect([w12.get('cmi.core.lesson_status'), w12.get('cmi.core.exit')]).toEqual(['incomplete', 'suspend']);
-    const w04 = asMap(scorm2004.courseWrites(report(emptyState()), new Map()));
+    for (const el of ['cmi.core.score.raw', 'cmi.core.score.min', 'cmi.core.score.max']) expect(w12.has(el), el).toBe(false);
+    const w04 = asMap(scorm2004.courseWrites(report(emptyState()), new Map(), judges));
     expect([w04.get('cmi.completion_status'), w04.get('cmi.success_status'), w04.get('cmi.exit')]).toEqual(['incomplete', 'unknown', 'suspend']);
+    for (const el of ['cmi.score.raw', 'cmi.score.scaled', 'cmi.score.min', 'cmi.score.max']) expect(w04.has(el), el).toBe(false);
+  });
+
+  it('a score the LMS judges by waits for the verdict: every quiz right but pages unread', () => {
+    let s = emptyState();
+    for (const q of course.quizzes) s = answerQuiz(course, s, q.id, SEED_KEYS[q.id]);
+    // with a pass mark of its own the LMS would make 100 points "passed" (1.2) or a low scaled "failed" (2004)
+    const judged12 = asMap(scorm12.courseWrites(report(s), new Map(), true));
+    expect([judged12.get('cmi.core.lesson_status'), judged12.has('cmi.core.score.raw')]).toEqual(['incomplete', false]);
+    const judged04 = asMap(scorm2004.courseWrites(report(s), new Map(), true));
+    expect([judged04.get('cmi.success_status'), judged04.has('cmi.score.scaled'), judged04.get('cmi.score.raw')]).toEqual(['unknown', false, '100']);
+    // without one, the score so far is reported for HR
+    expect(asMap(scorm12.courseWrites(report(s), new Map(), false)).get('cmi.core.score.raw')).toBe('100');
+    expect(asMap(scorm2004.courseWrites(report(s), new Map(), false)).get('cmi.score.scaled')).toBe('1');
   });
 
   it('passed/failed style: every story finished below the mark reports failed', () => {
     const strict = { ...course, meta: { ...course.meta, statusStyle: 'passed-failed' as const } };
     let s: LearnerState = { ...emptyState(), visited: course.pages.map((p) => p.id) };
     for (const q of course.quizzes) s = answerQuiz(course, s, q.id, q.choices.find((c) => !SEED_KEYS[q.id].includes(c.id))?.id ?? 'a');
-    expect(asMap(scorm12.courseWrites(report(s, strict), new Map())).get('cmi.core.lesson_status')).toBe('failed');
-    expect(asMap(scorm2004.courseWrites(report(s, strict), new Map())).get('cmi.success_status')).toBe('failed');
-    expect(asMap(scorm12.courseWrites(report(s), new Map())).get('cmi.core.lesson_status')).toBe('incomplete');
+    const failed12 = asMap(scorm12.courseWrites(report(s, strict), new Map(), true));
+    expect([failed12.get('cmi.core.lesson_status'), failed12.get('cmi.core.score.raw')]).toEqual(['failed', '0']);
+    const failed04 = asMap(scorm2004.courseWrites(report(s, strict), new Map(), true));
+    expect([failed04.get('cmi.success_status'), failed04.get('cmi.score.scaled')]).toEqual(['failed', '0']);
+    expect(asMap(scorm12.courseWrites(report(s), new Map(), true)).get('cmi.core.lesson_status')).toBe('incomplete');
   });
 
   it('never downgrades: a held pass and a higher score are left alone', () => {
     const held12 = new Map([['cmi.core.lesson_status', 'passed'], ['cmi.core.score.raw', '95']]);
-    const w12 = asMap(scorm12.courseWrites(report(emptyState()), held12));
+    // one quiz answered: a score of 5 to offer against the held 95
+    const some = answerQuiz(course, emptyState(), course.quizzes[0].id, SEED_KEYS[course.quizzes[0].id]);
+    const w12 = asMap(scorm12.courseWrites(report(some), held12, false));
     expect(w12.has('cmi.core.lesson_status')).toBe(false);
     expect(w12.has('cmi.core.score.raw')).toBe(false);
     const held04 = new Map([['cmi.completion_status', 'completed'], ['cmi.success_status', 'passed'], ['cmi.score.raw', '95'], ['cmi.score.scaled', '0.95'], ['cmi.progress_measure', '1']]);
-    const w04 = asMap(scorm2004.courseWrites(report(emptyState()), held04));
+    const w04 = asMap(scorm2004.courseWrites(report(some), held04, false));
     for (const el of held04.keys()) expect(w04.has(el), el).toBe(false);
   });
 
   it('a held incomplete or a lower score is updated', () => {
-    const w = asMap(scorm12.courseWrites(report(allRight()), new Map([['cmi.core.lesson_status', 'incomplete'], ['cmi.core.score.raw', '40']])));
+    const w = asMap(scorm12.courseWrites(report(allRight()), new Map([['cmi.core.lesson_status', 'incomplete'], ['cmi.core.score.raw', '40']]), false));
     expect([w.get('cmi.core.lesson_status'), w.get('cmi.core.score.raw')]).toEqual(['passed', '100']);
   });
 
   it('a 1.2 state too long for suspend_data or location is not sent (the mirror keeps it)', () => {
     const r = { ...report(emptyState()), suspendData: 'x'.repeat(4097), location: 'y'.repeat(256) };
-    const w = asMap(scorm12.courseWrites(r, new Map()));
+    const w = asMap(scorm12.courseWrites(r, new Map(), false));
     expect(w.has('cmi.suspend_data')).toBe(false);
     expect(w.has('cmi.core.lesson_location')).toBe(false);
   });

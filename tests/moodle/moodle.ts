@@ -1,0 +1,218 @@
+// Drives a real Moodle (../shared/moodle) as student1: imports the built zips as
+// activities of this suite's own (unique names, --replace), takes them in Moodle's
+// player, logs every SCORM call the course makes on the player page, leaves the
+// way a learner does, and reads what Moodle stored (records.sh).
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, type Frame, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const HARNESS = resolve(process.env.MOODLE_HARNESS ?? join(ROOT, '../shared/moodle'));
+export const BASE = process.env.MOODLE_URL ?? 'http://127.0.0.1:8088';
+export const STUDENT = { username: 'student1', password: 'Student-Pass-1!' };
+export const ADMIN = { username: 'admin', password: 'Harness-Admin-1!' };
+
+export type Version = '1.2' | '2004';
+export const ZIPS: Record<Version, string> = {
+  '1.2': join(ROOT, 'dist/gijutsu-joho-kanri-scorm12.zip'),
+  '2004': join(ROOT, 'dist/gijutsu-joho-kanri-scorm2004.zip'),
+};
+
+// ---------------------------------------------------------------- the answer key, from content/ alone
+interface StoryFile {
+  id: string;
+  quizzes: { id: string; choices: { id: string; correct: boolean }[] }[];
+}
+const stories: StoryFile[] = readdirSync(join(ROOT, 'content/stories'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => parse(readFileSync(join(ROOT, 'content/stories', f), 'utf8')) as StoryFile);
+export const QUIZZES = stories.flatMap((s) => s.quizzes.map((q) => ({ story: s.id, id: q.id, choices: q.choices.map((c) => c.id), key: q.choices.filter((c) => c.correct).map((c) => c.id).sort().join('') })));
+export const STORY_IDS = stories.map((s) => s.id);
+export const quizzesOf = (...storyIds: string[]) => QUIZZES.filter((q) => storyIds.includes(q.story));
+/** a wrong selection: a choice outside the key, or the key minus one when every choice is in it */
+export const wrongOf = (q: (typeof QUIZZES)[number]) => q.choices.find((c) => !q.key.includes(c)) ?? q.key.slice(1);
+export const PAGE_IDS: string[] = (parse(readFileSync(join(ROOT, 'content/course.yaml'), 'utf8')) as { sections: { pages: string[] }[] }).sections.flatMap((s) => s.pages);
+
+// ---------------------------------------------------------------- the harness scripts
+export interface Activity {
+  cmid: number;
+  name: string;
+  version: string;
+  view_url: string;
+  player_url: string;
+}
+
+function harness(script: string, args: string[]): string {
+  try {
+    return execFileSync(join(HARNESS, script), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+  } catch (e) {
+    const err = e as { stderr?: string; stdout?: string; message: string };
+    throw new Error(`${script} ${args.join(' ')} failed: ${err.stderr || err.stdout || err.message}`);
+  }
+}
+
+/** A fresh activity of this suite's own: the same name is deleted and imported again. */
+export function importActivity(version: Version, name: string, set: Record<string, string | number> = {}): Activity {
+  const sets = Object.entries(set).map(([k, v]) => `${k}=${v}`);
+  const args = [ZIPS[version], `suite-moodle ${name}`, '--replace', ...(sets.length ? [`--set=${sets.join(',')}`] : [])];
+  const out = harness('import.sh', args);
+  return JSON.parse(out.slice(out.indexOf('{'), out.lastIndexOf('}') + 1)) as Activity;
+}
+
+/** A site-wide SCORM setting (e.g. scormstandard); returns the previous value. */
+export function scormConfig(name: string, value?: string): string {
+  const cli = ['-u', 'www-data', '--', 'php', '/opt/moodle/admin/cli/cfg.php', '--component=scorm', `--name=${name}`];
+  const current = execFileSync('runuser', cli, { encoding: 'utf8' }).trim();
+  if (value !== undefined) execFileSync('runuser', [...cli, `--set=${value}`], { encoding: 'utf8' });
+  return current;
+}
+
+export interface Element {
+  value: string;
+}
+export interface AttemptRecord {
+  attempt: number;
+  moodle_attempt_grade: number | null;
+  scos: { moodle_summary: { status: string; score_raw: string | number; total_time: string } | null; elements: Record<string, Element> }[];
+}
+export interface UserRecord {
+  attempt_count: number;
+  attempts: AttemptRecord[];
+  moodle_scorm_grade: number | null;
+  gradebook: { grade: number | string | null; str_grade: string | null; finalgrade: string | number | null };
+  completion: { state: number; state_name: string };
+}
+
+export function records(cmid: number): UserRecord {
+  const json = JSON.parse(harness('records.sh', [String(cmid), STUDENT.username])) as { users: (UserRecord & { username: string })[] };
+  const user = json.users.find((u) => u.username === STUDENT.username);
+  if (!user) throw new Error(`records.sh ${cmid}: no ${STUDENT.username}`);
+  return user;
+}
+
+/** The flat element → value map of one attempt's SCO. */
+export function cmiOf(user: UserRecord, attempt = 1): Record<string, string> {
+  const a = user.attempts.find((x) => x.attempt === attempt);
+  const sco = a?.scos.find((s) => s.elements && Object.keys(s.elements).length);
+  return Object.fromEntries(Object.entries(sco?.elements ?? {}).map(([k, v]) => [k, String(v.value)]));
+}
+
+/** Seconds in a 1.2 timespan (HHHH:MM:SS.SS) or a 2004 duration (P…T#H#M#S). */
+export function seconds(time: string): number {
+  const clock = /^(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(time);
+  if (clock) return Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+  const iso = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(time);
+  if (!iso) throw new Error(`not a SCORM time: ${JSON.stringify(time)}`);
+  const [, , , d, h, m, s] = iso.map((x) => Number(x ?? 0));
+  return d * 86400 + h * 3600 + m * 60 + s;
+}
+
+/** Waits until Moodle's stored record satisfies `ready` (the Terminate travels as a beacon). */
+export async function settled(cmid: number, ready: (u: UserRecord) => boolean, what: string): Promise<UserRecord> {
+  let last: UserRecord | undefined;
+  await expect
+    .poll(
+      () => {
+        last = records(cmid);
+        return ready(last);
+      },
+      { message: `Moodle's record for cmid ${cmid}: ${what}`, timeout: 180_000, intervals: [1_000, 2_000, 3_000] },
+    )
+    .toBe(true);
+  return last!;
+}
+
+// ---------------------------------------------------------------- the browser side
+export interface Call {
+  m: string;
+  a: string[];
+  r: string;
+  /** the API's error code right after the call */
+  e: string;
+}
+const LOG_KEY = 'suite-moodle:calls';
+
+/**
+ * Wraps Moodle's API object on the player page as Moodle creates it, and keeps a
+ * log of every call in the Moodle origin's localStorage, so it outlives the page.
+ */
+export async function logScormCalls(page: Page): Promise<void> {
+  await page.addInitScript((key) => {
+    if (window.top !== window || !location.pathname.endsWith('/mod/scorm/player.php')) return;
+    const log: unknown[] = [];
+    localStorage.setItem(key, '[]');
+    for (const name of ['API', 'API_1484_11']) {
+      let api: Record<string, unknown> | undefined;
+      Object.defineProperty(window, name, {
+        configurable: true,
+        get: () => api,
+        set(value: Record<string, unknown>) {
+          const lastError = (value.LMSGetLastError ?? value.GetLastError) as () => string;
+          for (const method of Object.keys(value)) {
+            const real = value[method];
+            if (typeof real !== 'function' || /Error|Diagnostic/.test(method)) continue;
+            value[method] = (...args: string[]) => {
+              const r = String(real.apply(value, args));
+              log.push({ m: method, a: args.map(String), r, e: String(lastError.call(value)) });
+              localStorage.setItem(key, JSON.stringify(log));
+              return r;
+            };
+          }
+          api = value;
+        },
+      });
+    }
+  }, LOG_KEY);
+}
+
+/** The calls of the last player session (read from any Moodle page after leaving). */
+export async function callLog(page: Page): Promise<Call[]> {
+  return JSON.parse((await page.evaluate((key) => localStorage.getItem(key), LOG_KEY)) ?? '[]') as Call[];
+}
+
+/** Calls that answered "false" (a GetValue of an unset element is not one: it answers ""). */
+export const refused = (calls: Call[]) => calls.filter((c) => c.r === 'false');
+
+export async function login(page: Page, who = STUDENT): Promise<void> {
+  await page.goto(`${BASE}/login/index.php`);
+  if (!(await page.locator('#username').isVisible())) return;
+  await page.fill('#username', who.username);
+  await page.fill('#password', who.password);
+  await page.click('#loginbtn');
+  await expect(page).not.toHaveURL(/login\/index\.php/);
+}
+
+/** Through the entry page, as a learner enters; returns the course's frame once it shows. */
+export async function enter(page: Page, activity: Activity, options: { newAttempt?: boolean } = {}): Promise<Frame> {
+  await page.goto(activity.view_url);
+  const form = page.locator('#scormviewform');
+  await expect(form).toBeVisible();
+  if (options.newAttempt) await form.locator('#a').check();
+  await form.locator('button#n').click();
+  await expect(page).toHaveURL(/\/mod\/scorm\/player\.php/);
+  await expect(page.frameLocator('iframe#scorm_object').locator('main h1')).toBeVisible({ timeout: 120_000 });
+  const frame = page.frames().find((f) => f.parentFrame() === page.mainFrame() && /\/index\.html/.test(f.url()));
+  if (!frame) throw new Error('the course frame is not in the player');
+  return frame;
+}
+
+/** Leaves the player as a learner does (back to the course page): pagehide runs, the course terminates. */
+export async function leave(page: Page, activity: Activity): Promise<Call[]> {
+  await page.goto(activity.view_url);
+  await expect(page.locator('#region-main')).toBeVisible();
+  return callLog(page);
+}
+
+/** The launch the course read: lesson mode and entry as Moodle handed them. */
+export function launchValues(calls: Call[], version: Version): { mode: string | undefined; entry: string | undefined } {
+  const read = (el: string) => calls.find((c) => /GetValue$/.test(c.m) && c.a[0] === el)?.r;
+  return version === '1.2' ? { mode: read('cmi.core.lesson_mode'), entry: read('cmi.core.entry') } : { mode: read('cmi.mode'), entry: read('cmi.entry') };
+}
+
+/** Every status value the course set in a session (statuses HR could have seen). */
+export function statusWrites(calls: Call[]): string[] {
+  return calls.filter((c) => /SetValue$/.test(c.m) && /^cmi\.(core\.lesson_status|completion_status|success_status)$/.test(c.a[0])).map((c) => c.a[1]);
+}

@@ -1,0 +1,303 @@
+// The built zips in a real Moodle 4.5.6 with the activity settings a site keeps
+// by default (import.sh), taken as student1 in Moodle's player; what HR then reads
+// is what Moodle stored (records.sh), checked against the course's rules and an
+// answer key read from content/stories/*.yaml.
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { answerQuiz, goTo, visitPage } from '../../scripts/lms-host/driver.ts';
+import {
+  cmiOf,
+  enter,
+  importActivity,
+  launchValues,
+  leave,
+  logScormCalls,
+  login,
+  PAGE_IDS,
+  QUIZZES,
+  quizzesOf,
+  records,
+  refused,
+  scormConfig,
+  seconds,
+  settled,
+  statusWrites,
+  STORY_IDS,
+  wrongOf,
+  type Activity,
+  type Call,
+  type UserRecord,
+  type Version,
+} from './moodle.ts';
+
+const EL = {
+  '1.2': { status: 'cmi.core.lesson_status', raw: 'cmi.core.score.raw', total: 'cmi.core.total_time', session: 'cmi.core.session_time', response: 'student_response', wrong: 'wrong' },
+  '2004': { status: 'cmi.completion_status', raw: 'cmi.score.raw', total: 'cmi.total_time', session: 'cmi.session_time', response: 'learner_response', wrong: 'incorrect' },
+} as const;
+/** the course's status label for a pass (合格, 合格（修了）) */
+const PASSED_LABEL = /^合格/;
+const join = (v: Version, letters: string) => [...letters].join(v === '1.2' ? ',' : '[,]');
+
+/** the session_time the course last set in a session */
+const sessionTime = (calls: Call[], v: Version) => calls.filter((c) => /SetValue$/.test(c.m) && c.a[0] === EL[v].session).at(-1)?.a[1];
+
+/** every call of a session answered true, and the session was closed */
+function cleanSession(calls: Call[], v: Version): void {
+  expect(refused(calls), 'SCORM calls that returned false').toEqual([]);
+  expect(calls.filter((c) => c.m === (v === '1.2' ? 'LMSInitialize' : 'Initialize')).map((c) => c.r)).toEqual(['true']);
+  expect(calls.filter((c) => c.m === (v === '1.2' ? 'LMSFinish' : 'Terminate')).map((c) => c.r)).toEqual(['true']);
+}
+
+/** HR's view of a learner still in progress: incomplete, never failed, not complete. */
+function inProgress(user: UserRecord, v: Version): void {
+  const cmi = cmiOf(user);
+  expect(cmi[EL[v].status]).toBe('incomplete');
+  if (v === '2004') expect(cmi['cmi.success_status'] ?? 'unknown').toBe('unknown');
+  expect(user.completion.state_name).toBe('incomplete');
+}
+
+/** HR's view of a pass: passed, the score, the gradebook and the activity complete. */
+function passed(user: UserRecord, v: Version, score: number): void {
+  const cmi = cmiOf(user);
+  if (v === '1.2') expect(cmi['cmi.core.lesson_status']).toBe('passed');
+  else expect([cmi['cmi.completion_status'], cmi['cmi.success_status'], cmi['cmi.score.scaled']]).toEqual(['completed', 'passed', String(score / 100)]);
+  expect(Number(cmi[EL[v].raw])).toBe(score);
+  expect(user.moodle_scorm_grade).toBe(score);
+  expect(Number(user.gradebook.finalgrade)).toBe(score);
+  expect(user.completion.state_name).toMatch(/^complete/);
+}
+
+async function readEveryPage(frame: Frame): Promise<void> {
+  for (const id of PAGE_IDS) await visitPage(frame, id);
+}
+
+async function answerAll(frame: Frame, quizzes: typeof QUIZZES, right: boolean): Promise<void> {
+  for (const q of quizzes) await answerQuiz(frame, q.id, right ? q.key : wrongOf(q));
+}
+
+async function retry(frame: Frame, storyId: string): Promise<void> {
+  await goTo(frame, `/s/${storyId}/result`);
+  await frame.getByRole('button', { name: 'もう一度挑戦する' }).click();
+  await expect(frame.getByRole('button', { name: '解答する' })).toBeVisible();
+}
+
+/** The course's own summary on its menu: pages, score and status as the learner sees them. */
+async function summary(frame: Frame): Promise<{ pages: string; score: string; status: string }> {
+  await goTo(frame, '/');
+  const status = frame.getByTestId('course-status');
+  await expect(status).toBeVisible();
+  return { pages: await frame.getByTestId('pages-visited').innerText(), score: await frame.getByTestId('score').innerText(), status: await status.innerText() };
+}
+
+/** a session: enter, act, leave; then Moodle's record once the Terminate has been stored */
+async function session(page: Page, activity: Activity, v: Version, act: (frame: Frame) => Promise<void>, stored: (u: UserRecord) => boolean, what: string): Promise<{ calls: Call[]; user: UserRecord }> {
+  const frame = await enter(page, activity);
+  await act(frame);
+  const calls = await leave(page, activity);
+  cleanSession(calls, v);
+  const user = await settled(activity.cmid, stored, what);
+  return { calls, user };
+}
+
+const totalOf = (u: UserRecord, v: Version) => cmiOf(u)[EL[v].total];
+const hasTotal = (v: Version) => (u: UserRecord) => totalOf(u, v) !== undefined;
+
+test.beforeEach(async ({ page }) => {
+  await logScormCalls(page);
+  await login(page);
+});
+
+for (const v of ['1.2', '2004'] as const) {
+  test.describe(`SCORM ${v}, Moodle's default settings`, () => {
+    test('a first visit of a few seconds: incomplete, never failed, not complete, no false call; highest grade shows 0', async ({ page }) => {
+      const activity = importActivity(v, `${v} first visit`);
+      const { calls, user } = await session(page, activity, v, (frame) => frame.waitForTimeout(3_000), hasTotal(v), 'total_time stored');
+      inProgress(user, v);
+      expect(statusWrites(calls)).not.toContain('failed');
+      // no score before the first answer: not a 0 a report could show
+      expect(cmiOf(user)[EL[v].raw]).toBeUndefined();
+      // Moodle's "highest grade": an attempt without a score still counts as 0 in the gradebook
+      expect(user.moodle_scorm_grade).toBe(0);
+      expect(Number(user.gradebook.finalgrade)).toBe(0);
+    });
+
+    test('stories 1–2, leave, relaunch: the same attempt resumes in normal mode; finishing right passes at 100; a relaunch shows the saved pass and changes nothing', async ({ page }) => {
+      test.setTimeout(45 * 60_000);
+      const activity = importActivity(v, `${v} resume and pass`);
+      let where = '';
+      const first = await session(
+        page,
+        activity,
+        v,
+        async (frame) => {
+          await visitPage(frame, PAGE_IDS[0]);
+          await answerAll(frame, quizzesOf('story1', 'story2'), true);
+          where = await frame.evaluate(() => location.hash);
+        },
+        hasTotal(v),
+        'first session stored',
+      );
+      inProgress(first.user, v);
+      const answeredFirst = quizzesOf('story1', 'story2').length;
+      expect(Number(cmiOf(first.user)[EL[v].raw])).toBe(Math.floor((answeredFirst * 100) / QUIZZES.length));
+
+      const second = await session(
+        page,
+        activity,
+        v,
+        async (frame) => {
+          // the same place, the answers shown
+          expect(await frame.evaluate(() => location.hash)).toBe(where);
+          await goTo(frame, `/q/${QUIZZES[1].id}`);
+          await expect(frame.getByTestId('verdict')).toBeVisible();
+          await expect(frame.getByRole('button', { name: '解答する' })).toHaveCount(0);
+          await answerAll(frame, quizzesOf('story3', 'story4'), true);
+          await readEveryPage(frame);
+          expect((await summary(frame)).status).toMatch(PASSED_LABEL);
+        },
+        (u) => cmiOf(u)[EL[v].status] === (v === '1.2' ? 'passed' : 'completed') && seconds(totalOf(u, v)) > seconds(totalOf(first.user, v)),
+        'second session stored',
+      );
+      expect(launchValues(second.calls, v)).toEqual({ mode: 'normal', entry: 'resume' });
+      expect(second.user.attempt_count).toBe(1);
+      passed(second.user, v, 100);
+
+      const cmi = cmiOf(second.user);
+      // 19 interactions, distinct ids, every response and result as the key says
+      const count = Number(cmi['cmi.interactions._count'] ?? Object.keys(cmi).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).length);
+      expect(count).toBe(QUIZZES.length);
+      const ids = Array.from({ length: count }, (_, n) => cmi[`cmi.interactions.${n}.id`]);
+      expect(new Set(ids).size).toBe(QUIZZES.length);
+      expect([...ids].sort()).toEqual(QUIZZES.map((q) => q.id).sort());
+      ids.forEach((id, n) => {
+        const q = QUIZZES.find((x) => x.id === id)!;
+        expect(cmi[`cmi.interactions.${n}.${EL[v].response}`], id).toBe(join(v, q.key));
+        expect(cmi[`cmi.interactions.${n}.correct_responses.0.pattern`], id).toBe(join(v, q.key));
+        expect(cmi[`cmi.interactions.${n}.result`], id).toBe('correct');
+      });
+      // one objective per story
+      const objectives = Object.keys(cmi).filter((k) => /^cmi\.objectives\.\d+\.id$/.test(k)).map((k) => cmi[k]);
+      expect(objectives.sort()).toEqual([...STORY_IDS].sort());
+      // total_time is the sum of both sessions
+      const sessions = [sessionTime(first.calls, v), sessionTime(second.calls, v)].map((t) => seconds(t!));
+      expect(seconds(cmi[EL[v].total])).toBeCloseTo(sessions[0] + sessions[1], 0);
+      for (const c of [...first.calls, ...second.calls]) expect(statusWrites([c])).not.toContain('failed');
+
+      // passed, then relaunched: the course shows the saved pass; Moodle's record does not move
+      const before = second.user;
+      const frame = await enter(page, activity);
+      expect(await summary(frame)).toEqual({ pages: `${PAGE_IDS.length}/${PAGE_IDS.length}`, score: expect.stringMatching(/^100点/), status: expect.stringMatching(PASSED_LABEL) });
+      await goTo(frame, `/q/${QUIZZES[0].id}`);
+      await expect(frame.getByTestId('verdict')).toBeVisible();
+      const third = await leave(page, activity);
+      cleanSession(third, v);
+      expect(launchValues(third, v).mode).toBe('review');
+      expect(third.filter((c) => /SetValue$/.test(c.m))).toEqual([]);
+      await page.waitForTimeout(3_000);
+      const after = records(activity.cmid);
+      expect(after.attempt_count).toBe(1);
+      passed(after, v, 100);
+      expect(seconds(totalOf(after, v))).toBeCloseTo(seconds(totalOf(before, v)), 1);
+      expect(cmiOf(after)[EL[v].raw]).toBe(cmiOf(before)[EL[v].raw]);
+    });
+
+    test('every quiz wrong with every page read, then a retry in the same attempt: never locked out, never failed, passed', async ({ page }) => {
+      test.setTimeout(45 * 60_000);
+      const activity = importActivity(v, `${v} wrong then retry`);
+      const first = await session(
+        page,
+        activity,
+        v,
+        async (frame) => {
+          await readEveryPage(frame);
+          await answerAll(frame, QUIZZES, false);
+        },
+        hasTotal(v),
+        'first session stored',
+      );
+      inProgress(first.user, v);
+      expect(Number(cmiOf(first.user)[EL[v].raw])).toBe(0);
+      const second = await session(
+        page,
+        activity,
+        v,
+        async (frame) => {
+          for (const story of STORY_IDS) {
+            await retry(frame, story);
+            await answerAll(frame, quizzesOf(story), true);
+          }
+          expect((await summary(frame)).status).toMatch(PASSED_LABEL);
+        },
+        (u) => cmiOf(u)[EL[v].status] === (v === '1.2' ? 'passed' : 'completed'),
+        'second session stored',
+      );
+      expect(launchValues(second.calls, v).mode).toBe('normal');
+      expect(second.user.attempt_count).toBe(1);
+      passed(second.user, v, 100);
+      expect([...statusWrites(first.calls), ...statusWrites(second.calls)]).not.toContain('failed');
+      // both tries are kept: 19 wrong, then 19 right under retry ids
+      const cmi = cmiOf(second.user);
+      const ids = Object.keys(cmi).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).map((k) => cmi[k]);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBe(2 * QUIZZES.length);
+    });
+
+    test('every quiz right with no page read: not passed, not complete', async ({ page }) => {
+      test.setTimeout(30 * 60_000);
+      const activity = importActivity(v, `${v} right without pages`);
+      const { calls, user } = await session(page, activity, v, (frame) => answerAll(frame, QUIZZES, true), hasTotal(v), 'session stored');
+      inProgress(user, v);
+      expect(statusWrites(calls)).not.toContain('passed');
+      expect(Number(cmiOf(user)[EL[v].raw])).toBe(100);
+      expect(cmiOf(user)['cmi.score.scaled']).toBeUndefined();
+    });
+  });
+}
+
+/**
+ * Settings an administrator may change: the journey that went wrong before
+ * (stories answered wrong, left, resumed, retried, finished) must still end right.
+ */
+const variations = [
+  { name: 'mastery score overrides status off (masteryoverride=0)', set: { masteryoverride: 0 }, standard: false },
+  { name: "Moodle's SCORM standard mode on", set: {}, standard: true },
+] as const;
+for (const variation of variations) {
+  test.describe(`${variation.name}`, () => {
+    let previous: string | undefined;
+    test.beforeAll(() => {
+      if (variation.standard) previous = scormConfig('scormstandard', '1');
+    });
+    test.afterAll(() => {
+      if (variation.standard) scormConfig('scormstandard', previous || '0');
+    });
+    for (const v of ['1.2', '2004'] as const) {
+      test(`SCORM ${v}: stories 1–2 wrong, leave, relaunch in normal mode, retry, finish: incomplete then passed, never failed`, async ({ page }) => {
+        test.setTimeout(45 * 60_000);
+        const activity = importActivity(v, `${v} ${variation.standard ? 'standard mode' : 'no mastery override'}`, variation.set);
+        const first = await session(page, activity, v, (frame) => answerAll(frame, quizzesOf('story1', 'story2'), false), hasTotal(v), 'first session stored');
+        inProgress(first.user, v);
+        const second = await session(
+          page,
+          activity,
+          v,
+          async (frame) => {
+            for (const story of ['story1', 'story2']) {
+              await retry(frame, story);
+              await answerAll(frame, quizzesOf(story), true);
+            }
+            await answerAll(frame, quizzesOf('story3', 'story4'), true);
+            await readEveryPage(frame);
+          },
+          (u) => cmiOf(u)[EL[v].status] === (v === '1.2' ? 'passed' : 'completed'),
+          'second session stored',
+        );
+        expect(launchValues(second.calls, v)).toEqual({ mode: 'normal', entry: 'resume' });
+        expect(second.user.attempt_count).toBe(1);
+        passed(second.user, v, 100);
+        expect([...statusWrites(first.calls), ...statusWrites(second.calls)]).not.toContain('failed');
+        const sessions = [sessionTime(first.calls, v), sessionTime(second.calls, v)].map((t) => seconds(t!));
+        expect(seconds(totalOf(second.user, v))).toBeCloseTo(sessions[0] + sessions[1], 0);
+      });
+    }
+  });
+}
