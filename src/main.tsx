@@ -23,4 +23,16 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') store.flush();
 });
 
+// Closed disclosures print open: nothing the learner folded away is lost on paper.
+const printOpened: HTMLDetailsElement[] = [];
+addEventListener('beforeprint', () => {
+  for (const d of document.querySelectorAll<HTMLDetailsElement>('details:not([open])')) {
+    d.open = true;
+    printOpened.push(d);
+  }
+});
+addEventListener('afterprint', () => {
+  for (const d of printOpened.splice(0)) d.open = false;
+});
+
 render(<App store={store} />, document.getElementById('app')!);

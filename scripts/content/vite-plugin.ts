@@ -9,6 +9,7 @@ import type { Plugin } from 'vite';
 import type { Course } from '../../src/content/types.ts';
 import { brandStyle } from './company.ts';
 import { compileContent } from './compile.ts';
+import { iconSprite, usedIcons } from './icons.ts';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0' + ID;
@@ -28,8 +29,8 @@ function filesUnder(dir: string): string[] {
  * `</script` and `<!--` would end or disturb it; `\u003c` keeps them inert.
  */
 export function courseData(course: Course): string {
-  const { checklist, checklistRefs, pages, sections, meta, stories, quizzes } = course;
-  return JSON.stringify({ checklist, checklistRefs, pages, sections, meta, stories, quizzes }).replace(/<(\/script|!--)/gi, '\\u003c$1');
+  const { checklist, checklistRefs, pages, sections, meta, cast, stories, quizzes } = course;
+  return JSON.stringify({ checklist, checklistRefs, pages, sections, meta, cast, stories, quizzes }).replace(/<(\/script|!--)/gi, '\\u003c$1');
 }
 
 export function courseContent(contentDir = 'content'): Plugin {
@@ -47,8 +48,12 @@ export function courseContent(contentDir = 'content'): Plugin {
       const title = course.meta.title.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
       const island = `<script type="application/json" id="${COURSE_DATA_ID}">${courseData(course)}</script>`;
       // brandStyle's values are checked #rrggbb (schema), so nothing but a colour enters the style
+      // the pictures once each, before any screen that shows them
+      const sprite = iconSprite(usedIcons(course));
       return html
         .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>${brandStyle(course.meta.company)}`)
+        .replace('<body>', `<body>
+    ${sprite}`)
         .replace('</body>', `  ${island}\n  </body>`);
     },
   };

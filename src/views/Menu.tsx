@@ -1,6 +1,7 @@
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { LABELS } from './labels.ts';
+import { Icon } from './Icon.tsx';
 
 function StatusPanel({ view }: { view: View }) {
   const p = view.progress;
@@ -42,6 +43,7 @@ export function Menu({ store, view }: { store: Store; view: View }) {
           const complete = done === section.pages.length;
           return (
             <li key={section.id} class={`menu-card menu-card-${section.id}${complete ? ' is-done' : ''}`}>
+              {section.icon && <Icon name={section.icon} class="menu-card-icon" />}
               <h2>
                 <a href={href({ name: 'page', id: section.pages[0] })}>{section.title}</a>
               </h2>

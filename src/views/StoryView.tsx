@@ -4,6 +4,7 @@ import { isCorrect } from '../model/scoring.ts';
 import { LABELS } from './labels.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { storyStatus } from './widgets/StoryList.tsx';
+import { Cast } from './widgets/Cast.tsx';
 
 export function StoryHeader({ store, storyId }: { store: Store; storyId: string }) {
   const section = store.course.sections.find((s) => s.id === 'check')!;
@@ -50,6 +51,9 @@ export function StoryView({ store, view, storyId }: { store: Store; view: View; 
         ストーリー{story.number}　{story.title}
       </h1>
       <p class="lead">{story.summary}</p>
+      {story.cast.length > 0 && (
+        <Cast members={story.cast.map((id) => store.course.cast.find((m) => m.id === id)!)} label={LABELS.cast} />
+      )}
       {story.intro && <div class="prose story-intro" dangerouslySetInnerHTML={{ __html: story.intro }} />}
       <h2>このストーリーのクイズ</h2>
       <QuizList store={store} view={view} quizIds={story.quizzes} />

@@ -29,6 +29,7 @@ export const LABELS = {
   selfCheck: '【セルフチェックシートの項目】',
   criteria: '【基準該当箇所】',
   measuresNav: '9つの対策',
+  cast: '登場人物',
   status: {
     passed: '合格（修了）',
     completed: '修了',

@@ -1,6 +1,7 @@
 import type { Store, View } from '../../app/store.ts';
 import type { Page, PageGroup } from '../../content/types.ts';
 import { href } from '../../app/routes.ts';
+import { Icon } from '../Icon.tsx';
 
 const COLUMNS: Array<{ group: PageGroup; title: string }> = [
   { group: 'preparation', title: '対策を進めるための事前準備' },
@@ -16,6 +17,7 @@ export function MeasuresMap({ store, view }: { store: Store; view: View }) {
     return (
     <li key={p.id} class={visited.has(p.id) ? 'is-visited' : undefined}>
       <a href={href({ name: 'page', id: p.id })}>
+        {p.icon && <Icon name={p.icon} class="map-icon" />}
         <span class="map-title">{p.title}</span>
         {labels.length > 0 && (
           <span class="map-labels">
