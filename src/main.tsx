@@ -4,8 +4,10 @@ import { createStore } from './app/store.ts';
 import { href } from './app/routes.ts';
 import { selectTracker } from './tracking/select.ts';
 import { App } from './views/App.tsx';
+import { registerPhrases } from './views/phrased.tsx';
 import './styles.css';
 
+registerPhrases(course.phrases);
 const tracker = selectTracker(course);
 const store = createStore(course, tracker, location.hash, course.checklist.map((item) => item.id));
 

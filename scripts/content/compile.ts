@@ -9,6 +9,9 @@ import { castFile, checklistFile, courseFile, pageFrontMatter, storyFile } from 
 import { compileCompany, contactHtml } from './company.ts';
 import { parseBlocks } from './blocks.ts';
 import { resolveIcon } from './icons.ts';
+import { phraseHeadings, phraseTable } from './phrases.ts';
+import { LABELS } from '../../src/views/labels.ts';
+import { CHECKLIST_LABELS } from '../../src/views/checklist/labels.ts';
 import { renderMarkdown } from './markdown.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
 
@@ -94,6 +97,10 @@ interface Rendered {
   links: Array<{ target: string; file: string; field: string }>;
 }
 
+/** every string in a nest of objects (the interface labels) */
+const stringsIn = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsIn) : [];
+
 export function compileContent(root: string): Course {
   const problems = new Problems();
   const rel = (file: string) => relative(join(root, '..'), file) || file;
@@ -105,7 +112,7 @@ export function compileContent(root: string): Course {
     const out = renderMarkdown(source.replace(/^\[\[contact\]\][ \t]*$/gm, contact), { inline });
     for (const reason of out.problems) problems.add(display, field, reason);
     for (const target of out.links) links.push({ target, file: display, field });
-    return out.html;
+    return phraseHeadings(out.html);
   };
   const checkIcon = (name: string | undefined, display: string, field: string) => {
     if (name === undefined) return;
@@ -308,10 +315,24 @@ export function compileContent(root: string): Course {
   const pageOrder = sections.flatMap((s) => s.pages);
   pages.sort((a, b) => pageOrder.indexOf(a.id) - pageOrder.indexOf(b.id));
   checklist.sort((a, b) => pageOrder.indexOf(a.area) - pageOrder.indexOf(b.area));
+  // the strings views show as headings, card titles, tabs and buttons
+  const shown = [
+    rest.title,
+    ...sections.map((s) => s.title),
+    ...pages.flatMap((p) => [p.title, p.navLabel, ...p.mapLabels]),
+    ...pages.flatMap((p) =>
+      p.blocks.flatMap((b) => (b.type === 'tabs' ? b.tabs.map((t) => t.title) : b.type === 'cards' ? b.cards.map((c) => c.title) : b.type === 'details' ? [b.summary] : [])),
+    ),
+    ...stories.flatMap((st) => [st.title, st.category]),
+    ...quizzes.map((q) => q.title),
+    ...cast.flatMap((m) => [m.name, m.role]),
+    ...stringsIn([LABELS, CHECKLIST_LABELS]),
+  ];
   return {
     meta: company ? { ...rest, company } : rest,
     sections: sections.sort((a, b) => sectionOrder.indexOf(a.id) - sectionOrder.indexOf(b.id)),
     cast,
+    phrases: phraseTable(shown),
     pages,
     stories,
     quizzes,

@@ -29,8 +29,8 @@ function filesUnder(dir: string): string[] {
  * `</script` and `<!--` would end or disturb it; `\u003c` keeps them inert.
  */
 export function courseData(course: Course): string {
-  const { checklist, checklistRefs, pages, sections, meta, cast, stories, quizzes } = course;
-  return JSON.stringify({ checklist, checklistRefs, pages, sections, meta, cast, stories, quizzes }).replace(/<(\/script|!--)/gi, '\\u003c$1');
+  const { checklist, checklistRefs, pages, sections, meta, cast, stories, quizzes, phrases } = course;
+  return JSON.stringify({ checklist, checklistRefs, pages, sections, meta, cast, stories, quizzes, phrases }).replace(/<(\/script|!--)/gi, '\\u003c$1');
 }
 
 export function courseContent(contentDir = 'content'): Plugin {

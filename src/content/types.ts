@@ -157,6 +157,11 @@ export interface Course {
   sections: Section[];
   /** the people and companies of the stories */
   cast: CastMember[];
+  /**
+   * Headings', tabs' and buttons' strings split into phrases (joined by
+   * U+200B), for line breaks between phrases only; see src/views/phrased.tsx.
+   */
+  phrases: string[];
   pages: Page[];
   stories: Story[];
   quizzes: Quiz[];

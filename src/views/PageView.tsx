@@ -13,6 +13,7 @@ import { Cards } from './blocks/Cards.tsx';
 import { Details } from './blocks/Details.tsx';
 import { Icon } from './Icon.tsx';
 import './blocks/blocks.css';
+import { phrased } from './phrased.tsx';
 
 function BlockView({ block, store, view, idBase }: { block: Block; store: Store; view: View; idBase: string }) {
   if (block.type === 'html') return <div class="prose" dangerouslySetInnerHTML={{ __html: block.html }} />;
@@ -52,7 +53,7 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
       {showNav && <MeasureNav store={store} view={view} currentId={page.id} />}
       <div class="page-heading">
         {page.icon && <Icon name={page.icon} class="page-icon" />}
-        <h1>{page.title}</h1>
+        <h1>{phrased(page.title)}</h1>
       </div>
       {page.blocks.map((block, i) => (
         <BlockView key={i} block={block} store={store} view={view} idBase={`${page.id}-b${i}`} />
@@ -84,17 +85,17 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
       <nav class="pager" aria-label="ページ送り">
         {prev ? (
           <a class="button button-secondary pager-prev" href={href({ name: 'page', id: prev.id })} rel="prev">
-            ← {prev.navLabel}
+            ← {phrased(prev.navLabel)}
           </a>
         ) : (
           <span />
         )}
         <a class="button button-plain pager-top" href="#/">
-          {LABELS.backToTop}
+          {phrased(LABELS.backToTop)}
         </a>
         {next ? (
           <a class="button pager-next" href={href({ name: 'page', id: next.id })} rel="next">
-            {next.navLabel} →
+            {phrased(next.navLabel)} →
           </a>
         ) : (
           <span />

@@ -30,6 +30,7 @@ export const LABELS = {
   criteria: '【基準該当箇所】',
   measuresNav: '9つの対策',
   cast: '登場人物',
+  mapColumns: { preparation: '対策を進めるための事前準備', measure: '個別の対策', stronger: 'さらに取組を強化する場合' },
   status: {
     passed: '合格（修了）',
     completed: '修了',

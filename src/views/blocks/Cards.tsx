@@ -1,5 +1,6 @@
 import type { Panel } from '../../content/types.ts';
 import { Icon } from '../Icon.tsx';
+import { phrased } from '../phrased.tsx';
 
 /** Short items side by side, each with its picture. */
 export function Cards({ cards, level }: { cards: Panel[]; level: 2 | 3 }) {
@@ -7,10 +8,10 @@ export function Cards({ cards, level }: { cards: Panel[]; level: 2 | 3 }) {
   return (
     <ul class={`cards cards-${Math.min(cards.length, 4)}`}>
       {cards.map((c, i) => (
-        <li key={i} class="card">
+        <li key={i} class={c.html ? 'card' : 'card card-compact'}>
           {c.icon && <Icon name={c.icon} class="card-icon" />}
-          <Heading class="card-title">{c.title}</Heading>
-          <div class="prose" dangerouslySetInnerHTML={{ __html: c.html }} />
+          <Heading class="card-title">{phrased(c.title)}</Heading>
+          {c.html && <div class="prose" dangerouslySetInnerHTML={{ __html: c.html }} />}
         </li>
       ))}
     </ul>

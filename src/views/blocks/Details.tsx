@@ -1,8 +1,10 @@
+import { phrased } from '../phrased.tsx';
+
 /** A native disclosure: keyboard and screen readers know it; it prints open. */
 export function Details({ summary, html }: { summary: string; html: string }) {
   return (
     <details class="disclosure">
-      <summary>{summary}</summary>
+      <summary>{phrased(summary)}</summary>
       <div class="prose" dangerouslySetInnerHTML={{ __html: html }} />
     </details>
   );

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Panel } from '../../content/types.ts';
 import { Icon } from '../Icon.tsx';
+import { phrased } from '../phrased.tsx';
 
 /**
  * The WAI-ARIA tabs pattern: one tab stop, arrows/Home/End move and select.
@@ -41,7 +42,7 @@ export function Tabs({ tabs, idBase }: { tabs: Panel[]; idBase: string }) {
             onClick={() => select(i, false)}
           >
             {t.icon && <Icon name={t.icon} />}
-            <span>{t.title}</span>
+            <span>{phrased(t.title)}</span>
           </button>
         ))}
       </div>

@@ -1,5 +1,6 @@
 import type { CastMember } from '../../content/types.ts';
 import { Icon } from '../Icon.tsx';
+import { phrased } from '../phrased.tsx';
 
 /** The people and companies of a story, drawn, each with name and role as text. */
 export function Cast({ members, label }: { members: CastMember[]; label: string }) {
@@ -10,8 +11,8 @@ export function Cast({ members, label }: { members: CastMember[]; label: string 
         {members.map((m) => (
           <li key={m.id} class={`cast-member cast-${m.id}`}>
             <Icon name={m.icon} class="cast-icon" />
-            <span class="cast-name">{m.name}</span>
-            <span class="cast-role">{m.role}</span>
+            <span class="cast-name">{phrased(m.name)}</span>
+            <span class="cast-role">{phrased(m.role)}</span>
           </li>
         ))}
       </ul>
