@@ -5,7 +5,8 @@
 // styles the text compresses better than in the middle of the script.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Plugin } from 'vite';
+import { createServer, type Plugin } from 'vite';
+import preact from '@preact/preset-vite';
 import type { Course } from '../../src/content/types.ts';
 import { brandStyle } from './company.ts';
 import { compileContent } from './compile.ts';
@@ -33,6 +34,28 @@ export function courseData(course: Course): string {
   return JSON.stringify({ checklist, checklistRefs, pages, sections, meta, cast, stories, quizzes, phrases }).replace(/<(\/script|!--)/gi, '\\u003c$1');
 }
 
+/**
+ * The first screen rendered to HTML by the views themselves (src/prerender.tsx),
+ * loaded through Vite so their TSX and CSS imports resolve as in the bundle.
+ */
+async function prerenderFirstScreen(course: Course, projectRoot: string): Promise<string> {
+  const server = await createServer({
+    configFile: false,
+    root: projectRoot,
+    logLevel: 'error',
+    plugins: [preact()],
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: 'custom',
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const { prerender } = (await server.ssrLoadModule('/src/prerender.tsx')) as { prerender: (c: Course) => string };
+    return prerender(course);
+  } finally {
+    await server.close();
+  }
+}
+
 export function courseContent(contentDir = 'content'): Plugin {
   const root = resolve(contentDir);
   return {
@@ -43,8 +66,9 @@ export function courseContent(contentDir = 'content'): Plugin {
       for (const file of filesUnder(root)) this.addWatchFile(file);
       return `export default JSON.parse(document.getElementById(${JSON.stringify(COURSE_DATA_ID)}).textContent);`;
     },
-    transformIndexHtml(html) {
+    async transformIndexHtml(html) {
       const course = compileContent(root);
+      const firstScreen = await prerenderFirstScreen(course, resolve(root, '..'));
       const title = course.meta.title.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
       const island = `<script type="application/json" id="${COURSE_DATA_ID}">${courseData(course)}</script>`;
       // brandStyle's values are checked #rrggbb (schema), so nothing but a colour enters the style
@@ -52,8 +76,8 @@ export function courseContent(contentDir = 'content'): Plugin {
       const sprite = iconSprite(usedIcons(course));
       return html
         .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>${brandStyle(course.meta.company)}`)
-        .replace('<body>', `<body>
-    ${sprite}`)
+        .replace('<body>', `<body>\n    ${sprite}`)
+        .replace('<div id="app"></div>', `<div id="app">${firstScreen}</div>`)
         .replace('</body>', `  ${island}\n  </body>`);
     },
   };

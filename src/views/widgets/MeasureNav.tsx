@@ -1,7 +1,6 @@
 import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
 import { LABELS } from '../labels.ts';
-import { Icon } from '../Icon.tsx';
 import { phrased } from '../phrased.tsx';
 
 /** The seed's row of the nine measures, repeated on each measure page. */
@@ -14,7 +13,6 @@ export function MeasureNav({ store, view, currentId }: { store: Store; view: Vie
         {measures.map((p) => (
           <li key={p.id} class={`${p.group}${visited.has(p.id) ? ' is-visited' : ''}`}>
             <a href={href({ name: 'page', id: p.id })} aria-current={p.id === currentId ? 'page' : undefined}>
-              {p.icon && <Icon name={p.icon} class="nav-icon" />}
               {phrased(p.navLabel)}
               {visited.has(p.id) && p.id !== currentId && <span class="visually-hidden">（{LABELS.visited}）</span>}
             </a>
