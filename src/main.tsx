@@ -37,4 +37,8 @@ addEventListener('afterprint', () => {
   for (const d of printOpened.splice(0)) d.open = false;
 });
 
-render(<App store={store} />, document.getElementById('app')!);
+// Over the first screen the build prerendered: Preact reuses its nodes. The
+// mark says the screen now answers to the learner.
+const root = document.getElementById('app')!;
+render(<App store={store} />, root);
+root.removeAttribute('data-prerendered');

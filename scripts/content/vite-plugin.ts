@@ -56,10 +56,37 @@ async function prerenderFirstScreen(course: Course, projectRoot: string): Promis
   }
 }
 
+/**
+ * The inlined script moves from <head> to the end of <body>: a module runs
+ * after parsing wherever it stands, but the parser reaches the prerendered
+ * first screen, and the browser can draw it, without first reading 60 KB of
+ * code. Runs after vite-plugin-singlefile has inlined the script.
+ */
+export function scriptLast(): Plugin {
+  return {
+    name: 'course-script-last',
+    enforce: 'post',
+    generateBundle(_, bundle) {
+      for (const asset of Object.values(bundle)) {
+        if (asset.type !== 'asset' || !asset.fileName.endsWith('.html')) continue;
+        const html = String(asset.source);
+        const script = /<script type="module"[^>]*>[\s\S]*?<\/script>/.exec(html);
+        if (!script || html.indexOf(script[0]) > html.indexOf('<body')) continue;
+        asset.source = html.replace(script[0], '').replace(/<\/body>/, `${script[0]}\n  </body>`);
+      }
+    },
+  };
+}
+
 export function courseContent(contentDir = 'content'): Plugin {
   const root = resolve(contentDir);
+  // the project the views are in (the content may live elsewhere)
+  let projectRoot = process.cwd();
   return {
     name: 'course-content',
+    configResolved(config) {
+      projectRoot = config.root;
+    },
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
     load(id) {
       if (id !== RESOLVED) return undefined;
@@ -68,7 +95,7 @@ export function courseContent(contentDir = 'content'): Plugin {
     },
     async transformIndexHtml(html) {
       const course = compileContent(root);
-      const firstScreen = await prerenderFirstScreen(course, resolve(root, '..'));
+      const firstScreen = await prerenderFirstScreen(course, projectRoot);
       const title = course.meta.title.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
       const island = `<script type="application/json" id="${COURSE_DATA_ID}">${courseData(course)}</script>`;
       // brandStyle's values are checked #rrggbb (schema), so nothing but a colour enters the style
@@ -76,8 +103,7 @@ export function courseContent(contentDir = 'content'): Plugin {
       const sprite = iconSprite(usedIcons(course));
       return html
         .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>${brandStyle(course.meta.company)}`)
-        .replace('<body>', `<body>\n    ${sprite}`)
-        .replace('<div id="app"></div>', `<div id="app">${firstScreen}</div>`)
+        .replace('<div id="app"></div>', `<div id="app" data-prerendered>${firstScreen}</div>\n    ${sprite}`)
         .replace('</body>', `  ${island}\n  </body>`);
     },
   };
