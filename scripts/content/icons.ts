@@ -37,7 +37,6 @@ const iconSet = (set: SetName): IconifyJson => {
 
 export const ICON_NAME = /^([a-z-]+):([a-z0-9-]+)$/;
 
-
 /** The icon's SVG, or the reason it cannot be had. */
 export function resolveIcon(name: string): IconSvg | string {
   const m = ICON_NAME.exec(name);
