@@ -89,9 +89,10 @@ async function launch(browser: Browser, hostUrl: string, kind: 'course' | 'minim
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    await page.goto(`${hostUrl}?v=2004&fresh=1`);
+    // a shared machine can be slow: wait for the SCO itself, not for the host's load event
+    await page.goto(`${hostUrl}?v=2004&fresh=1`, { waitUntil: 'commit', timeout: 120_000 });
     const frame = page.frameLocator('#course');
-    await frame.locator('h1').first().waitFor();
+    await frame.locator('h1').first().waitFor({ timeout: 120_000 });
     const handle = page.frames().find((f) => f.url().includes('/course/2004/'))!;
     const fcp = await framePaint(handle);
     if (kind === 'course') for (const id of PAGE_CHANGE_TARGETS) pageChanges.push(await pageChange(handle, id));
