@@ -13,9 +13,11 @@ import {
   KB,
   SUSPEND_DATA_BUDGET,
   ZIP_BUDGET,
+  FCP_RATIO_BUDGET,
+  PAGE_CHANGE_BUDGET_MS,
   buildSizes,
 } from './bench/budgets.ts';
-import { CPU_SLOWDOWN, PAINT_RUNS, measurePaint } from './bench/paint.ts';
+import { CPU_SLOWDOWN, PAGE_CHANGE_TARGETS, PAINT_RUNS, measurePaint } from './bench/paint.ts';
 import { fullRun } from './bench/scorm-run.ts';
 import { SLOW_CALL_MS, slowLmsRun } from './bench/slow-lms.ts';
 
@@ -25,6 +27,8 @@ interface Row {
   budget: string;
   /** undefined: printed only */
   within?: boolean;
+  /** a timing: its verdict is shown but does not fail the run (the machine's load moves it) */
+  timing?: boolean;
 }
 
 const n = (value: number) => value.toLocaleString('en-US');
@@ -43,20 +47,24 @@ const suspendData = encodeState(worstCaseState(course, course.checklist.map((c) 
 const browser = await chromium.launch(chromiumLaunchOptions());
 const chromiumVersion = browser.version();
 let rows: Row[];
-let paintRuns: number[];
+let paint: Awaited<ReturnType<typeof measurePaint>>;
 try {
-  const paint = await measurePaint(browser);
-  paintRuns = paint.runs;
+  paint = await measurePaint(browser);
   const runs = [await fullRun(browser, course, '1.2'), await fullRun(browser, course, '2004')];
   for (const r of runs) if (r.violations.length) console.error(`SCORM ${r.version}: the LMS host objected:\n  ${r.violations.join('\n  ')}`);
   rows = [
     { figure: 'index.html', value: kb(sizes.htmlBytes), budget: '' },
     limited('index.html, gzip', sizes.htmlGzipBytes, kb, HTML_GZIP_BUDGET),
     ...sizes.packages.map((p) => limited(p.file, p.bytes, kb, ZIP_BUDGET)),
+    { figure: `first contentful paint in the LMS host, ${CPU_SLOWDOWN}× CPU slowdown, median of ${PAINT_RUNS}: the course`, value: `${Math.round(paint.courseMedian)} ms`, budget: '' },
+    { figure: `the same for a one-file minimal SCO, interleaved`, value: `${Math.round(paint.minimalMedian)} ms`, budget: '' },
+    { figure: 'first contentful paint, course ÷ minimal SCO', value: `${paint.ratio.toFixed(2)}×`, budget: `≤ ${FCP_RATIO_BUDGET.toFixed(2)}×`, within: paint.ratio <= FCP_RATIO_BUDGET, timing: true },
     {
-      figure: `first contentful paint, ${CPU_SLOWDOWN}× CPU slowdown, median of ${PAINT_RUNS}`,
-      value: `${Math.round(paint.median)} ms`,
-      budget: 'timing: printed, not judged',
+      figure: `page change to the new screen drawn, ${CPU_SLOWDOWN}× CPU slowdown, median of ${paint.pageChanges.length}`,
+      value: `${Math.round(paint.pageChangeMedian)} ms`,
+      budget: `≤ ${PAGE_CHANGE_BUDGET_MS} ms`,
+      within: paint.pageChangeMedian <= PAGE_CHANGE_BUDGET_MS,
+      timing: true,
     },
     ...runs.flatMap((r) => [
       { figure: `SCORM ${r.version} full run: API calls`, value: n(r.calls), budget: '' },
@@ -80,7 +88,10 @@ console.log(`\nnpm run bench — ${new Date().toISOString().slice(0, 10)}, Chrom
 console.log('| figure | value | budget | |');
 console.log('|---|--:|---|---|');
 for (const r of rows) console.log(`| ${r.figure} | ${r.value} | ${r.budget} | ${verdict(r)} |`);
-console.log(`\nFirst contentful paint, each run: ${paintRuns.map((t) => Math.round(t)).join(', ')} ms.`);
+const list = (values: number[]) => values.map((t) => Math.round(t)).join(', ');
+console.log(`\nFirst contentful paint in the host's frame, each launch (course and minimal SCO alternating): course ${list(paint!.course)} ms; minimal SCO ${list(paint!.minimal)} ms.`);
+console.log(`Page changes (to ${PAGE_CHANGE_TARGETS.join(', ')} in each course launch): ${list(paint!.pageChanges)} ms.`);
+console.log('Timings are judged against their budgets in the table but do not fail the run: a shared machine moves them.');
 console.log(`KB = ${n(KB)} bytes; gzip = zlib level 9. A full run: all ${course.pages.length} pages visited, all ${course.quizzes.length} quizzes answered, the tab closed.`);
 console.log(`Worst-case suspend_data: every page, every quiz with all choices ticked, most attempts, all ${course.checklist.length} checklist items, the longest location.`);
-if (rows.some((r) => r.within === false)) process.exitCode = 1;
+if (rows.some((r) => r.within === false && !r.timing)) process.exitCode = 1;

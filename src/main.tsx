@@ -4,8 +4,10 @@ import { createStore } from './app/store.ts';
 import { href } from './app/routes.ts';
 import { selectTracker } from './tracking/select.ts';
 import { App } from './views/App.tsx';
+import { registerPhrases } from './views/phrased.tsx';
 import './styles.css';
 
+registerPhrases(course.phrases);
 const tracker = selectTracker(course);
 const store = createStore(course, tracker, location.hash, course.checklist.map((item) => item.id));
 
@@ -23,4 +25,20 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') store.flush();
 });
 
-render(<App store={store} />, document.getElementById('app')!);
+// Closed disclosures print open: nothing the learner folded away is lost on paper.
+const printOpened: HTMLDetailsElement[] = [];
+addEventListener('beforeprint', () => {
+  for (const d of document.querySelectorAll<HTMLDetailsElement>('details:not([open])')) {
+    d.open = true;
+    printOpened.push(d);
+  }
+});
+addEventListener('afterprint', () => {
+  for (const d of printOpened.splice(0)) d.open = false;
+});
+
+// Over the first screen the build prerendered: Preact reuses its nodes. The
+// mark says the screen now answers to the learner.
+const root = document.getElementById('app')!;
+render(<App store={store} />, root);
+root.removeAttribute('data-prerendered');

@@ -15,6 +15,10 @@ export const HTML_GZIP_BUDGET = 75 * KB;
 export const ZIP_BUDGET = 85 * KB;
 export const COMMITS_PER_RUN_BUDGET = 40;
 export const SUSPEND_DATA_BUDGET = 2000;
+/** the course's first contentful paint at most this many times a minimal SCO's, same host page, same run */
+export const FCP_RATIO_BUDGET = 1.3;
+/** a page change drawn within this, at 4× CPU slowdown */
+export const PAGE_CHANGE_BUDGET_MS = 100;
 
 /**
  * gzip as web servers do it: zlib at its best level (nginx, Apache and Node all

@@ -4,9 +4,14 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import type { Block, ChecklistItem, Course, Page, PageRefs, Quiz, Story, WidgetName } from '../../src/content/types.ts';
-import { checklistFile, courseFile, pageFrontMatter, storyFile } from './schema.ts';
+import type { CastMember, ChecklistItem, Course, Page, PageRefs, Quiz, Story } from '../../src/content/types.ts';
+import { castFile, checklistFile, courseFile, pageFrontMatter, storyFile } from './schema.ts';
 import { compileCompany, contactHtml } from './company.ts';
+import { parseBlocks } from './blocks.ts';
+import { resolveIcon } from './icons.ts';
+import { phraseHeadings, phraseTable } from './phrases.ts';
+import { LABELS } from '../../src/views/labels.ts';
+import { CHECKLIST_LABELS } from '../../src/views/checklist/labels.ts';
 import { renderMarkdown } from './markdown.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
 
@@ -35,8 +40,6 @@ class Problems {
   }
 }
 
-const WIDGETS: readonly WidgetName[] = ['measures-map', 'story-list', 'measure-nav', 'checklist-entry'];
-const WIDGET_LINE = /^\[\[widget:([a-z-]+)\]\]\s*$/gm;
 const PLACEHOLDERS = [/追加予定/, /URLを追加/, /X\.X/, /TODO/i];
 /** Far above any real page or story (the longest is under 10,000 characters), far below what breaks the size budgets. */
 export const MAX_FILE_CHARS = 40_000;
@@ -94,6 +97,10 @@ interface Rendered {
   links: Array<{ target: string; file: string; field: string }>;
 }
 
+/** every string in a nest of objects (the interface labels) */
+const stringsIn = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsIn) : [];
+
 export function compileContent(root: string): Course {
   const problems = new Problems();
   const rel = (file: string) => relative(join(root, '..'), file) || file;
@@ -105,7 +112,12 @@ export function compileContent(root: string): Course {
     const out = renderMarkdown(source.replace(/^\[\[contact\]\][ \t]*$/gm, contact), { inline });
     for (const reason of out.problems) problems.add(display, field, reason);
     for (const target of out.links) links.push({ target, file: display, field });
-    return out.html;
+    return phraseHeadings(out.html);
+  };
+  const checkIcon = (name: string | undefined, display: string, field: string) => {
+    if (name === undefined) return;
+    const resolved = resolveIcon(name);
+    if (typeof resolved === 'string') problems.add(display, field, resolved);
   };
 
   // course.yaml
@@ -116,6 +128,18 @@ export function compileContent(root: string): Course {
     : (problems.add(courseDisplay, '', 'file is missing'), undefined);
   const company = meta ? compileCompany(meta.company, root, (field, reason) => problems.add(courseDisplay, field, reason)) : undefined;
   if (company?.contact) contact = contactHtml(company.contact);
+
+  meta?.sections.forEach((s, si) => checkIcon(s.icon, courseDisplay, `sections.${si}.icon`));
+
+  // cast.yaml: the people and companies of the stories (optional)
+  const castYaml = join(root, 'cast.yaml');
+  const castDisplay = rel(castYaml);
+  const castData = existsSync(castYaml) ? validate(castFile, readYaml(castYaml, castDisplay, problems), castDisplay, problems) : undefined;
+  const cast: CastMember[] = castData?.cast ?? [];
+  cast.forEach((member, ci) => {
+    checkIcon(member.icon, castDisplay, `cast.${ci}.icon`);
+    for (const field of ['name', 'role'] as const) checkPlaceholders(member[field], castDisplay, `cast.${ci}.${field}`, problems);
+  });
 
   // pages
   const pages: Page[] = [];
@@ -141,19 +165,12 @@ export function compileContent(root: string): Course {
     const fm = validate(pageFrontMatter, front, display, problems);
     if (!fm) continue;
     for (const [field, value] of Object.entries(fm)) if (typeof value === 'string') checkPlaceholders(value, display, field, problems);
-    const blocks: Block[] = [];
-    let last = 0;
-    const pushHtml = (chunk: string) => {
-      if (chunk.trim()) blocks.push({ type: 'html', html: md(chunk, display, 'body') });
-    };
-    for (const m of parts.body.matchAll(WIDGET_LINE)) {
-      pushHtml(parts.body.slice(last, m.index));
-      const widget = m[1] as WidgetName;
-      if (WIDGETS.includes(widget)) blocks.push({ type: 'widget', widget });
-      else problems.add(display, 'body', `unknown widget "${m[1]}" (known: ${WIDGETS.join(', ')})`);
-      last = m.index + m[0].length;
-    }
-    pushHtml(parts.body.slice(last));
+    checkIcon(fm.icon, display, 'icon');
+    const blocks = parseBlocks(parts.body, (line) => ({
+      md: (source) => md(source, display, 'body'),
+      problem: (reason) => problems.add(display, `body line ${line}`, reason),
+      icon: (name) => checkIcon(name, display, `body line ${line}`),
+    }));
     if (blocks.length === 0) problems.add(display, 'body', 'page has no text');
     const section = meta?.sections.find((s) => s.pages.includes(fm.id));
     if (meta && !section) problems.add(display, 'id', `page "${fm.id}" is not listed under any section in course.yaml`);
@@ -164,6 +181,7 @@ export function compileContent(root: string): Course {
       section: section?.id ?? 'reference',
       title: fm.title,
       navLabel: fm.navLabel ?? fm.title,
+      ...(fm.icon && { icon: fm.icon }),
       group: fm.group,
       mapLabels: fm.mapLabels,
       refs,
@@ -190,7 +208,11 @@ export function compileContent(root: string): Course {
       summary: data.summary,
       category: data.category,
       intro: data.intro ? md(data.intro, display, 'intro') : undefined,
+      cast: data.cast,
       quizzes: data.quizzes.map((q) => q.id),
+    });
+    data.cast.forEach((who, wi) => {
+      if (!cast.some((m) => m.id === who)) problems.add(display, `cast.${wi}`, `no one with id "${who}" in ${castDisplay}`);
     });
     data.quizzes.forEach((q, qi) => {
       const at = `quizzes.${qi}`;
@@ -257,6 +279,7 @@ export function compileContent(root: string): Course {
       seen.add(item.id);
     }
   };
+  dup(cast, 'cast member', castDisplay);
   dup(pages, 'page', rel(pageDir));
   dup(stories, 'story', rel(storyDir));
   dup(quizzes, 'quiz', rel(storyDir));
@@ -292,9 +315,24 @@ export function compileContent(root: string): Course {
   const pageOrder = sections.flatMap((s) => s.pages);
   pages.sort((a, b) => pageOrder.indexOf(a.id) - pageOrder.indexOf(b.id));
   checklist.sort((a, b) => pageOrder.indexOf(a.area) - pageOrder.indexOf(b.area));
+  // the strings views show as headings, card titles, tabs and buttons
+  const shown = [
+    rest.title,
+    ...sections.map((s) => s.title),
+    ...pages.flatMap((p) => [p.title, p.navLabel, ...p.mapLabels]),
+    ...pages.flatMap((p) =>
+      p.blocks.flatMap((b) => (b.type === 'tabs' ? b.tabs.map((t) => t.title) : b.type === 'cards' ? b.cards.map((c) => c.title) : b.type === 'details' ? [b.summary] : [])),
+    ),
+    ...stories.flatMap((st) => [st.title, st.category]),
+    ...quizzes.map((q) => q.title),
+    ...cast.flatMap((m) => [m.name, m.role]),
+    ...stringsIn([LABELS, CHECKLIST_LABELS]),
+  ];
   return {
     meta: company ? { ...rest, company } : rest,
     sections: sections.sort((a, b) => sectionOrder.indexOf(a.id) - sectionOrder.indexOf(b.id)),
+    cast,
+    phrases: phraseTable(shown),
     pages,
     stories,
     quizzes,

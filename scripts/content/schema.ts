@@ -5,6 +5,8 @@ import { z } from 'zod';
 export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
 const id = z.string().regex(ID_PATTERN, 'must be lower-case letters, digits and _ (starting with a letter)');
 const text = z.string().trim().min(1, 'must not be empty');
+/** checked against the icon sets by the compiler */
+const icon = z.string().regex(/^[a-z-]+:[a-z0-9-]+$/, 'must be an icon name set:name, e.g. lucide:lock');
 
 export const courseFile = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and -'),
@@ -46,6 +48,7 @@ export const courseFile = z.strictObject({
         title: text,
         description: text,
         pages: z.array(id).min(1),
+        icon: icon.optional(),
       }),
     )
     .length(4, 'the top menu has exactly four areas'),
@@ -55,6 +58,7 @@ export const pageFrontMatter = z.strictObject({
   id,
   title: text,
   navLabel: text.optional(),
+  icon: icon.optional(),
   group: z.enum(['preparation', 'measure', 'stronger']).optional(),
   mapLabels: z.array(text).default([]),
   selfCheck: z.array(text).optional(),
@@ -72,6 +76,8 @@ export const storyFile = z.strictObject({
   summary: text,
   category: text,
   intro: text.optional(),
+  /** who the story's opening scene shows: ids from content/cast.yaml */
+  cast: z.array(id).default([]),
   quizzes: z
     .array(
       z.strictObject({
@@ -117,6 +123,19 @@ export const checklistFile = z.strictObject({
             }),
           )
           .min(1),
+      }),
+    )
+    .min(1),
+});
+
+export const castFile = z.strictObject({
+  cast: z
+    .array(
+      z.strictObject({
+        id,
+        name: text,
+        role: text,
+        icon,
       }),
     )
     .min(1),

@@ -5,10 +5,12 @@
 // styles the text compresses better than in the middle of the script.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Plugin } from 'vite';
+import { createServer, type Plugin } from 'vite';
+import preact from '@preact/preset-vite';
 import type { Course } from '../../src/content/types.ts';
 import { brandStyle } from './company.ts';
 import { compileContent } from './compile.ts';
+import { iconSprite, usedIcons } from './icons.ts';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0' + ID;
@@ -28,27 +30,80 @@ function filesUnder(dir: string): string[] {
  * `</script` and `<!--` would end or disturb it; `\u003c` keeps them inert.
  */
 export function courseData(course: Course): string {
-  const { checklist, checklistRefs, pages, sections, meta, stories, quizzes } = course;
-  return JSON.stringify({ checklist, checklistRefs, pages, sections, meta, stories, quizzes }).replace(/<(\/script|!--)/gi, '\\u003c$1');
+  const { checklist, checklistRefs, pages, sections, meta, cast, stories, quizzes, phrases } = course;
+  return JSON.stringify({ checklist, checklistRefs, pages, sections, meta, cast, stories, quizzes, phrases }).replace(/<(\/script|!--)/gi, '\\u003c$1');
+}
+
+/**
+ * The first screen rendered to HTML by the views themselves (src/prerender.tsx),
+ * loaded through Vite so their TSX and CSS imports resolve as in the bundle.
+ */
+async function prerenderFirstScreen(course: Course, projectRoot: string): Promise<string> {
+  const server = await createServer({
+    configFile: false,
+    root: projectRoot,
+    logLevel: 'error',
+    plugins: [preact()],
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: 'custom',
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const { prerender } = (await server.ssrLoadModule('/src/prerender.tsx')) as { prerender: (c: Course) => string };
+    return prerender(course);
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * The inlined script moves from <head> to the end of <body>: a module runs
+ * after parsing wherever it stands, but the parser reaches the prerendered
+ * first screen, and the browser can draw it, without first reading 60 KB of
+ * code. Runs after vite-plugin-singlefile has inlined the script.
+ */
+export function scriptLast(): Plugin {
+  return {
+    name: 'course-script-last',
+    enforce: 'post',
+    generateBundle(_, bundle) {
+      for (const asset of Object.values(bundle)) {
+        if (asset.type !== 'asset' || !asset.fileName.endsWith('.html')) continue;
+        const html = String(asset.source);
+        const script = /<script type="module"[^>]*>[\s\S]*?<\/script>/.exec(html);
+        if (!script || html.indexOf(script[0]) > html.indexOf('<body')) continue;
+        asset.source = html.replace(script[0], '').replace(/<\/body>/, `${script[0]}\n  </body>`);
+      }
+    },
+  };
 }
 
 export function courseContent(contentDir = 'content'): Plugin {
   const root = resolve(contentDir);
+  // the project the views are in (the content may live elsewhere)
+  let projectRoot = process.cwd();
   return {
     name: 'course-content',
+    configResolved(config) {
+      projectRoot = config.root;
+    },
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
     load(id) {
       if (id !== RESOLVED) return undefined;
       for (const file of filesUnder(root)) this.addWatchFile(file);
       return `export default JSON.parse(document.getElementById(${JSON.stringify(COURSE_DATA_ID)}).textContent);`;
     },
-    transformIndexHtml(html) {
+    async transformIndexHtml(html) {
       const course = compileContent(root);
+      const firstScreen = await prerenderFirstScreen(course, projectRoot);
       const title = course.meta.title.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
       const island = `<script type="application/json" id="${COURSE_DATA_ID}">${courseData(course)}</script>`;
       // brandStyle's values are checked #rrggbb (schema), so nothing but a colour enters the style
+      // the pictures once each, before any screen that shows them
+      const sprite = iconSprite(usedIcons(course));
       return html
         .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>${brandStyle(course.meta.company)}`)
+        .replace('<div id="app"></div>', `<div id="app" data-prerendered>${firstScreen}</div>\n    ${sprite}`)
         .replace('</body>', `  ${island}\n  </body>`);
     },
   };

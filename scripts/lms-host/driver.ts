@@ -46,10 +46,10 @@ export function hostUrl(base: string, p: LaunchParams): string {
   return `${base}?${q}`;
 }
 
-/** the course's frame, once its first heading is on screen */
+/** the course's frame, once its script has taken over the prerendered first screen */
 export async function courseFrame(page: Page): Promise<Frame> {
   const frame = page.frameLocator('#course');
-  await expect(frame.locator('main h1')).toBeVisible();
+  await expect(frame.locator('#app:not([data-prerendered]) main h1')).toBeVisible();
   const found = page.frames().find((f) => /\/course\/(1\.2|2004)\//.test(f.url()));
   if (!found) throw new Error('the course frame is not loaded');
   return found;

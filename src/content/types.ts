@@ -47,13 +47,39 @@ export interface Section {
   description: string;
   /** pages in reading order; the first is the section's entry page */
   pages: string[];
+  /** an icon name, `set:name` */
+  icon?: string;
 }
 
 export type Block =
   | { type: 'html'; html: string }
-  | { type: 'widget'; widget: WidgetName };
+  | { type: 'widget'; widget: WidgetName }
+  /** panels behind tabs; every panel stays in the page (and prints) */
+  | { type: 'tabs'; tabs: Panel[] }
+  /** cards side by side; titles are headings of this level */
+  | { type: 'cards'; level: 2 | 3; cards: Panel[] }
+  /** a disclosure, closed at first */
+  | { type: 'details'; summary: string; html: string };
 
-export type WidgetName = 'measures-map' | 'story-list' | 'measure-nav' | 'checklist-entry';
+/** One tab's or card's content. */
+export interface Panel {
+  title: string;
+  /** an icon name, `set:name` */
+  icon?: string;
+  /** HTML */
+  html: string;
+}
+
+export type WidgetName = 'measures-map' | 'story-list' | 'measure-nav' | 'checklist-entry' | 'cast';
+
+/** Someone (or some company) who appears in the stories. */
+export interface CastMember {
+  id: string;
+  name: string;
+  /** who they are, in a few words */
+  role: string;
+  icon: string;
+}
 
 /** how a page takes part in the measures map and navigator */
 export type PageGroup = 'preparation' | 'measure' | 'stronger';
@@ -73,6 +99,8 @@ export interface Page {
   title: string;
   /** shorter label for navigators and the map; defaults to title */
   navLabel: string;
+  /** an icon name, `set:name` */
+  icon?: string;
   group?: PageGroup;
   /** the slide's keyword tiles for this measure on the measures map */
   mapLabels: string[];
@@ -112,6 +140,8 @@ export interface Story {
   category: string;
   /** HTML, optional story-wide situation shown before the first quiz */
   intro?: string;
+  /** ids of the cast members the story's opening scene shows */
+  cast: string[];
   quizzes: string[];
 }
 
@@ -127,6 +157,13 @@ export interface ChecklistItem {
 export interface Course {
   meta: CourseMeta;
   sections: Section[];
+  /** the people and companies of the stories */
+  cast: CastMember[];
+  /**
+   * Headings', tabs' and buttons' strings split into phrases (joined by
+   * U+200B), for line breaks between phrases only; see src/views/phrased.tsx.
+   */
+  phrases: string[];
   pages: Page[];
   stories: Story[];
   quizzes: Quiz[];

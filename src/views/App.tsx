@@ -3,6 +3,7 @@ import type { Store } from '../app/store.ts';
 import { routePath } from '../app/routes.ts';
 import { useView } from './useView.ts';
 import { LABELS } from './labels.ts';
+import { phrased } from './phrased.tsx';
 import { ProgressSummary } from './Progress.tsx';
 import { Notices } from './Notices.tsx';
 import { Menu } from './Menu.tsx';
@@ -58,7 +59,7 @@ export function App({ store }: { store: Store }) {
       <header class="site-header">
         <div class="site-header-inner">
           <a class="site-title" href="#/">
-            {course.meta.title}
+            {phrased(course.meta.title)}
           </a>
           <ProgressSummary progress={view.progress} />
         </div>

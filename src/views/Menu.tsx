@@ -1,6 +1,8 @@
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { LABELS } from './labels.ts';
+import { Icon } from './Icon.tsx';
+import { phrased } from './phrased.tsx';
 
 function StatusPanel({ view }: { view: View }) {
   const p = view.progress;
@@ -32,7 +34,7 @@ export function Menu({ store, view }: { store: Store; view: View }) {
   const visited = new Set(view.state.visited);
   return (
     <section class="menu">
-      <h1>{course.meta.title}</h1>
+      <h1>{phrased(course.meta.title)}</h1>
       <p class="lead">{course.meta.description}</p>
       {view.learnerName && <p class="learner">受講者：{view.learnerName}</p>}
       <StatusPanel view={view} />
@@ -42,8 +44,9 @@ export function Menu({ store, view }: { store: Store; view: View }) {
           const complete = done === section.pages.length;
           return (
             <li key={section.id} class={`menu-card menu-card-${section.id}${complete ? ' is-done' : ''}`}>
+              {section.icon && <Icon name={section.icon} class="menu-card-icon" />}
               <h2>
-                <a href={href({ name: 'page', id: section.pages[0] })}>{section.title}</a>
+                <a href={href({ name: 'page', id: section.pages[0] })}>{phrased(section.title)}</a>
               </h2>
               <p>{section.description}</p>
               <p class="menu-card-status" data-testid={`section-status-${section.id}`}>

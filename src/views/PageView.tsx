@@ -7,10 +7,22 @@ import { MeasureNav } from './widgets/MeasureNav.tsx';
 import { MeasuresMap } from './widgets/MeasuresMap.tsx';
 import { StoryList } from './widgets/StoryList.tsx';
 import { ChecklistEntry } from './widgets/ChecklistEntry.tsx';
+import { Cast } from './widgets/Cast.tsx';
+import { Tabs } from './blocks/Tabs.tsx';
+import { Cards } from './blocks/Cards.tsx';
+import { Details } from './blocks/Details.tsx';
+import { Icon } from './Icon.tsx';
+import './blocks/blocks.css';
+import { phrased } from './phrased.tsx';
 
-function BlockView({ block, store, view }: { block: Block; store: Store; view: View }) {
+function BlockView({ block, store, view, idBase }: { block: Block; store: Store; view: View; idBase: string }) {
   if (block.type === 'html') return <div class="prose" dangerouslySetInnerHTML={{ __html: block.html }} />;
+  if (block.type === 'tabs') return <Tabs tabs={block.tabs} idBase={idBase} />;
+  if (block.type === 'cards') return <Cards cards={block.cards} level={block.level} />;
+  if (block.type === 'details') return <Details summary={block.summary} html={block.html} />;
   switch (block.widget) {
+    case 'cast':
+      return <Cast members={store.course.cast} label={LABELS.cast} />;
     case 'measures-map':
       return <MeasuresMap store={store} view={view} />;
     case 'story-list':
@@ -39,9 +51,12 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
         ]}
       />
       {showNav && <MeasureNav store={store} view={view} currentId={page.id} />}
-      <h1>{page.title}</h1>
+      <div class="page-heading">
+        {page.icon && <Icon name={page.icon} class="page-icon" />}
+        <h1>{phrased(page.title)}</h1>
+      </div>
       {page.blocks.map((block, i) => (
-        <BlockView key={i} block={block} store={store} view={view} />
+        <BlockView key={i} block={block} store={store} view={view} idBase={`${page.id}-b${i}`} />
       ))}
       {page.refs && (page.refs.selfCheck.length > 0 || page.refs.criteria.length > 0) && (
         <aside class="refs" aria-label="関連する基準">
@@ -70,17 +85,17 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
       <nav class="pager" aria-label="ページ送り">
         {prev ? (
           <a class="button button-secondary pager-prev" href={href({ name: 'page', id: prev.id })} rel="prev">
-            ← {prev.navLabel}
+            ← {phrased(prev.navLabel)}
           </a>
         ) : (
           <span />
         )}
         <a class="button button-plain pager-top" href="#/">
-          {LABELS.backToTop}
+          {phrased(LABELS.backToTop)}
         </a>
         {next ? (
           <a class="button pager-next" href={href({ name: 'page', id: next.id })} rel="next">
-            {next.navLabel} →
+            {phrased(next.navLabel)} →
           </a>
         ) : (
           <span />

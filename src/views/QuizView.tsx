@@ -4,6 +4,7 @@ import { href } from '../app/routes.ts';
 import { answerKey, isCorrect } from '../model/scoring.ts';
 import { choiceNumber, LABELS } from './labels.ts';
 import { StoryHeader } from './StoryView.tsx';
+import { phrased } from './phrased.tsx';
 
 export function QuizView({ store, view, quizId }: { store: Store; view: View; quizId: string }) {
   const { course } = store;
@@ -52,7 +53,7 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
         ストーリー{story.number}　{story.title} ・ {position + 1}/{story.quizzes.length}問目
       </p>
       <h1>
-        クイズ{quiz.number}　{quiz.title}
+        クイズ{quiz.number}　{phrased(quiz.title)}
       </h1>
       <div class="prose scenario" dangerouslySetInnerHTML={{ __html: quiz.scenario }} />
       <form onSubmit={submit} class={answered ? 'is-answered' : undefined}>

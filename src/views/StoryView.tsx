@@ -4,6 +4,8 @@ import { isCorrect } from '../model/scoring.ts';
 import { LABELS } from './labels.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { storyStatus } from './widgets/StoryList.tsx';
+import { Cast } from './widgets/Cast.tsx';
+import { phrased } from './phrased.tsx';
 
 export function StoryHeader({ store, storyId }: { store: Store; storyId: string }) {
   const section = store.course.sections.find((s) => s.id === 'check')!;
@@ -28,7 +30,7 @@ export function QuizList({ store, view, quizIds }: { store: Store; view: View; q
         return (
           <li key={qid}>
             <a href={href({ name: 'quiz', id: qid })}>
-              クイズ{quiz.number}　{quiz.title}
+              クイズ{quiz.number}　{phrased(quiz.title)}
             </a>
             <span class="quiz-list-status">{sel === undefined ? '未解答' : isCorrect(quiz, sel) ? `✓ ${LABELS.correct}` : `× ${LABELS.incorrect}`}</span>
           </li>
@@ -45,11 +47,14 @@ export function StoryView({ store, view, storyId }: { store: Store; view: View; 
   return (
     <article class="story">
       <StoryHeader store={store} storyId={story.id} />
-      <p class="story-category">{story.category}</p>
+      <p class="story-category">{phrased(story.category)}</p>
       <h1>
-        ストーリー{story.number}　{story.title}
+        ストーリー{story.number}　{phrased(story.title)}
       </h1>
       <p class="lead">{story.summary}</p>
+      {story.cast.length > 0 && (
+        <Cast members={story.cast.map((id) => store.course.cast.find((m) => m.id === id)!)} label={LABELS.cast} />
+      )}
       {story.intro && <div class="prose story-intro" dangerouslySetInnerHTML={{ __html: story.intro }} />}
       <h2>このストーリーのクイズ</h2>
       <QuizList store={store} view={view} quizIds={story.quizzes} />

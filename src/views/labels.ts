@@ -31,6 +31,8 @@ export const LABELS = {
   /** the course's own mapping, so that it is never read as the source's */
   related: '【関連する項目（本研修による対応付け）】',
   measuresNav: '9つの対策',
+  cast: '登場人物',
+  mapColumns: { preparation: '対策を進めるための事前準備', measure: '個別の対策', stronger: 'さらに取組を強化する場合' },
   status: {
     passed: '合格（修了）',
     completed: '修了',

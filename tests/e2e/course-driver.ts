@@ -47,7 +47,8 @@ export async function guardPage(page: Page): Promise<{ outside: string[]; errors
 
 export async function openCourse(page: Page, hash = '', url = COURSE_URL): Promise<void> {
   await page.goto(url + hash);
-  await expect(page.locator('h1')).toBeVisible();
+  // the first screen is drawn before the script runs (prerendered): wait for the script
+  await expect(page.locator('#app:not([data-prerendered]) h1')).toBeVisible();
 }
 
 export async function goTo(page: Page, hash: string): Promise<void> {

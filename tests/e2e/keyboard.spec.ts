@@ -123,3 +123,54 @@ test('a checklist area by keyboard: Tab into each item, arrows to choose among i
   const next = course.checklist.find((i) => i.area !== area)!.area;
   await expect(page.locator('main article.checklist-area h1', { hasText: course.pages.find((p) => p.id === next)!.title })).toBeFocused();
 });
+
+test('tabs by keyboard: one Tab stop, arrows, Home and End choose a tab, Tab goes on into its panel; closed panels keep their text', async ({ page }) => {
+  await openCourse(page, '#/p/m_identify');
+  const tabs = page.locator('main [role=tablist]').first().getByRole('tab');
+  const names = ['紙の場合', '電子情報の場合', '試作品・製造装置の場合'];
+  await expect(tabs).toHaveText(names);
+  const panelOf = async (i: number) => page.locator(`#${await tabs.nth(i).getAttribute('aria-controls')}`);
+  const expectSelected = async (i: number) => {
+    await expect(tabs.nth(i)).toBeFocused();
+    await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
+    for (let k = 0; k < names.length; k++) {
+      const panel = await panelOf(k);
+      if (k === i) await expect(panel).toBeVisible();
+      else await expect(panel).toBeHidden();
+      if (k !== i) await expect(tabs.nth(k)).toHaveAttribute('tabindex', '-1');
+    }
+  };
+  await tabTo(page, tabs.first());
+  await expectSelected(0);
+  await press(page, 'ArrowRight');
+  await expectSelected(1);
+  await expect(await panelOf(1)).toContainText('【社外秘】設計図.doc');
+  await press(page, 'End');
+  await expectSelected(2);
+  await press(page, 'ArrowRight');
+  await expectSelected(0);
+  await press(page, 'ArrowLeft');
+  await expectSelected(2);
+  await press(page, 'Home');
+  await expectSelected(0);
+  // the closed panels' words are still in the page, for find and print
+  await expect(page.locator('main')).toContainText('禁撮影');
+  // from the selected tab, Tab moves into its panel, not to the next tab
+  await press(page, 'Tab');
+  await expect(await panelOf(0)).toBeFocused();
+});
+
+test('disclosures by keyboard: Enter and Space open and close, the text is there while closed', async ({ page }) => {
+  await openCourse(page, '#/p/reference');
+  const details = page.locator('main details.disclosure').first();
+  const summary = details.locator('summary');
+  await expect(summary).toHaveText('期待される到達レベルの考え方');
+  await expect(details).not.toHaveAttribute('open');
+  expect(await details.textContent()).toContain('監査ガイドラインに示した対策の考え方');
+  await tabTo(page, summary);
+  await press(page, 'Enter');
+  await expect(details).toHaveAttribute('open');
+  await expect(details.getByText('監査ガイドラインに示した対策の考え方を示したものです。')).toBeVisible();
+  await press(page, 'Space');
+  await expect(details).not.toHaveAttribute('open');
+});

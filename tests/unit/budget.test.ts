@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { HTML_GZIP_BUDGET, ZIP_BUDGET, buildSizes } from '../../scripts/bench/budgets.ts';
 import { COURSE_HTML } from '../../scripts/package/targets.ts';
 import { realCourse } from './fixtures.ts';
+import { usedIcons } from '../../scripts/content/icons.ts';
+import { iconId } from '../../src/content/icon-id.ts';
 
 const sizes = buildSizes();
 
@@ -32,6 +34,24 @@ describe('what the bytes are', () => {
     const script = /<script type="module"[^>]*>([\s\S]*?)<\/script>/.exec(html)![1];
     expect(script).not.toContain(course.meta.description);
     expect(script).not.toContain(course.quizzes[0].explanation.slice(0, 40));
+  });
+
+  it('inlines each icon the content names once, and no other', () => {
+    const symbols = [...html.matchAll(/<symbol id="([^"]+)"/g)].map((m) => m[1]);
+    const named = [...usedIcons(realCourse())].map(iconId);
+    expect(named.length).toBeGreaterThan(20);
+    expect(new Set(symbols).size).toBe(symbols.length);
+    expect(symbols.sort()).toEqual(named.sort());
+    // a picture's paths travel in its symbol only, not again in the course data
+    const island = /<script type="application\/json" id="course-data">([\s\S]*?)<\/script>/.exec(html)![1];
+    expect(island).not.toContain('<path');
+  });
+
+  it('carries the first screen drawn, before the script', () => {
+    const app = html.indexOf('<div id="app" data-prerendered>');
+    expect(app).toBeGreaterThan(0);
+    expect(html.slice(app, app + 20000)).toContain(`<h1>`);
+    expect(html.indexOf('<script type="module"')).toBeGreaterThan(app);
   });
 
   it('no LMS-side code (scorm-again) is bundled', () => {

@@ -33,8 +33,45 @@ describe('content errors', () => {
 
   it('rejects an unknown widget and a disallowed HTML tag', () => {
     const message = rejectionOf({ 'pages/measures.md': (t) => `${t}\n[[widget:spinning-logo]]\n\n<script>alert(1)</script>\n` });
-    expect(message).toMatch(/measures\.md: body: unknown widget "spinning-logo"/);
+    expect(message).toMatch(/measures\.md: body line \d+: unknown widget "spinning-logo"/);
     expect(message).toMatch(/measures\.md: body: HTML tag <script> is not allowed/);
+  });
+
+  it('rejects an unknown icon with file, field and reason, wherever it is named', () => {
+    const message = rejectionOf({
+      'pages/m_access.md': (t) => t.replace('icon: lucide:key-round', 'icon: lucide:no-such-key'),
+      'course.yaml': (t) => t.replace('icon: fluent-emoji-flat:books', 'icon: clipart:books'),
+      'cast.yaml': (t) => t.replace('icon: fluent-emoji-flat:automobile', 'icon: fluent-emoji-flat:hovercar'),
+      'pages/m_process.md': (t) => t.replace('[[card: 複製 | icon: lucide:copy]]', '[[card: 複製 | icon: lucide:photocopier]]'),
+    });
+    expect(message).toMatch(/content\/pages\/m_access\.md: icon: unknown icon "lucide:no-such-key": @iconify-json\/lucide has no icon "no-such-key"/);
+    expect(message).toMatch(/content\/course\.yaml: sections\.3\.icon: unknown icon set "clipart"/);
+    expect(message).toMatch(/content\/cast\.yaml: cast\.3\.icon: unknown icon "fluent-emoji-flat:hovercar"/);
+    expect(message).toMatch(/content\/pages\/m_process\.md: body line \d+: unknown icon "lucide:photocopier"/);
+  });
+
+  it('rejects misplaced or unclosed tabs, cards and disclosures, and a story naming someone not in the cast', () => {
+    const message = rejectionOf({
+      'pages/importance.md': (t) => `${t}
+[[tabs]]
+[[tab: ひとつ]]
+本文
+`,
+      'pages/m_training.md': (t) => `${t}
+[[card: 外のカード]]
+
+[[details]]
+本文
+[[/details]]
+[[spinner]]
+`,
+      'stories/story2.yaml': (t) => t.replace('cast: [x, a_company]', 'cast: [x, z_san]'),
+    });
+    expect(message).toMatch(/importance\.md: body line \d+: \[\[tabs\]\] is never closed with \[\[\/tabs\]\]/);
+    expect(message).toMatch(/m_training\.md: body line \d+: \[\[card: …\]\] belongs inside \[\[cards\]\]/);
+    expect(message).toMatch(/m_training\.md: body line \d+: \[\[details: …\]\] needs the text of its summary/);
+    expect(message).toMatch(/m_training\.md: body line \d+: unknown directive \[\[spinner\]\]/);
+    expect(message).toMatch(/story2\.yaml: cast\.1: no one with id "z_san" in content\/cast\.yaml/);
   });
 
   it('reports YAML syntax errors with the file', () => {

@@ -4,10 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { realCourse } from './fixtures.ts';
 
 const course = realCourse();
+/** every word a page holds, closed tabs, cards and disclosures included */
 const html = (pageId: string) =>
   course.pages
     .find((p) => p.id === pageId)!
-    .blocks.map((b) => (b.type === 'html' ? b.html : ''))
+    .blocks.map((b) =>
+      b.type === 'html' ? b.html
+      : b.type === 'tabs' ? b.tabs.map((t) => `${t.title}\n${t.html}`).join('\n')
+      : b.type === 'cards' ? b.cards.map((c) => `${c.title}\n${c.html}`).join('\n')
+      : b.type === 'details' ? `${b.summary}\n${b.html}`
+      : '',
+    )
     .join('\n');
 
 describe('course content', () => {
@@ -42,12 +49,23 @@ describe('course content', () => {
     for (const name of ['Xさん', 'A社', 'B自動車']) expect(setting).toContain(name);
   });
 
-  it('has the three leak cases with cause and measure, each row headed by the company', () => {
-    const table = html('leak_cases');
-    const rows = [...table.matchAll(/<th scope="row">([\s\S]*?)<\/th>/g)].map((m) => m[1]);
-    expect(rows).toHaveLength(3);
-    expect(rows.map((r) => r.slice(0, 2))).toEqual(['A社', 'B社', 'C社']);
-    for (const col of ['概要', '想定される原因', '有効と想定される対策']) expect(table).toContain(`<th scope="col">${col}</th>`);
+  it('has the three leak cases as pictured cards, each with its summary, cause and measure', () => {
+    const cards = course.pages.find((p) => p.id === 'leak_cases')!.blocks.flatMap((b) => (b.type === 'cards' ? b.cards : []));
+    expect(cards.map((c) => c.title)).toEqual(['A社（個人情報流出）', 'B社（転職時の技術情報持出）', 'C社（海外企業への情報持出）']);
+    for (const card of cards) {
+      expect(card.icon, card.title).toMatch(/^fluent-emoji-flat:/);
+      for (const part of ['概要', '想定される原因', '有効と想定される対策']) expect(card.html, card.title).toContain(`<strong>${part}</strong>`);
+    }
+    expect(cards[0].html).toContain('名簿業者に売却');
+    expect(cards[1].html).toContain('情報へのアクセス権設定の不備');
+    expect(cards[2].html).toContain('和解金の支払いで合意');
+  });
+
+  it('names an icon for every menu area and every measure, and a cast for every story', () => {
+    for (const s of course.sections) expect(s.icon, s.id).toBeTruthy();
+    for (const p of course.pages.filter((p) => p.group)) expect(p.icon, p.id).toBeTruthy();
+    expect(course.cast.map((m) => m.name)).toEqual(expect.arrayContaining(['Xさん', '社長', 'A社', 'B自動車', 'Yさん', 'C社']));
+    for (const s of course.stories) expect(s.cast, s.id).toContain('x');
   });
 
   it('has the nine measure pages and the three stronger measures, with references', () => {

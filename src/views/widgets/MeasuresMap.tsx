@@ -1,12 +1,14 @@
 import type { Store, View } from '../../app/store.ts';
 import type { Page, PageGroup } from '../../content/types.ts';
 import { href } from '../../app/routes.ts';
+import { Icon } from '../Icon.tsx';
+import { phrased } from '../phrased.tsx';
+import { LABELS } from '../labels.ts';
 
-const COLUMNS: Array<{ group: PageGroup; title: string }> = [
-  { group: 'preparation', title: '対策を進めるための事前準備' },
-  { group: 'measure', title: '個別の対策' },
-  { group: 'stronger', title: 'さらに取組を強化する場合' },
-];
+const COLUMNS: Array<{ group: PageGroup; title: string }> = (['preparation', 'measure', 'stronger'] as const).map((group) => ({
+  group,
+  title: LABELS.mapColumns[group],
+}));
 
 /** The overview map of the measures, drawn from the pages' groups and labels. */
 export function MeasuresMap({ store, view }: { store: Store; view: View }) {
@@ -16,12 +18,13 @@ export function MeasuresMap({ store, view }: { store: Store; view: View }) {
     return (
     <li key={p.id} class={visited.has(p.id) ? 'is-visited' : undefined}>
       <a href={href({ name: 'page', id: p.id })}>
-        <span class="map-title">{p.title}</span>
+        {p.icon && <Icon name={p.icon} class="map-icon" />}
+        <span class="map-title">{phrased(p.title)}</span>
         {labels.length > 0 && (
           <span class="map-labels">
             {labels.map((l) => (
               <span key={l} class="map-label">
-                {l}
+                {phrased(l)}
               </span>
             ))}
           </span>
@@ -39,7 +42,7 @@ export function MeasuresMap({ store, view }: { store: Store; view: View }) {
           <li key={col.group} class={`map-column map-${col.group}`}>
             <h2 class="map-column-title">
               <span class="map-step">{i + 1}</span>
-              {col.title}
+              {phrased(col.title)}
             </h2>
             <ul>{store.course.pages.filter((p) => p.group === col.group).map(item)}</ul>
           </li>

@@ -2,6 +2,7 @@ import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
 import type { Story } from '../../content/types.ts';
 import { isStoryFinished } from '../../model/state.ts';
+import { phrased } from '../phrased.tsx';
 
 export function storyStatus(view: View, story: Story): { answered: number; label: string } {
   const total = story.quizzes.length;
@@ -19,10 +20,10 @@ export function StoryList({ store, view }: { store: Store; view: View }) {
         const status = storyStatus(view, s);
         return (
           <li key={s.id} class="story-card">
-            <p class="story-category">{s.category}</p>
+            <p class="story-category">{phrased(s.category)}</p>
             <h2>
               <a href={href({ name: 'story', id: s.id })}>
-                ストーリー{s.number}　{s.title}
+                ストーリー{s.number}　{phrased(s.title)}
               </a>
             </h2>
             <p>{s.summary}</p>

@@ -1,0 +1,78 @@
+// Pictures for the course, picked at build time from kept, permissively
+// licensed icon sets. Content names an icon as `set:name` (e.g. `lucide:lock`);
+// the compiler checks the name here and the build inlines only the icons the
+// course uses, once each, as <symbol>s that every picture <use>s.
+import { createRequire } from 'node:module';
+import { iconId } from '../../src/content/icon-id.ts';
+
+/** The sets an author may name, with the npm package each comes from and its licence. */
+export const ICON_SETS = {
+  lucide: { pkg: '@iconify-json/lucide', licence: 'ISC' },
+  'fluent-emoji-flat': { pkg: '@iconify-json/fluent-emoji-flat', licence: 'MIT' },
+} as const;
+
+type SetName = keyof typeof ICON_SETS;
+
+interface IconifyJson {
+  width?: number;
+  height?: number;
+  icons: Record<string, { body: string; width?: number; height?: number }>;
+  aliases?: Record<string, { parent: string }>;
+}
+
+export interface IconSvg {
+  /** the symbol's id in the page, e.g. `i-lucide-lock` */
+  id: string;
+  viewBox: string;
+  body: string;
+}
+
+const require = createRequire(import.meta.url);
+const loaded = new Map<SetName, IconifyJson>();
+const iconSet = (set: SetName): IconifyJson => {
+  let json = loaded.get(set);
+  if (!json) loaded.set(set, (json = require(`${ICON_SETS[set].pkg}/icons.json`) as IconifyJson));
+  return json;
+};
+
+export const ICON_NAME = /^([a-z-]+):([a-z0-9-]+)$/;
+
+/** The icon's SVG, or the reason it cannot be had. */
+export function resolveIcon(name: string): IconSvg | string {
+  const m = ICON_NAME.exec(name);
+  if (!m) return `"${name}" is not an icon name: write set:name, e.g. lucide:lock`;
+  const set = m[1] as SetName;
+  if (!(set in ICON_SETS)) return `unknown icon set "${m[1]}" in "${name}" (known: ${Object.keys(ICON_SETS).join(', ')})`;
+  const json = iconSet(set);
+  const key = json.icons[m[2]] ? m[2] : json.aliases?.[m[2]]?.parent;
+  const icon = key ? json.icons[key] : undefined;
+  if (!icon) return `unknown icon "${name}": ${ICON_SETS[set].pkg} has no icon "${m[2]}"`;
+  const width = icon.width ?? json.width ?? 16;
+  const height = icon.height ?? json.height ?? 16;
+  return { id: iconId(name), viewBox: `0 0 ${width} ${height}`, body: icon.body };
+}
+
+/** Every `icon` field anywhere in the compiled course, in first-use order. */
+export function usedIcons(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) usedIcons(v, found);
+  else if (value && typeof value === 'object')
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'icon' && typeof v === 'string') found.add(v);
+      else usedIcons(v, found);
+    }
+  return found;
+}
+
+/**
+ * One hidden SVG holding each used icon once. Not `display:none`: some
+ * browsers then drop what the symbols draw. Names were checked when the
+ * content was compiled.
+ */
+export function iconSprite(names: Iterable<string>): string {
+  const symbols = [...names].map((name) => {
+    const s = resolveIcon(name);
+    if (typeof s === 'string') throw new Error(s);
+    return `<symbol id="${s.id}" viewBox="${s.viewBox}">${s.body}</symbol>`;
+  });
+  return `<svg class="icon-sprite" aria-hidden="true" focusable="false" width="0" height="0">${symbols.join('')}</svg>`;
+}
