@@ -17,6 +17,7 @@ import {
 } from './bench/budgets.ts';
 import { CPU_SLOWDOWN, PAINT_RUNS, measurePaint } from './bench/paint.ts';
 import { fullRun } from './bench/scorm-run.ts';
+import { SCALE_LEARNERS, measureReportScale } from './bench/report-scale.ts';
 
 interface Row {
   figure: string;
@@ -62,10 +63,22 @@ try {
       limited(`SCORM ${r.version} full run: Commits`, r.commits, n, COMMITS_PER_RUN_BUDGET),
     ]),
     limited('worst-case suspend_data, characters', suspendData, n, SUSPEND_DATA_BUDGET),
+    ...reportRows(await measureReportScale()),
   ];
   if (runs.some((r) => r.violations.length)) process.exitCode = 1;
 } finally {
   await browser.close();
+}
+
+/** npm run report on a 20,000-learner interactions download: target under a minute and 300 MB. */
+function reportRows(r: Awaited<ReturnType<typeof measureReportScale>>): Row[] {
+  const what = `npm run report, ${n(SCALE_LEARNERS)}-learner interactions .txt (${(r.bytes / 1e6).toFixed(1)} MB)`;
+  return [
+    { figure: `${what}: time`, value: `${r.seconds.toFixed(1)} s`, budget: 'target < 60 s, printed, not judged' },
+    { figure: `${what}: rows/s`, value: `${n(Math.round(r.rows / r.seconds))} (${n(r.rows)} rows)`, budget: '' },
+    { figure: `${what}: interaction records/s`, value: `${n(Math.round(r.interactionRecords / r.seconds))} (${n(r.interactionRecords)} records)`, budget: '' },
+    limited(`${what}: peak memory, MB`, Math.round(r.peakMB), n, 300),
+  ];
 }
 
 const verdict = (r: Row) => (r.within === undefined ? '' : r.within ? 'OK' : 'OVER');
