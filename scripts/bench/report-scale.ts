@@ -15,7 +15,8 @@ import { PROJECT_ROOT } from '../package/targets.ts';
 import { readDownloads } from '../report/run.ts';
 
 export const SCALE_LEARNERS = 20_000;
-export const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'moodle-exports', 'scorm2004-interactions.txt');
+// the SCORM 1.2 activity's download: Moodle 4.5 writes the answers into it (not for 2004)
+export const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'moodle-exports', 'scorm12-interactions.txt');
 
 export interface ScaleResult {
   learners: number;
@@ -31,7 +32,8 @@ const cell = (v: string) => (/[\t"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` 
 
 async function generate(file: string, learners: number): Promise<number> {
   const [header, ...rows] = parse(readFileSync(FIXTURE), { delimiter: '\t', bom: true, relax_column_count: true }) as string[][];
-  const templates = rows.filter((r) => r.length === header.length && /^\d+$/.test(r[3] ?? ''));
+  // attempt rows: the attempt column (after name and e-mail) holds a number
+  const templates = rows.filter((r) => r.length === header.length && /^\d+$/.test(r[2] ?? ''));
   if (templates.length === 0) throw new Error(`${FIXTURE}: no attempt rows to copy`);
   const out = createWriteStream(file);
   const write = (line: string) => new Promise<void>((resolve) => (out.write(line) ? resolve() : out.once('drain', resolve)));
