@@ -20,6 +20,7 @@ import {
 import { CPU_SLOWDOWN, PAGE_CHANGE_TARGETS, PAINT_RUNS, measurePaint } from './bench/paint.ts';
 import { fullRun } from './bench/scorm-run.ts';
 import { SLOW_CALL_MS, slowLmsRun } from './bench/slow-lms.ts';
+import { SCALE_LEARNERS, measureReportScale } from './bench/report-scale.ts';
 
 interface Row {
   figure: string;
@@ -71,6 +72,7 @@ try {
       limited(`SCORM ${r.version} full run: Commits`, r.commits, n, COMMITS_PER_RUN_BUDGET),
     ]),
     limited('worst-case suspend_data, characters', suspendData, n, SUSPEND_DATA_BUDGET),
+    ...reportRows(await measureReportScale()),
   ];
   for (const slow of [await slowLmsRun(browser, course, '1.2'), await slowLmsRun(browser, course, '2004')])
     rows.push({
@@ -81,6 +83,17 @@ try {
   if (runs.some((r) => r.violations.length)) process.exitCode = 1;
 } finally {
   await browser.close();
+}
+
+/** npm run report on a 20,000-learner interactions download: target under a minute and 300 MB. */
+function reportRows(r: Awaited<ReturnType<typeof measureReportScale>>): Row[] {
+  const what = `npm run report, ${n(SCALE_LEARNERS)}-learner interactions .txt (${(r.bytes / 1e6).toFixed(1)} MB)`;
+  return [
+    { figure: `${what}: time`, value: `${r.seconds.toFixed(1)} s`, budget: 'target < 60 s, printed, not judged' },
+    { figure: `${what}: rows/s`, value: `${n(Math.round(r.rows / r.seconds))} (${n(r.rows)} rows)`, budget: '' },
+    { figure: `${what}: interaction records/s`, value: `${n(Math.round(r.interactionRecords / r.seconds))} (${n(r.interactionRecords)} records)`, budget: '' },
+    limited(`${what}: peak memory, MB`, Math.round(r.peakMB), n, 300),
+  ];
 }
 
 const verdict = (r: Row) => (r.within === undefined ? '' : r.within ? 'OK' : 'OVER');

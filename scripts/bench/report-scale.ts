@@ -1,0 +1,76 @@
+// Scale of npm run report for a large manufacturer: an interactions download of
+// 20,000 learners, generated from the real Moodle download kept as a test
+// fixture (its exact header, columns, quoting and date format; only names,
+// e-mails and answers vary), read by the report's streaming reader in a child
+// process so its peak memory is its own.
+//   npx tsx scripts/bench/report-scale.ts            (prints a JSON line)
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { compileContent } from '../content/compile.ts';
+import { PROJECT_ROOT } from '../package/targets.ts';
+import { readDownloads } from '../report/run.ts';
+
+export const SCALE_LEARNERS = 20_000;
+// the SCORM 1.2 activity's download: Moodle 4.5 writes the answers into it (not for 2004)
+export const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'moodle-exports', 'scorm12-interactions.txt');
+
+export interface ScaleResult {
+  learners: number;
+  rows: number;
+  interactionRecords: number;
+  bytes: number;
+  seconds: number;
+  peakMB: number;
+}
+
+/** The row format Moodle's csv_export_writer('tab') writes: quote a cell only when it must. */
+const cell = (v: string) => (/[\t"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+async function generate(file: string, learners: number): Promise<number> {
+  const [header, ...rows] = parse(readFileSync(FIXTURE), { delimiter: '\t', bom: true, relax_column_count: true }) as string[][];
+  // attempt rows: the attempt column (after name and e-mail) holds a number
+  const templates = rows.filter((r) => r.length === header.length && /^\d+$/.test(r[2] ?? ''));
+  if (templates.length === 0) throw new Error(`${FIXTURE}: no attempt rows to copy`);
+  const out = createWriteStream(file);
+  const write = (line: string) => new Promise<void>((resolve) => (out.write(line) ? resolve() : out.once('drain', resolve)));
+  await write(header.map(cell).join('\t') + '\n');
+  for (let i = 0; i < learners; i++) {
+    // the real learners' rows in turn, so the mix of answers stays the real one
+    const row = [...templates[i % templates.length]];
+    row[0] = `受講者 ${i + 1}`;
+    row[1] = `learner${i + 1}@example.invalid`;
+    await write(row.map(cell).join('\t') + '\n');
+  }
+  await new Promise<void>((resolve) => out.end(resolve));
+  return Number(execFileSync('stat', ['-c', '%s', file], { encoding: 'utf8' }).trim());
+}
+
+/** Generates the file, then reads it in a child process; returns what that child measured. */
+export async function measureReportScale(learners = SCALE_LEARNERS): Promise<ScaleResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'report-scale-'));
+  try {
+    const file = join(dir, 'interactions.txt');
+    const bytes = await generate(file, learners);
+    const printed = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--read', file], { encoding: 'utf8', cwd: PROJECT_ROOT });
+    return { learners, bytes, ...(JSON.parse(printed.trim().split('\n').pop()!) as Omit<ScaleResult, 'learners' | 'bytes'>) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const at = process.argv.indexOf('--read');
+  if (at > 0) {
+    const course = compileContent(join(PROJECT_ROOT, 'content'));
+    const started = performance.now();
+    const { aggregator } = await readDownloads([process.argv[at + 1]], course);
+    const seconds = (performance.now() - started) / 1000;
+    // maxRSS is in kilobytes: the whole child's peak, reader and Node together
+    const peakMB = process.resourceUsage().maxRSS / 1024;
+    console.log(JSON.stringify({ rows: aggregator.totals.rows, interactionRecords: aggregator.totals.interactionRecords, seconds, peakMB }));
+  } else console.log(JSON.stringify(await measureReportScale()));
+}

@@ -1,0 +1,57 @@
+// Reads every download given, in order, into one aggregate: each file's header
+// row decides where things are (shape.ts); rows stream through.
+import type { Course } from '../../src/content/types.ts';
+import { catalogue } from '../catalogue/items.ts';
+import { Aggregator } from './aggregate.ts';
+import { reportFigures, type ReportFigures } from './figures.ts';
+import { readRows, ReportInputError, type SourceRow } from './read.ts';
+import { detectShape, type ReportShape } from './shape.ts';
+
+/** rows looked at before deciding which group column is which */
+const SAMPLE_ROWS = 50;
+
+export interface ReadResult {
+  figures: ReportFigures;
+  aggregator: Aggregator;
+  files: string[];
+}
+
+async function readOne(file: string, agg: Aggregator, courseTitle: string): Promise<void> {
+  let header: SourceRow | undefined;
+  let shape: ReportShape | undefined;
+  const pending: SourceRow[] = [];
+  const feed = (row: SourceRow) => {
+    if (row.cells.length < shape!.columns && row.cells.some((c) => c !== ''))
+      // Moodle writes every cell of every row; a short row is a cut or edited file
+      if (row.cells.length <= shape!.score) throw new ReportInputError(file, row.line, `row has ${row.cells.length} columns, the header has ${shape!.columns}`);
+    agg.add(shape!, row.cells);
+  };
+  for await (const row of readRows(file)) {
+    if (!header) {
+      header = row;
+      continue;
+    }
+    if (!shape) {
+      pending.push(row);
+      if (pending.length < SAMPLE_ROWS) continue;
+      shape = detectShape(file, header.line, header.cells, pending.map((r) => r.cells), courseTitle);
+      pending.splice(0).forEach(feed);
+      continue;
+    }
+    feed(row);
+  }
+  if (!header) throw new ReportInputError(file, undefined, 'the file is empty');
+  if (!shape) {
+    shape = detectShape(file, header.line, header.cells, pending.map((r) => r.cells), courseTitle);
+    pending.forEach(feed);
+  }
+  agg.totals.files++;
+  if (shape.kind === 'interactions') agg.totals.interactionFiles++;
+}
+
+export async function readDownloads(files: readonly string[], course: Course, passMark = course.meta.passMark): Promise<ReadResult> {
+  const items = catalogue(course);
+  const agg = new Aggregator(items);
+  for (const file of files) await readOne(file, agg, course.meta.title);
+  return { figures: reportFigures(agg, items, passMark), aggregator: agg, files: [...files] };
+}
