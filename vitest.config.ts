@@ -6,7 +6,7 @@ export default defineConfig({
     environment: 'node',
     // XSD validation (xmllint-wasm) and the package builds take seconds on a
     // busy shared machine; the default 5 s made them fail for load alone
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });
