@@ -206,10 +206,10 @@ export async function leave(page: Page, activity: Activity): Promise<Call[]> {
   return callLog(page);
 }
 
-/** The launch the course read: lesson mode and entry as Moodle handed them. */
-export function launchValues(calls: Call[], version: Version): { mode: string | undefined; entry: string | undefined } {
+/** The launch mode the course read, as Moodle handed it (the course never reads cmi.entry, so it is not asked for). */
+export function launchValues(calls: Call[], version: Version): { mode: string | undefined } {
   const read = (el: string) => calls.find((c) => /GetValue$/.test(c.m) && c.a[0] === el)?.r;
-  return version === '1.2' ? { mode: read('cmi.core.lesson_mode'), entry: read('cmi.core.entry') } : { mode: read('cmi.mode'), entry: read('cmi.entry') };
+  return { mode: read(version === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode') };
 }
 
 /** Every status value the course set in a session (statuses HR could have seen). */

@@ -157,7 +157,7 @@ for (const v of ['1.2', '2004'] as const) {
         (u) => cmiOf(u)[EL[v].status] === (v === '1.2' ? 'passed' : 'completed') && seconds(totalOf(u, v)) > seconds(totalOf(first.user, v)),
         'second session stored',
       );
-      expect(launchValues(second.calls, v)).toEqual({ mode: 'normal', entry: 'resume' });
+      expect(launchValues(second.calls, v)).toEqual({ mode: 'normal' });
       expect(second.user.attempt_count).toBe(1);
       passed(second.user, v, 100);
 
@@ -291,7 +291,7 @@ for (const variation of variations) {
           (u) => cmiOf(u)[EL[v].status] === (v === '1.2' ? 'passed' : 'completed'),
           'second session stored',
         );
-        expect(launchValues(second.calls, v)).toEqual({ mode: 'normal', entry: 'resume' });
+        expect(launchValues(second.calls, v)).toEqual({ mode: 'normal' });
         expect(second.user.attempt_count).toBe(1);
         passed(second.user, v, 100);
         expect([...statusWrites(first.calls), ...statusWrites(second.calls)]).not.toContain('failed');
