@@ -9,7 +9,7 @@ process.env.COURSE_PORT = COURSE_PORT;
 // End-to-end tests drive the built course (npm run build first) in Chromium.
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 60_000,
+  timeout: 120_000,
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
