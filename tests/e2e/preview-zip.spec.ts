@@ -2,7 +2,7 @@
 // over by someone else: the preview LMS plays that zip's own files, not the
 // build, in the version its manifest declares, and records what it sends.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -13,6 +13,8 @@ import { deterministicZip } from '../../scripts/package/zip.ts';
 const MARK = 'ZIPから読み込んだ版';
 let server: ChildProcess | undefined;
 const tmp = mkdtempSync(join(tmpdir(), 'preview-zip-test-'));
+// fullyParallel: one worker may run a test of this file after its afterAll has removed the folder
+test.beforeEach(() => mkdirSync(tmp, { recursive: true }));
 test.afterAll(() => {
   server?.kill();
   rmSync(tmp, { recursive: true, force: true });
