@@ -115,6 +115,11 @@ function stringsOnly(flat: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
+const LMS_KEPT: Record<Version, readonly string[]> = {
+  '1.2': ['cmi.core.entry', 'cmi.core.student_id', 'cmi.core.student_name', 'cmi.core.lesson_mode', 'cmi.core.credit'],
+  '2004': ['cmi.entry', 'cmi.learner_id', 'cmi.learner_name', 'cmi.mode', 'cmi.credit'],
+};
+
 /** What the LMS hands the course at launch, from the stored attempt and the launch settings. */
 export function launchData(config: HostConfig, stored: StoredAttempt | null): Record<string, string> {
   const data: Record<string, string> = {};
@@ -195,7 +200,8 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
   const persist = (finishing: boolean) => {
     const previous = readStored(storage, config);
     const now = stringsOnly(lms.getFlattenedCMI());
-    const changed = [...dirty].filter((k) => now[k] !== undefined).map((k) => [k, now[k]] as const);
+    // who the learner is and how this launch began are the LMS's own, kept beside what the course set
+    const changed = [...dirty, ...LMS_KEPT[config.version]].filter((k) => now[k] !== undefined).map((k) => [k, now[k]] as const);
     dirty.clear();
     writeStored(storage, config, {
       cmi: { ...(previous?.cmi ?? stored?.cmi ?? {}), ...Object.fromEntries(changed) },

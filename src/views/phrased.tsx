@@ -15,5 +15,7 @@ export function registerPhrases(list: readonly string[]): void {
 export function phrased(text: string): ComponentChildren {
   const parts = table.get(text);
   if (!parts) return text;
-  return parts.flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+  // One span around the phrases: inside a flex button each bare text run would
+  // be its own flex item, and Chromium would name the link 「トップに 戻る」.
+  return <span>{parts.flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]))}</span>;
 }
