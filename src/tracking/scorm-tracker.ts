@@ -21,17 +21,9 @@ export const RETRY_BASE_MS = 1_000;
 export const RETRY_MAX_MS = 30_000;
 export const WARN_AFTER_FAILURES = 3;
 
-export const LMS_REFUSING_NOTICE: Notice = {
-  id: 'lms-save',
-  level: 'warning',
-  text: '学習管理システム（LMS）への記録がうまくいっていません。自動で再試行しています。学習の進み具合はこの端末にも保存していますので、このまま続けていただけます。',
-};
+export const LMS_REFUSING_NOTICE: Notice = { id: 'lms-save', level: 'warning' };
 
-export const LMS_UNAVAILABLE_NOTICE: Notice = {
-  id: 'lms-unavailable',
-  level: 'warning',
-  text: '学習管理システム（LMS）と接続できなかったため、学習の進み具合はこの端末のブラウザにのみ保存されます。次回、LMSから開き直すと記録が再開されます。',
-};
+const LMS_UNAVAILABLE_NOTICE: Notice = { id: 'lms-unavailable', level: 'warning' };
 
 export interface ScormTrackerOptions {
   /** where the local mirror lives; undefined when storage is unavailable */
@@ -42,7 +34,7 @@ export interface ScormTrackerOptions {
 
 const defaultLog = (e: LmsError) => console.warn(`[scorm] ${e.call}(${e.element ?? ''}) failed: ${e.code} ${e.text}${e.diagnostic ? ` — ${e.diagnostic}` : ''}`);
 
-export function createScormTracker(dialect: Dialect, api: object, course: Course, options: ScormTrackerOptions = {}): Tracker & { readonly commits: number } {
+export function createScormTracker(dialect: Dialect, api: object, course: Course, options: ScormTrackerOptions = {}): Tracker {
   const now = options.now ?? (() => Date.now());
   const lms: Connection = connect(api, dialect.methods, dialect.quietGetCodes, options.log ?? defaultLog);
   const startedAt = now();
@@ -58,7 +50,6 @@ export function createScormTracker(dialect: Dialect, api: object, course: Course
   let lastStatus: string | undefined;
   let lastCommitAt = -Infinity;
   let failures = 0;
-  let commits = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let deferredTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -89,7 +80,6 @@ export function createScormTracker(dialect: Dialect, api: object, course: Course
     if (lms.state !== 'open') return;
     clearTimeout(deferredTimer);
     deferredTimer = undefined;
-    commits++;
     if (lms.commit()) {
       failures = 0;
       lastCommitAt = now();
@@ -149,9 +139,6 @@ export function createScormTracker(dialect: Dialect, api: object, course: Course
 
   return {
     kind: dialect.version === '1.2' ? 'scorm12' : 'scorm2004',
-    get commits() {
-      return commits;
-    },
     start(): StartInfo {
       const storage = options.storage;
       if (!lms.initialize()) {

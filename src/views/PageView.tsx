@@ -1,7 +1,6 @@
 import type { Store, View } from '../app/store.ts';
 import type { Block } from '../content/types.ts';
 import { href } from '../app/routes.ts';
-import { LABELS } from './labels.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { MeasureNav } from './widgets/MeasureNav.tsx';
 import { MeasuresMap } from './widgets/MeasuresMap.tsx';
@@ -15,8 +14,6 @@ function BlockView({ block, store, view }: { block: Block; store: Store; view: V
       return <MeasuresMap store={store} view={view} />;
     case 'story-list':
       return <StoryList store={store} view={view} />;
-    case 'measure-nav':
-      return null;
     case 'checklist-entry':
       return <ChecklistEntry store={store} view={view} />;
   }
@@ -29,10 +26,12 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
   const index = section.pages.indexOf(page.id);
   const prev = index > 0 ? course.pages.find((p) => p.id === section.pages[index - 1]) : undefined;
   const next = course.pages.find((p) => p.id === section.pages[index + 1]);
-  const showNav = page.group === 'preparation' || page.group === 'measure';
+  const { ui } = course;
+  const showNav = course.map.columns.some((c) => c.nav && c.group === page.group);
   return (
-    <article class={`page page-${page.id}`}>
+    <article class={`page page-${page.id}${page.wide ? ' page-wide' : ''}`}>
       <Breadcrumb
+        ui={ui.nav}
         trail={[
           ...(index > 0 ? [{ label: section.title, href: href({ name: 'page', id: section.pages[0] }) }] : []),
           { label: page.title },
@@ -44,10 +43,10 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
         <BlockView key={i} block={block} store={store} view={view} />
       ))}
       {page.refs && (page.refs.selfCheck.length > 0 || page.refs.criteria.length > 0) && (
-        <aside class="refs" aria-label="関連する基準">
+        <aside class="refs" aria-label={ui.page.refs}>
           {page.refs.selfCheck.length > 0 && (
             <div>
-              <h2 class="refs-title">{LABELS.selfCheck}</h2>
+              <h2 class="refs-title">{ui.page.selfCheck}</h2>
               <ul>
                 {page.refs.selfCheck.map((r) => (
                   <li key={r}>{r}</li>
@@ -57,7 +56,7 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
           )}
           {page.refs.criteria.length > 0 && (
             <div>
-              <h2 class="refs-title">{LABELS.criteria}</h2>
+              <h2 class="refs-title">{ui.page.criteria}</h2>
               <ul>
                 {page.refs.criteria.map((r) => (
                   <li key={r}>{r}</li>
@@ -67,7 +66,7 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
           )}
         </aside>
       )}
-      <nav class="pager" aria-label="ページ送り">
+      <nav class="pager" aria-label={ui.nav.pager}>
         {prev ? (
           <a class="button button-secondary pager-prev" href={href({ name: 'page', id: prev.id })} rel="prev">
             ← {prev.navLabel}
@@ -76,7 +75,7 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
           <span />
         )}
         <a class="button button-plain pager-top" href="#/">
-          {LABELS.backToTop}
+          {ui.nav.backToTop}
         </a>
         {next ? (
           <a class="button pager-next" href={href({ name: 'page', id: next.id })} rel="next">

@@ -1,5 +1,6 @@
 import type { ChecklistItem, Course, Page, PageRefs } from '../../content/types.ts';
 import { areaIds, type Answers } from '../../model/checklist.ts';
+import { fill, type Ui } from '../../content/ui.ts';
 
 export interface AreaView {
   page: Page;
@@ -21,6 +22,9 @@ export function checklistAreas(course: Course): AreaView[] {
     };
   });
 }
+
+export const percentText = (percent: number | null, ui: Ui['checklist']): string =>
+  percent === null ? ui.noPercent : fill(ui.percent, { percent });
 
 export const answeredIn = (items: readonly ChecklistItem[], answers: Answers): number =>
   items.filter((i) => answers[i.id] !== undefined).length;
