@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './tests/browser.ts';
+import { chromiumLaunchOptions } from './scripts/browser.ts';
 
 // End-to-end tests drive the built course (npm run build first) in Chromium.
 export default defineConfig({

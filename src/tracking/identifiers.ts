@@ -5,9 +5,8 @@
 
 export const SAFE_ID = /^[A-Za-z0-9_]*[A-Za-z0-9]$/;
 
-/** 1.2 CMIFeedback and 2004 short_identifier_type limits */
+/** 1.2 CMIFeedback limit */
 export const SCORM12_FEEDBACK_MAX = 255;
-export const SCORM2004_SHORT_ID_MAX = 250;
 /** 2004 interactions.n.description (localized_string_type, SPM 250) */
 export const SCORM2004_DESCRIPTION_MAX = 250;
 

@@ -10,8 +10,6 @@ import { scorm12ClockTime, scorm12Timespan } from './time.ts';
 export const SCORM12_SUSPEND_DATA_MAX = 4096;
 export const SCORM12_LOCATION_MAX = 255;
 
-/** lesson_status values a SCO may set; "not attempted" belongs to the LMS */
-export const SCORM12_STATUS = ['passed', 'completed', 'failed', 'incomplete', 'browsed'] as const;
 const STATUS_RANK: Record<string, number> = { passed: 3, completed: 2, failed: 1, incomplete: 1 };
 const rank = (status: string) => STATUS_RANK[status] ?? 0;
 
