@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { transformWithOxc } from 'vite';
 import { withScormVersion } from '../scorm-target.ts';
+import type { ScormVersion } from '../../src/scorm/spec.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -31,7 +32,7 @@ export interface PackageFiles {
   dir: string;
   /** the SCO's launch file, relative to dir */
   launch: string;
-  version: '1.2' | '2004';
+  version: ScormVersion;
 }
 
 export interface LmsHost {
@@ -76,7 +77,7 @@ async function route(path: string, coursePath: string, pkg?: PackageFiles): Prom
   const packaged = /^\/course\/(1\.2|2004)\/(.*)$/.exec(path);
   if (pkg && packaged) return packageFile(pkg, packaged[1], packaged[2]);
   const course = /^\/course\/(1\.2|2004)\/(?:index\.html)?$/.exec(path);
-  if (course) return ok('text/html; charset=utf-8', withScormVersion(await readFile(coursePath, 'utf8'), course[1] as '1.2' | '2004'));
+  if (course) return ok('text/html; charset=utf-8', withScormVersion(await readFile(coursePath, 'utf8'), course[1] as ScormVersion));
   return notFound;
 }
 

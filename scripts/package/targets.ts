@@ -1,7 +1,7 @@
 // The two packages the course ships as, and what each one is made of.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ScormVersion } from '../scorm-target.ts';
+import type { ScormVersion } from '../../src/scorm/spec.ts';
 
 export interface PackageTarget {
   version: ScormVersion;
