@@ -22,7 +22,7 @@ const md = new MarkdownIt({ html: true, linkify: false, typographer: false, brea
 // through to the check below, which refuses it with a reason
 md.validateLink = () => true;
 
-// Tables in this course have a label in the first column: make it a row header.
+// A header-row cell heads its column.
 md.renderer.rules.th_open = (tokens, idx, options, _env, self) => {
   tokens[idx].attrSet('scope', 'col');
   return self.renderToken(tokens, idx, options);

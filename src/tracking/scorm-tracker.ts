@@ -13,7 +13,8 @@ import { connect, type Connection, type LmsError } from './connection.ts';
 import type { Dialect } from './dialect.ts';
 import { interactionId } from './identifiers.ts';
 import { mirrorKey, openMirror, type Mirror } from './mirror.ts';
-import { answerReport, courseReport, objectiveReports, type CmiWrite, type Launch } from './report.ts';
+import type { Launch } from './launch.ts';
+import { answerReport, courseReport, objectiveReports, type CmiWrite } from './report.ts';
 import type { Milestone, Notice, Snapshot, StartInfo, Tracker } from './tracker.ts';
 
 export const PAGE_COMMIT_INTERVAL_MS = 60_000;
