@@ -292,6 +292,9 @@ export function compileContent(root: string): Course {
     sectionIds.forEach((id, si) => {
       if (sectionIds.indexOf(id) !== si) problems.add(courseDisplay, `sections.${si}.id`, `section id "${id}" is used twice`);
     });
+    meta.completion.sections?.forEach((id, i) => {
+      if (!sectionIds.includes(id)) problems.add(courseDisplay, `completion.sections.${i}`, `no section with id "${id}" (sections: ${sectionIds.join(', ')})`);
+    });
     meta.sections.flatMap((s) => s.pages).forEach((p, i, all) => {
       if (all.indexOf(p) !== i) problems.add(courseDisplay, 'sections', `page "${p}" is listed twice`);
     });

@@ -19,8 +19,8 @@ export const courseFile = z.strictObject({
       allPages: z.boolean().default(true),
       passingScore: z.boolean().default(true),
       checklist: z.boolean().default(false),
-      // the areas whose pages must be read (allPages); all four when left out
-      sections: z.array(z.enum(['check', 'importance', 'measures', 'reference'])).min(1).optional(),
+      // the areas whose pages must be read (allPages), by section id; all when left out
+      sections: z.array(id).min(1).optional(),
     })
     .default({ allPages: true, passingScore: true, checklist: false }),
   // the training owner's company; every field optional, the course reads well without any
@@ -106,6 +106,8 @@ export const storyFile = z.strictObject({
 });
 
 export const CHECKLIST_ID_PATTERN = /^c_[a-z0-9_]+$/;
+
+export type CourseFile = z.infer<typeof courseFile>;
 
 export const checklistFile = z.strictObject({
   levels: z

@@ -12,7 +12,8 @@ export interface CompletionRule {
   /** every checklist item answered */
   checklist: boolean;
   /** areas whose pages allPages asks for; all when left out */
-  sections?: SectionId[];
+  /** section ids from course.yaml; the compiler checks each names a section */
+  sections?: string[];
 }
 
 /** The training owner's company (content/course.yaml `company`), checked at build time. */

@@ -14,7 +14,6 @@ export const UI_KEYS = {
     pager: [],
     measuresNav: [],
     visited: [],
-    visitedMark: [],
     footer: ['title', 'version'],
   },
   progress: {
@@ -139,8 +138,6 @@ export const UI_KEYS = {
     company: [],
     companyInput: [],
     print: [],
-    percent: ['percent'],
-    noPercent: [],
     pending: ['count'],
     method: [],
   },

@@ -38,7 +38,7 @@ export function AreaChart({ scores, labels, levels, ui }: {
               {labels[s.areaId]}
             </text>
             <text class="area-chart-value" x={WIDTH} y={top + LABEL_Y} text-anchor="end">
-              {percentText(s.percent, ui)}
+              {percentText(s.percent)}
             </text>
             <rect class="area-chart-track" x={0} y={top + BAR_Y} width={WIDTH} height={BAR_HEIGHT} />
             {TICKS.map((t) => (
@@ -66,7 +66,7 @@ export function AreaChart({ scores, labels, levels, ui }: {
           y={height - 6}
           text-anchor={t === 0 ? 'start' : t === 100 ? 'end' : 'middle'}
         >
-          {fill(ui.percent, { percent: t })}
+          {t}%
         </text>
       ))}
     </svg>

@@ -31,7 +31,7 @@ export function AreaTable({ scores, labels, overall, ui }: {
           {scores.map((s) => (
             <tr key={s.areaId} data-area={s.areaId}>
               <th scope="row">{labels[s.areaId]}</th>
-              <td class="area-table-rate">{percentText(s.percent, words)}</td>
+              <td class="area-table-rate">{percentText(s.percent)}</td>
               {CHECKLIST_ANSWERS.map((a) => (
                 <td key={a}>{s.counts[a]}</td>
               ))}
@@ -43,7 +43,7 @@ export function AreaTable({ scores, labels, overall, ui }: {
           <tr>
             <th scope="row">{words.overall}</th>
             <td class="area-table-rate" data-testid="overall-rate">
-              {percentText(overall, words)}
+              {percentText(overall)}
             </td>
             {CHECKLIST_ANSWERS.map((a) => (
               <td key={a}>{scores.reduce((n, s) => n + s.counts[a], 0)}</td>

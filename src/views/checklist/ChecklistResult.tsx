@@ -99,7 +99,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
             {weakest.map((s) => (
               <li key={s.areaId} data-area={s.areaId}>
                 <a href={href({ name: 'page', id: s.areaId })}>{labels[s.areaId]}</a>
-                <span class="report-weakest-rate">{percentText(s.percent, words)}</span>
+                <span class="report-weakest-rate">{percentText(s.percent)}</span>
               </li>
             ))}
           </ol>

@@ -1,6 +1,5 @@
 import type { ChecklistItem, Course, Page, PageRefs } from '../../content/types.ts';
 import { areaIds, type Answers } from '../../model/checklist.ts';
-import { fill, type Ui } from '../../content/ui.ts';
 
 export interface AreaView {
   page: Page;
@@ -23,8 +22,8 @@ export function checklistAreas(course: Course): AreaView[] {
   });
 }
 
-export const percentText = (percent: number | null, ui: Ui['checklist']): string =>
-  percent === null ? ui.noPercent : fill(ui.percent, { percent });
+/** a rate as shown: a number with %, or a dash when nothing can be rated */
+export const percentText = (percent: number | null): string => (percent === null ? '—' : `${percent}%`);
 
 export const answeredIn = (items: readonly ChecklistItem[], answers: Answers): number =>
   items.filter((i) => answers[i.id] !== undefined).length;
