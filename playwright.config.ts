@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './tests/browser.ts';
+import { chromiumLaunchOptions } from './scripts/browser.ts';
 
 /** COURSE_PORT, else 4300–4799 from this checkout's path, so two checkouts do not meet on one port */
 const COURSE_PORT = process.env.COURSE_PORT ?? String(4300 + ([...process.cwd()].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 500));

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './tests/browser.ts';
+import { chromiumLaunchOptions } from './scripts/browser.ts';
 
 // The Moodle suite (npm run test:moodle): the built zips in a real Moodle that
 // scripts/moodle-suite.sh has brought up. One worker: every test is student1 in

@@ -16,7 +16,7 @@ const classicJsx: Plugin = {
 // paths only, so it runs from file://, from the preview and from any LMS path.
 export default defineConfig({
   base: './',
-  // COURSE_CONTENT builds another content folder (a company's settings in tests)
+  // COURSE_CONTENT builds another content folder (a company's own edition, a test's variant)
   plugins: [courseContent(process.env.COURSE_CONTENT), preact(), classicJsx, viteSingleFile({ removeViteModuleLoader: true }), scriptLast()],
   build: {
     outDir: 'dist/course',

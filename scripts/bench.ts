@@ -4,8 +4,9 @@
 //
 //   npm run bench
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../tests/browser.ts';
-import { realCourse, worstCaseState } from '../tests/unit/fixtures.ts';
+import { chromiumLaunchOptions } from './browser.ts';
+import { compileContent } from './content/compile.ts';
+import { worstCaseState } from './bench/worst-case.ts';
 import { encodeState } from '../src/model/codec.ts';
 import {
   COMMITS_PER_RUN_BUDGET,
@@ -41,7 +42,7 @@ const limited = (figure: string, value: number, unit: (v: number) => string, bud
   within: value <= budget,
 });
 
-const course = realCourse();
+const course = compileContent('content');
 const sizes = buildSizes();
 const suspendData = encodeState(worstCaseState(course, course.checklist.map((c) => c.id))).length;
 

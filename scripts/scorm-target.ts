@@ -1,8 +1,7 @@
 // A built course is one index.html for every target; the package says which
 // SCORM version the LMS will speak by a meta tag the bundle reads at start-up.
 import { SCORM_VERSION_META } from '../src/tracking/version-meta.ts';
-
-export type ScormVersion = '1.2' | '2004';
+import type { ScormVersion } from '../src/scorm/spec.ts';
 
 export function withScormVersion(html: string, version: ScormVersion): string {
   const tag = `<meta name="${SCORM_VERSION_META}" content="${version}">`;

@@ -6,9 +6,10 @@ import type { Course } from '../../src/content/types.ts';
 import { answerKey } from '../../src/model/scoring.ts';
 import { answerQuiz, closeCourse, launch, record, visitPage } from '../lms-host/driver.ts';
 import { startLmsHost } from '../lms-host/server.ts';
+import type { ScormVersion } from '../../src/scorm/spec.ts';
 
 export interface RunCounts {
-  version: '1.2' | '2004';
+  version: ScormVersion;
   /** every API call the course made, Initialize to Terminate/LMSFinish */
   calls: number;
   commits: number;
@@ -16,7 +17,7 @@ export interface RunCounts {
   violations: string[];
 }
 
-export async function fullRun(browser: Browser, course: Course, version: '1.2' | '2004'): Promise<RunCounts> {
+export async function fullRun(browser: Browser, course: Course, version: ScormVersion): Promise<RunCounts> {
   const host = await startLmsHost();
   const context = await browser.newContext({ locale: 'ja-JP' });
   try {

@@ -12,7 +12,7 @@
 // directive's line so the author can find it.
 import type { Block, Panel, WidgetName } from '../../src/content/types.ts';
 
-export const WIDGETS: readonly WidgetName[] = ['measures-map', 'story-list', 'measure-nav', 'checklist-entry', 'cast'];
+export const WIDGETS: readonly WidgetName[] = ['measures-map', 'story-list', 'checklist-entry', 'cast'];
 
 const DIRECTIVE = /^\[\[(.*)\]\]\s*$/;
 const CONTAINERS = { tabs: 'tab', cards: 'card' } as const;

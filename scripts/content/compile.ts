@@ -4,14 +4,13 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import type { CastMember, ChecklistItem, Course, Page, PageRefs, Quiz, Story } from '../../src/content/types.ts';
-import { castFile, checklistFile, courseFile, pageFrontMatter, storyFile } from './schema.ts';
+import type { CastMember, ChecklistItem, Course, Page, PageRefs, Quiz, Story, WidgetName } from '../../src/content/types.ts';
+import { castFile, checklistFile, courseFile, pageFrontMatter, storyFile, uiFile } from './schema.ts';
 import { compileCompany, contactHtml } from './company.ts';
 import { parseBlocks } from './blocks.ts';
 import { resolveIcon } from './icons.ts';
 import { phraseHeadings, phraseTable } from './phrases.ts';
-import { LABELS } from '../../src/views/labels.ts';
-import { CHECKLIST_LABELS } from '../../src/views/checklist/labels.ts';
+import { fill, type Ui } from '../../src/content/ui.ts';
 import { renderMarkdown } from './markdown.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
 
@@ -106,10 +105,10 @@ export function compileContent(root: string): Course {
   const rel = (file: string) => relative(join(root, '..'), file) || file;
   const links: Rendered['links'] = [];
   let contact = '';
-  const md = (source: string, display: string, field: string, inline = false): string => {
+  const md = (source: string, display: string, field: string): string => {
     checkPlaceholders(source, display, field, problems);
     // [[contact]] on a line of its own: the company's incident-report contact, or nothing when none is set
-    const out = renderMarkdown(source.replace(/^\[\[contact\]\][ \t]*$/gm, contact), { inline });
+    const out = renderMarkdown(source.replace(/^\[\[contact\]\][ \t]*$/gm, contact));
     for (const reason of out.problems) problems.add(display, field, reason);
     for (const target of out.links) links.push({ target, file: display, field });
     return phraseHeadings(out.html);
@@ -178,7 +177,8 @@ export function compileContent(root: string): Course {
       fm.selfCheck || fm.criteria ? { selfCheck: fm.selfCheck ?? [], criteria: fm.criteria ?? [] } : undefined;
     pages.push({
       id: fm.id,
-      section: section?.id ?? 'reference',
+      section: section?.id ?? '',
+      wide: fm.wide,
       title: fm.title,
       navLabel: fm.navLabel ?? fm.title,
       ...(fm.icon && { icon: fm.icon }),
@@ -250,6 +250,10 @@ export function compileContent(root: string): Course {
     : (problems.add(checklistDisplay, '', 'file is missing'), undefined);
   const checklist: ChecklistItem[] = [];
   const checklistRefs: Record<string, PageRefs> = {};
+  checklistData?.levels.forEach((l, li) => {
+    checkPlaceholders(l.label, checklistDisplay, `levels.${li}.label`, problems);
+    checkPlaceholders(l.advice, checklistDisplay, `levels.${li}.advice`, problems);
+  });
   checklistData?.areas.forEach((a, ai) => {
     const at = `areas.${ai}`;
     const page = pages.find((p) => p.id === a.area);
@@ -270,6 +274,14 @@ export function compileContent(root: string): Course {
       checklist.push({ id: item.id, area: a.area, text: item.text });
     });
   });
+
+  // ui.yaml: the interface's words
+  const uiYaml = join(root, 'ui.yaml');
+  const uiDisplay = rel(uiYaml);
+  const ui = existsSync(uiYaml)
+    ? validate(uiFile, readYaml(uiYaml, uiDisplay, problems), uiDisplay, problems)
+    : (problems.add(uiDisplay, '', 'file is missing'), undefined);
+  if (ui) for (const [group, keys] of Object.entries(ui)) for (const [key, value] of Object.entries(keys)) checkPlaceholders(value, uiDisplay, `${group}.${key}`, problems);
 
   // cross-file checks
   const dup = <T extends { id: string }>(list: T[], kind: string, file: string) => {
@@ -298,16 +310,31 @@ export function compileContent(root: string): Course {
       }),
     );
     const sectionIds = meta.sections.map((s) => s.id);
-    if (new Set(sectionIds).size !== 4) problems.add(courseDisplay, 'sections', 'each of the four areas must appear once');
+    sectionIds.forEach((id, si) => {
+      if (sectionIds.indexOf(id) !== si) problems.add(courseDisplay, `sections.${si}.id`, `section id "${id}" is used twice`);
+    });
+    meta.completion.sections?.forEach((id, i) => {
+      if (!sectionIds.includes(id)) problems.add(courseDisplay, `completion.sections.${i}`, `no section with id "${id}" (sections: ${sectionIds.join(', ')})`);
+    });
+    meta.sections.flatMap((s) => s.pages).forEach((p, i, all) => {
+      if (all.indexOf(p) !== i) problems.add(courseDisplay, 'sections', `page "${p}" is listed twice`);
+    });
   }
   for (const link of links) {
     const [kind, target] = link.target.split(':');
     const ok = kind === 'page' ? pages.some((p) => p.id === target) : stories.some((s) => s.id === target);
     if (!ok) problems.add(link.file, link.field, `link to unknown ${kind} "${target}"`);
   }
+  // each part of the course hangs below the one page that places its widget
+  const placeOf = (widget: WidgetName): string => {
+    const at = pages.filter((p) => p.blocks.some((b) => b.type === 'widget' && b.widget === widget)).map((p) => p.id);
+    if (at.length !== 1) problems.add(rel(pageDir), 'body', `[[widget:${widget}]] must be placed on exactly one page (found ${at.length ? at.join(', ') : 'none'})`);
+    return at[0];
+  };
+  const places = { storyList: placeOf('story-list'), checklist: placeOf('checklist-entry') };
   problems.throwIfAny();
 
-  const { sections, company: _companyAsWritten, ...rest } = meta!;
+  const { sections, map, company: _companyAsWritten, ...rest } = meta!;
   const sectionOrder = sections.map((s) => s.id);
   stories.sort((a, b) => a.number - b.number);
   const quizOrder = stories.flatMap((s) => s.quizzes);
@@ -323,10 +350,11 @@ export function compileContent(root: string): Course {
     ...pages.flatMap((p) =>
       p.blocks.flatMap((b) => (b.type === 'tabs' ? b.tabs.map((t) => t.title) : b.type === 'cards' ? b.cards.map((c) => c.title) : b.type === 'details' ? [b.summary] : [])),
     ),
-    ...stories.flatMap((st) => [st.title, st.category]),
-    ...quizzes.map((q) => q.title),
+    ...stories.flatMap((st) => [st.title, st.category, ...(ui ? [fill((ui as Ui).story.title, st)] : [])]),
+    ...quizzes.flatMap((q) => [q.title, ...(ui ? [fill((ui as Ui).quiz.title, q)] : [])]),
     ...cast.flatMap((m) => [m.name, m.role]),
-    ...stringsIn([LABELS, CHECKLIST_LABELS]),
+    ...map.columns.map((c) => c.title),
+    ...stringsIn(ui),
   ];
   return {
     meta: company ? { ...rest, company } : rest,
@@ -338,5 +366,10 @@ export function compileContent(root: string): Course {
     quizzes,
     checklist,
     checklistRefs,
+    map,
+    places,
+    checklistLevels: checklistData!.levels.map((l, i, all) => ({ rank: all.length - i, ...l })),
+    // the schema checked each key against UI_KEYS, placeholders included
+    ui: ui as Ui,
   };
 }

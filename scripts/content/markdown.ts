@@ -22,7 +22,7 @@ const md = new MarkdownIt({ html: true, linkify: false, typographer: false, brea
 // through to the check below, which refuses it with a reason
 md.validateLink = () => true;
 
-// Tables in this course have a label in the first column: make it a row header.
+// A header-row cell heads its column.
 md.renderer.rules.th_open = (tokens, idx, options, _env, self) => {
   tokens[idx].attrSet('scope', 'col');
   return self.renderToken(tokens, idx, options);
@@ -120,11 +120,11 @@ function checkRendered(html: string, problems: string[]): void {
 
 export const EXTERNAL_LINK_NOTE = '（外部サイト・新しいタブで開きます）';
 
-export function renderMarkdown(source: string, { inline = false } = {}): RenderResult {
+export function renderMarkdown(source: string): RenderResult {
   const links: string[] = [];
   const problems: string[] = [];
   const env = {};
-  const tokens = inline ? md.parseInline(source, env) : md.parse(source, env);
+  const tokens = md.parse(source, env);
   const walk = (list: typeof tokens): void => {
     for (const token of list) {
       if (token.type === 'html_block' || token.type === 'html_inline') checkAuthorHtml(token.content, problems);
@@ -168,7 +168,7 @@ export function renderMarkdown(source: string, { inline = false } = {}): RenderR
     }
   };
   withNotes(tokens);
-  const html = inline ? md.renderer.renderInline(tokens, md.options, env) : md.renderer.render(tokens, md.options, env);
+  const html = md.renderer.render(tokens, md.options, env);
   if (problems.length === 0) checkRendered(html, problems);
   return { html: html.trim(), links, problems };
 }

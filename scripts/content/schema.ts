@@ -1,6 +1,7 @@
 // What an author may write in content/. Each schema mirrors one kind of file;
 // the compiler turns validated input into the shapes of src/content/types.ts.
 import { z } from 'zod';
+import { placeholdersOf, UI_KEYS } from '../../src/content/ui.ts';
 
 export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
 const id = z.string().regex(ID_PATTERN, 'must be lower-case letters, digits and _ (starting with a letter)');
@@ -20,8 +21,8 @@ export const courseFile = z.strictObject({
       allPages: z.boolean().default(true),
       passingScore: z.boolean().default(true),
       checklist: z.boolean().default(false),
-      // the areas whose pages must be read (allPages); all four when left out
-      sections: z.array(z.enum(['check', 'importance', 'measures', 'reference'])).min(1).optional(),
+      // the areas whose pages must be read (allPages), by section id; all when left out
+      sections: z.array(id).min(1).optional(),
     })
     .default({ allPages: true, passingScore: true, checklist: false }),
   // the training owner's company; every field optional, the course reads well without any
@@ -41,17 +42,23 @@ export const courseFile = z.strictObject({
         .optional(),
     })
     .optional(),
+  map: z.strictObject({
+    caption: text,
+    columns: z
+      .array(z.strictObject({ group: z.enum(['preparation', 'measure', 'stronger']), title: text, nav: z.boolean().default(false) }))
+      .min(1),
+  }),
   sections: z
     .array(
       z.strictObject({
-        id: z.enum(['check', 'importance', 'measures', 'reference']),
+        id,
         title: text,
         description: text,
         pages: z.array(id).min(1),
         icon: icon.optional(),
       }),
     )
-    .length(4, 'the top menu has exactly four areas'),
+    .min(1),
 });
 
 export const pageFrontMatter = z.strictObject({
@@ -61,6 +68,7 @@ export const pageFrontMatter = z.strictObject({
   icon: icon.optional(),
   group: z.enum(['preparation', 'measure', 'stronger']).optional(),
   mapLabels: z.array(text).default([]),
+  wide: z.boolean().optional(),
   selfCheck: z.array(text).optional(),
   criteria: z.array(text).optional(),
 });
@@ -105,7 +113,14 @@ export const storyFile = z.strictObject({
 
 export const CHECKLIST_ID_PATTERN = /^c_[a-z0-9_]+$/;
 
+export type CourseFile = z.infer<typeof courseFile>;
+
 export const checklistFile = z.strictObject({
+  levels: z
+    .array(z.strictObject({ min: z.number().int().min(0).max(100), label: text, advice: text }))
+    .min(2)
+    .refine((l) => l.every((level, i) => i === 0 || level.min < l[i - 1].min), 'must go from the highest min down, each lower than the one before')
+    .refine((l) => l[l.length - 1].min === 0, 'the last level must have min: 0, so every percentage has a level'),
   areas: z
     .array(
       z.strictObject({
@@ -141,7 +156,32 @@ export const castFile = z.strictObject({
     .min(1),
 });
 
-export type CourseFile = z.infer<typeof courseFile>;
-export type PageFrontMatter = z.infer<typeof pageFrontMatter>;
-export type StoryFile = z.infer<typeof storyFile>;
-export type ChecklistFile = z.infer<typeof checklistFile>;
+/**
+ * content/ui.yaml: every group and key of UI_KEYS, each a text using exactly
+ * the placeholders the spec gives it — no fewer (the value would go missing),
+ * no more (it would show as {name}).
+ */
+export const uiFile = z.strictObject(
+  Object.fromEntries(
+    Object.entries(UI_KEYS).map(([group, keys]) => [
+      group,
+      z.strictObject(
+        Object.fromEntries(
+          Object.entries(keys as Record<string, readonly string[]>).map(([key, wanted]) => [
+            key,
+            // not trimmed: a leading space may be part of the wording
+            z.string().refine((v) => v.trim() !== '', 'must not be empty').superRefine((value, ctx) => {
+              const used = placeholdersOf(value);
+              const missing = wanted.filter((p) => !used.includes(p));
+              const unknown = used.filter((p) => !wanted.includes(p));
+              const list = (names: readonly string[]) => names.map((n) => `{${n}}`).join(', ');
+              if (missing.length) ctx.addIssue({ code: 'custom', message: `must use the placeholder(s) ${list(missing)}` });
+              if (unknown.length)
+                ctx.addIssue({ code: 'custom', message: `unknown placeholder(s) ${list(unknown)}; this text takes ${wanted.length ? list(wanted) : 'none'}` });
+            }),
+          ]),
+        ),
+      ),
+    ]),
+  ),
+);

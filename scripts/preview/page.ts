@@ -1,7 +1,7 @@
 // The preview page: the LMS host harness (scorm-again + the course) in a frame,
 // and beside it the records panel, read from what the LMS stored.
 import type { Host } from '../lms-host/host.ts';
-import type { ScormVersion } from '../scorm-target.ts';
+import type { ScormVersion } from '../../src/scorm/spec.ts';
 import { renderRecords } from './panel.ts';
 import { attemptRecords, recordsCsv, type AttemptRecords } from './records.ts';
 

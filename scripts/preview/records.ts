@@ -1,10 +1,9 @@
 // What an LMS report shows for one attempt, read from the CMI data the LMS
 // stored (never from the course's own state), and the same as CSV.
 // Pure: runs in the preview page and in unit tests.
-import type { ScormVersion } from '../scorm-target.ts';
+import type { ScormVersion } from '../../src/scorm/spec.ts';
 
-/** CMIString4096 (1.2) and the 2004 SPM for cmi.suspend_data, in characters */
-export const SUSPEND_DATA_LIMIT: Record<ScormVersion, number> = { '1.2': 4096, '2004': 64000 };
+import { LIMITS } from '../../src/scorm/spec.ts';
 
 /** Element names that differ by version; interaction and objective fields are relative to `<prefix>.n.` */
 const ELEMENTS = {
@@ -113,7 +112,7 @@ export function attemptRecords(version: ScormVersion, cmi: Readonly<Record<strin
     exit: get(el.exit),
     location: get(el.location),
     suspendDataLength: suspendData.length,
-    suspendDataLimit: SUSPEND_DATA_LIMIT[version],
+    suspendDataLimit: LIMITS[version].suspendData,
     interactions: indices(cmi, 'cmi.interactions').map((n) => {
       const p = `cmi.interactions.${n}.`;
       return {

@@ -5,9 +5,8 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transformWithOxc } from 'vite';
 import type { CourseMeta } from '../../src/content/types.ts';
-import { startLmsHost, type LmsHost, type PackageFiles } from '../lms-host/server.ts';
+import { browserModule, SHARED_MODULE, startLmsHost, type LmsHost, type PackageFiles } from '../lms-host/server.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LMS_PREFIX = '/lms/';
@@ -34,10 +33,9 @@ async function pageFile(path: string, meta: CourseMeta): Promise<{ type: string;
     return { type: 'application/json; charset=utf-8', body: JSON.stringify({ courseId: meta.id, title: meta.title, passMark: meta.passMark }) };
   }
   const module = /^\/preview\/([\w-]+\.ts)$/.exec(path);
-  if (module && module[1] !== 'server.ts') {
-    const { code } = await transformWithOxc(await readFile(join(HERE, module[1]), 'utf8'), module[1], { lang: 'ts' });
-    return { type: 'text/javascript; charset=utf-8', body: code };
-  }
+  if (module && module[1] !== 'server.ts') return { type: 'text/javascript; charset=utf-8', body: await browserModule(join(HERE, module[1])) };
+  // what the page's records.ts and the host's checks.ts import, resolved against this origin
+  if (path === SHARED_MODULE) return { type: 'text/javascript; charset=utf-8', body: await browserModule(join(HERE, '../..', SHARED_MODULE)) };
   return undefined;
 }
 

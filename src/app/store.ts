@@ -35,17 +35,9 @@ export interface Store {
   flush(): void;
 }
 
-export const UNREADABLE_STATE_NOTICE: Notice = {
-  id: 'state-reset',
-  level: 'warning',
-  text: '保存されていた進み具合を読み込めなかったため、最初から始めます。これまでの合格などの記録はそのまま残ります。',
-};
+const UNREADABLE_STATE_NOTICE: Notice = { id: 'state-reset', level: 'warning' };
 
-export const REVIEW_NOTICE: Notice = {
-  id: 'review',
-  level: 'info',
-  text: '振り返り（閲覧）モードです。これまでの学習内容を表示しています。解答や進み具合は記録されません。',
-};
+const REVIEW_NOTICE: Notice = { id: 'review', level: 'info' };
 
 export function codecIds(course: Course, checklist: readonly string[] = []): CodecIds {
   return {

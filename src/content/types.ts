@@ -1,7 +1,6 @@
 // Shapes of the compiled course content. The build (scripts/content) produces
 // these from content/; the browser bundle only ever sees this compiled form.
-
-export type SectionId = 'check' | 'importance' | 'measures' | 'reference';
+import type { Ui } from './ui.ts';
 
 export type StatusStyle = 'passed-incomplete' | 'passed-failed';
 
@@ -13,7 +12,8 @@ export interface CompletionRule {
   /** every checklist item answered */
   checklist: boolean;
   /** areas whose pages allPages asks for; all when left out */
-  sections?: SectionId[];
+  /** section ids from course.yaml; the compiler checks each names a section */
+  sections?: string[];
 }
 
 /** The training owner's company (content/course.yaml `company`), checked at build time. */
@@ -40,8 +40,31 @@ export interface CourseMeta {
   company?: CompanyMeta;
 }
 
+/** The overview map of the measures: one column per page group. */
+export interface MeasuresMapShape {
+  caption: string;
+  columns: Array<{
+    group: PageGroup;
+    title: string;
+    /** its pages are also in the row of measures atop each of them */
+    nav: boolean;
+  }>;
+}
+
+/**
+ * Where the course's parts hang, resolved by the compiler from the pages that
+ * place each widget: stories and quizzes sit below the story list, the
+ * checklist's screens below its entry page.
+ */
+export interface Places {
+  /** the page with [[widget:story-list]] */
+  storyList: string;
+  /** the page with [[widget:checklist-entry]] */
+  checklist: string;
+}
+
 export interface Section {
-  id: SectionId;
+  id: string;
   title: string;
   /** the short text shown on the top menu */
   description: string;
@@ -70,7 +93,7 @@ export interface Panel {
   html: string;
 }
 
-export type WidgetName = 'measures-map' | 'story-list' | 'measure-nav' | 'checklist-entry' | 'cast';
+export type WidgetName = 'measures-map' | 'story-list' | 'checklist-entry' | 'cast';
 
 /** Someone (or some company) who appears in the stories. */
 export interface CastMember {
@@ -95,7 +118,10 @@ export interface PageRefs {
 
 export interface Page {
   id: string;
-  section: SectionId;
+  /** the id of the section listing it */
+  section: string;
+  /** laid out wider than prose (maps, tables) */
+  wide?: boolean;
   title: string;
   /** shorter label for navigators and the map; defaults to title */
   navLabel: string;
@@ -154,6 +180,16 @@ export interface ChecklistItem {
   text: string;
 }
 
+/** A step of the checklist's overall verdict. */
+export interface Level {
+  /** 1 (lowest) up */
+  rank: number;
+  /** lowest overall percent of this level */
+  min: number;
+  label: string;
+  advice: string;
+}
+
 export interface Course {
   meta: CourseMeta;
   sections: Section[];
@@ -175,4 +211,10 @@ export interface Course {
    * other area shows its page's refs.
    */
   checklistRefs: Record<string, PageRefs>;
+  /** the overall verdict's steps, highest first; the last has min 0 */
+  checklistLevels: Level[];
+  map: MeasuresMapShape;
+  places: Places;
+  /** the interface's words (content/ui.yaml) */
+  ui: Ui;
 }

@@ -6,7 +6,7 @@
 // shows what is known so far rather than counting the gaps as 未実施 — and are
 // reported separately (answered < total) so a view can say the picture is
 // incomplete.
-import type { ChecklistItem } from '../content/types.ts';
+import type { ChecklistItem, Level } from '../content/types.ts';
 import type { ChecklistAnswer } from './state.ts';
 
 /** Credit per answer; null: the item does not apply and is not scored. */
@@ -75,25 +75,9 @@ export function overallPercent(scores: readonly AreaScore[]): number | null {
   return Math.round(mean * 100);
 }
 
-export interface Level {
-  /** 1 (lowest) to 4 */
-  rank: 1 | 2 | 3 | 4;
-  /** lowest overall percent of this level */
-  min: number;
-  label: string;
-  advice: string;
-}
-
-/** Highest first; the first whose min the overall percent reaches applies. */
-export const LEVELS: readonly Level[] = [
-  { rank: 4, min: 90, label: '十分な水準', advice: '必要な対策はおおむね実施されています。定期的に実施状況を見直し、この水準を保ちましょう。' },
-  { rank: 3, min: 70, label: 'おおむね実施', advice: '基本的な対策は実施されています。一部実施・未実施の項目を優先して補いましょう。' },
-  { rank: 2, min: 40, label: '取組途上', advice: '対策が部分的にとどまっています。実施率の低い対策から順に取り組みましょう。' },
-  { rank: 1, min: 0, label: '要対策', advice: '多くの対策が未実施です。まず「対策を進めるための事前準備」から取り組みましょう。' },
-];
-
-export function levelOf(percent: number): Level {
-  return LEVELS.find((l) => percent >= l.min) ?? LEVELS[LEVELS.length - 1];
+/** The first level, highest first, whose min the overall percent reaches (content/checklist.yaml). */
+export function levelOf(levels: readonly Level[], percent: number): Level {
+  return levels.find((l) => percent >= l.min) ?? levels[levels.length - 1];
 }
 
 /**

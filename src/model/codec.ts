@@ -15,7 +15,7 @@
 // Version 1 (the same without the stamp) is still read, as stamp 0.
 // Keys are derived from ids (keys.ts), so content edits do not scramble saved
 // progress: entries whose id no longer exists are dropped on decode.
-import { KEY_LENGTH, keyOf } from './keys.ts';
+import { KEY_LENGTH, resumeKey } from './keys.ts';
 import { CHECKLIST_ANSWERS, emptyState, type LearnerState, type StoryRecord } from './state.ts';
 
 export const CODEC_VERSION = '2';
@@ -52,15 +52,15 @@ function maskLetters(mask: number): string {
 
 export function encodeState(state: LearnerState, stamp = 0): string {
   if (!LOCATION.test(state.location)) throw new CodecError(`location "${state.location}" has characters the encoding does not allow`);
-  const visited = state.visited.map(keyOf).join('');
+  const visited = state.visited.map(resumeKey).join('');
   const answers = Object.entries(state.answers)
-    .map(([id, sel]) => keyOf(id) + letterMask(sel))
+    .map(([id, sel]) => resumeKey(id) + letterMask(sel))
     .join('');
   const stories = Object.entries(state.stories)
-    .map(([id, r]) => keyOf(id) + digit(r.best) + digit(r.attempts))
+    .map(([id, r]) => resumeKey(id) + digit(r.best) + digit(r.attempts))
     .join('');
   const checklist = Object.entries(state.checklist)
-    .map(([id, a]) => keyOf(id) + CHECKLIST_ANSWERS.indexOf(a))
+    .map(([id, a]) => resumeKey(id) + CHECKLIST_ANSWERS.indexOf(a))
     .join('');
   const flags = state.passed ? 'p' : '';
   return [CODEC_VERSION, visited, state.location, answers, stories, checklist, flags, Math.max(0, Math.floor(stamp)).toString(36)].join(SEP);
@@ -74,7 +74,7 @@ function chunks(field: string, size: number, name: string, pattern: RegExp): str
 }
 
 function lookup(ids: readonly string[]): Map<string, string> {
-  return new Map(ids.map((id) => [keyOf(id), id]));
+  return new Map(ids.map((id) => [resumeKey(id), id]));
 }
 
 /** When the encoded state was saved (0: unknown or version 1); -1 for text this codec did not write. */

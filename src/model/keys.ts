@@ -6,7 +6,7 @@ export const KEY_LENGTH = 3;
 const KEY_SPACE = 36 ** KEY_LENGTH;
 
 /** FNV-1a (32 bit) over UTF-16 code units, folded into three base-36 digits. */
-export function keyOf(id: string): string {
+export function resumeKey(id: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) {
     hash ^= id.charCodeAt(i);
@@ -19,7 +19,7 @@ export function keyCollisions(ids: readonly string[]): Array<[string, string]> {
   const byKey = new Map<string, string>();
   const clashes: Array<[string, string]> = [];
   for (const id of ids) {
-    const key = keyOf(id);
+    const key = resumeKey(id);
     const other = byKey.get(key);
     if (other !== undefined && other !== id) clashes.push([other, id]);
     else byKey.set(key, id);

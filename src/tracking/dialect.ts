@@ -2,9 +2,9 @@
 // methods, element names, vocabularies and formats. The session logic
 // (scorm-tracker.ts) is the same for both and talks through this shape.
 import type { ApiMethods, QuietCodes } from './connection.ts';
-import type { AnswerReport, CmiWrite, CourseReport, Launch, ObjectiveReport } from './report.ts';
-
-export type ScormVersion = '1.2' | '2004';
+import type { Launch } from './launch.ts';
+import type { AnswerReport, CmiWrite, CourseReport, ObjectiveReport } from './report.ts';
+import type { ScormVersion } from '../scorm/spec.ts';
 
 export interface Dialect {
   version: ScormVersion;

@@ -3,10 +3,6 @@
 // course launched in a pop-up). Every hop is guarded: touching a cross-origin
 // frame throws, and such a frame cannot be the LMS's API anyway.
 
-/** hop limits of the ADL sample discovery algorithms */
-export const SCORM12_MAX_HOPS = 7;
-export const SCORM2004_MAX_HOPS = 500;
-
 function lookup(win: Window, name: string): object | undefined {
   try {
     const api = (win as unknown as Record<string, unknown>)[name];

@@ -1,15 +1,6 @@
-// Interaction ids and choice responses. Real LMSs are stricter than the specs:
-// Moodle wants an identifier to end in a letter or digit and a 2004 choice
-// token to match [\w.]; ids here use [A-Za-z0-9_] only and end in a digit or
-// letter, so every LMS we know of accepts them.
-
-export const SAFE_ID = /^[A-Za-z0-9_]*[A-Za-z0-9]$/;
-
-/** 1.2 CMIFeedback and 2004 short_identifier_type limits */
-export const SCORM12_FEEDBACK_MAX = 255;
-export const SCORM2004_SHORT_ID_MAX = 250;
-/** 2004 interactions.n.description (localized_string_type, SPM 250) */
-export const SCORM2004_DESCRIPTION_MAX = 250;
+// Interaction ids and choice responses, in the id rule of src/scorm/spec.ts
+// (SAFE_ID), which every LMS we know of accepts.
+import { SAFE_ID, SCORM2004_DESCRIPTION_MAX } from '../scorm/spec.ts';
 
 /**
  * The highest attempt number an id carries. suspend_data keeps a story's

@@ -7,11 +7,7 @@
 import type { Notice } from './tracker.ts';
 import type { StoredAnswer } from './mirror.ts';
 
-export const OTHER_TAB_NOTICE: Notice = {
-  id: 'other-tab',
-  level: 'warning',
-  text: 'この研修は別のタブ（またはウィンドウ）でも開かれています。解答はどちらのタブからも失われずに記録されますが、混乱を避けるため、一方のタブを閉じてください。',
-};
+export const OTHER_TAB_NOTICE: Notice = { id: 'other-tab', level: 'warning' };
 
 export type PeerMessage =
   | { kind: 'hello' | 'ping' | 'here' | 'bye'; tab: string }

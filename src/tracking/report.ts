@@ -5,7 +5,6 @@ import type { CourseStatus, Progress } from '../model/progress.ts';
 import { answerKey } from '../model/scoring.ts';
 import { isStoryFinished, type LearnerState } from '../model/state.ts';
 import { interactionDescription } from './identifiers.ts';
-import type { LaunchMode } from './tracker.ts';
 
 /** one write to the data model: element and value, in the order they must be set */
 export type CmiWrite = readonly [element: string, value: string];
@@ -79,34 +78,4 @@ export function answerReport(course: Course, quizId: string, id: string, selecti
   const quiz = course.quizzes.find((q) => q.id === quizId);
   if (!quiz) throw new Error(`unknown quiz ${quizId}`);
   return { id, response: selection, pattern: answerKey(quiz), correct, latencySeconds, at, description: interactionDescription(quiz) };
-}
-
-/** What the LMS says about the launch, read once after Initialize. */
-export interface Launch {
-  mode: LaunchMode;
-  learnerId: string;
-  learnerName: string;
-  suspendData: string;
-  /** percent 0–100 from the LMS's mastery score, when it sets one */
-  passMark?: number;
-  /** the LMS already holds a pass for this attempt */
-  passed: boolean;
-  /** the data model as the LMS holds it, for the elements the course writes */
-  held: Map<string, string>;
-  /** next free interaction index (1.2: the journal's _count) */
-  interactionCount: number;
-  /** 2004 only: `id@timestamp` of every interaction the LMS holds, so an answer written before is not appended twice */
-  interactionKeys: Set<string>;
-  objectiveCount: number;
-  objectiveIndex: Map<string, number>;
-}
-
-/** percent needed to pass, from a 0–1 measure; 0.805 needs 81 because scores are whole percents */
-export function percentFromScaled(scaled: number): number {
-  return Math.min(100, Math.max(0, Math.ceil(scaled * 100 - 1e-9)));
-}
-
-export function parseNumber(text: string): number | undefined {
-  if (!/^-?\d+(\.\d+)?$/.test(text.trim())) return undefined;
-  return Number(text);
 }

@@ -22,7 +22,8 @@ import type { Dialect } from './dialect.ts';
 import { interactionId } from './identifiers.ts';
 import { loadAnswer, mirrorKey, openMirror, storeAnswer, UNCLAIMED, type Mirror, type MirrorEntry } from './mirror.ts';
 import { newTabId, openPeers, OTHER_TAB_NOTICE, type PeerLink, type PeerMessage } from './peers.ts';
-import { answerReport, courseReport, objectiveReports, type AnswerReport, type Launch } from './report.ts';
+import type { Launch } from './launch.ts';
+import { answerReport, courseReport, objectiveReports, type AnswerReport } from './report.ts';
 import type { Notice, Snapshot, StartInfo, Tracker } from './tracker.ts';
 
 export const PAGE_COMMIT_INTERVAL_MS = 60_000;
@@ -30,17 +31,9 @@ export const RETRY_BASE_MS = 1_000;
 export const RETRY_MAX_MS = 30_000;
 export const WARN_AFTER_FAILURES = 3;
 
-export const LMS_REFUSING_NOTICE: Notice = {
-  id: 'lms-save',
-  level: 'warning',
-  text: '学習管理システム（LMS）への記録がうまくいっていません。自動で再試行しています。学習の進み具合はこの端末にも保存していますので、このまま続けていただけます。',
-};
+export const LMS_REFUSING_NOTICE: Notice = { id: 'lms-save', level: 'warning' };
 
-export const LMS_UNAVAILABLE_NOTICE: Notice = {
-  id: 'lms-unavailable',
-  level: 'warning',
-  text: '学習管理システム（LMS）と接続できなかったため、学習の進み具合はこの端末のブラウザにのみ保存されます。次回、LMSから開き直すと記録が再開されます。',
-};
+const LMS_UNAVAILABLE_NOTICE: Notice = { id: 'lms-unavailable', level: 'warning' };
 
 export interface ScormTrackerOptions {
   /** where the local mirror lives; undefined when storage is unavailable */
@@ -84,7 +77,7 @@ interface Outgoing {
 const SUSPEND_DATA = 'cmi.suspend_data';
 const sameAnswer = (a: AnswerReport, b: AnswerReport) => a.id === b.id && a.at.getTime() === b.at.getTime();
 
-export function createScormTracker(dialect: Dialect, api: object | undefined, course: Course, options: ScormTrackerOptions = {}): Tracker & { readonly commits: number } {
+export function createScormTracker(dialect: Dialect, api: object | undefined, course: Course, options: ScormTrackerOptions = {}): Tracker {
   const now = options.now ?? (() => Date.now());
   const elapsed = options.elapsed ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
   const schedule = options.schedule ?? afterPaint;
@@ -108,6 +101,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   /** a milestone asks for a Commit as soon as the writes are out */
   let commitWanted = false;
   let failures = 0;
+  /** Commits tried, so the first milestone commits even with nothing new set */
   let commits = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let deferredTimer: ReturnType<typeof setTimeout> | undefined;
@@ -366,9 +360,6 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
 
   return {
     kind: dialect.version === '1.2' ? 'scorm12' : 'scorm2004',
-    get commits() {
-      return commits;
-    },
     start(): StartInfo {
       const storage = options.storage;
       if (!lms || !lms.initialize()) {

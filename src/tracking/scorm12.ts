@@ -1,47 +1,35 @@
 // SCORM 1.2: window.API, the cmi.core.* elements and the 1.2 vocabularies.
 import type { Dialect } from './dialect.ts';
 import { judgedScoreDue, launchMode, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
-import { SCORM12_MAX_HOPS } from './discovery.ts';
-import { clip, SCORM12_FEEDBACK_MAX, scorm12Choices } from './identifiers.ts';
-import { parseNumber } from './report.ts';
+import { clip, scorm12Choices } from './identifiers.ts';
+import { parseNumber } from './launch.ts';
 import { scorm12ClockTime, scorm12Timespan } from './time.ts';
 
-/** CMIString4096 and CMIString255 */
-export const SCORM12_SUSPEND_DATA_MAX = 4096;
-export const SCORM12_LOCATION_MAX = 255;
+import {
+  SCORM12_API,
+  SCORM12_API_OBJECT,
+  SCORM12_EXIT,
+  SCORM12_FEEDBACK_MAX,
+  SCORM12_LOCATION_MAX,
+  SCORM12_MAX_HOPS,
+  SCORM12_RESULT,
+  SCORM12_SUSPEND_DATA_MAX,
+} from '../scorm/spec.ts';
 
-/** lesson_status values a SCO may set; "not attempted" belongs to the LMS */
-export const SCORM12_STATUS = ['passed', 'completed', 'failed', 'incomplete', 'browsed'] as const;
 // failed above incomplete: a failed the LMS holds (its mastery score decided it)
 // is not replaced by an incomplete; only a pass or a completion moves it
 const STATUS_RANK: Record<string, number> = { passed: 4, completed: 3, failed: 2, incomplete: 1, browsed: 0.5 };
 const rank = (status: string) => STATUS_RANK[status] ?? 0;
 
-/**
- * exit is always "suspend", after completion too: the course stays a reference
- * the learner comes back to, and a returning learner must find their record
- * (entry = resume), not a blank course; the status already says they are done.
- */
-export const SCORM12_EXIT = 'suspend';
-export const SCORM12_RESULT = { correct: 'correct', wrong: 'wrong' } as const;
 
 const STATUS = 'cmi.core.lesson_status';
 const RAW = 'cmi.core.score.raw';
 
 export const scorm12: Dialect = {
   version: '1.2',
-  apiName: 'API',
+  apiName: SCORM12_API_OBJECT,
   maxHops: SCORM12_MAX_HOPS,
-  methods: {
-    initialize: 'LMSInitialize',
-    terminate: 'LMSFinish',
-    getValue: 'LMSGetValue',
-    setValue: 'LMSSetValue',
-    commit: 'LMSCommit',
-    getLastError: 'LMSGetLastError',
-    getErrorString: 'LMSGetErrorString',
-    getDiagnostic: 'LMSGetDiagnostic',
-  },
+  methods: SCORM12_API,
   quietGetCodes: new Set(),
   readLaunch(get) {
     const mastery = parseNumber(get('cmi.student_data.mastery_score') ?? '');

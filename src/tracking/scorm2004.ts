@@ -2,28 +2,26 @@
 // apart, scaled and raw scores, and the 2004 vocabularies.
 import type { Dialect } from './dialect.ts';
 import { judgedScoreDue, launchMode, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
-import { SCORM2004_MAX_HOPS } from './discovery.ts';
-import { clip, SCORM2004_DESCRIPTION_MAX, scorm2004Choices } from './identifiers.ts';
-import { parseNumber, percentFromScaled } from './report.ts';
+import { clip, scorm2004Choices } from './identifiers.ts';
+import { parseNumber, percentFromScaled } from './launch.ts';
 import { scorm2004Duration, scorm2004Timestamp } from './time.ts';
 
-/** SPMs: every conformant LMS keeps at least this much */
-export const SCORM2004_SUSPEND_DATA_MAX = 64000;
-export const SCORM2004_LOCATION_MAX = 1000;
+import {
+  SCORM2004_API,
+  SCORM2004_API_OBJECT,
+  SCORM2004_DESCRIPTION_MAX,
+  SCORM2004_EXIT,
+  SCORM2004_LOCATION_MAX,
+  SCORM2004_MAX_HOPS,
+  SCORM2004_RESULT,
+  SCORM2004_SUSPEND_DATA_MAX,
+} from '../scorm/spec.ts';
 
 const COMPLETION_RANK: Record<string, number> = { completed: 2, incomplete: 1 };
 const SUCCESS_RANK: Record<string, number> = { passed: 2, failed: 1 };
 /** 403: "value not initialized", i.e. the element simply has no value yet */
 const NOT_INITIALIZED = '403';
 
-/**
- * exit is always "suspend", after completion too: on "normal" (or "") the attempt
- * is over and the next launch gets an empty data model (RTE 4.2.8; Moodle does
- * this, then also rewrites total_time from that empty model), so a learner who
- * passed would come back to 0 pages and 0 points. The status says they are done.
- */
-export const SCORM2004_EXIT = 'suspend';
-export const SCORM2004_RESULT = { correct: 'correct', wrong: 'incorrect' } as const;
 
 const COMPLETION = 'cmi.completion_status';
 const SUCCESS = 'cmi.success_status';
@@ -36,18 +34,10 @@ const scaled = (percent: number) => String(Math.round(percent) / 100);
 
 export const scorm2004: Dialect = {
   version: '2004',
-  apiName: 'API_1484_11',
+  apiName: SCORM2004_API_OBJECT,
   maxHops: SCORM2004_MAX_HOPS,
-  methods: {
-    initialize: 'Initialize',
-    terminate: 'Terminate',
-    getValue: 'GetValue',
-    setValue: 'SetValue',
-    commit: 'Commit',
-    getLastError: 'GetLastError',
-    getErrorString: 'GetErrorString',
-    getDiagnostic: 'GetDiagnostic',
-  },
+  methods: SCORM2004_API,
+
   quietGetCodes: new Set([NOT_INITIALIZED]),
   readLaunch(get) {
     const passing = parseNumber(get('cmi.scaled_passing_score') ?? '');

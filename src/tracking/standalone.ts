@@ -3,11 +3,7 @@
 import { newTabId, openPeers, OTHER_TAB_NOTICE } from './peers.ts';
 import type { Notice, Snapshot, StartInfo, Tracker } from './tracker.ts';
 
-export const DEVICE_ONLY_NOTICE: Notice = {
-  id: 'standalone',
-  level: 'info',
-  text: '学習管理システム（LMS）に接続していないため、学習の進み具合はこの端末のブラウザにのみ保存されます。',
-};
+const DEVICE_ONLY_NOTICE: Notice = { id: 'standalone', level: 'info' };
 
 export function storageKey(courseId: string): string {
   return `course:${courseId}:state`;
@@ -41,7 +37,7 @@ export function createStandaloneTracker(courseId: string): Tracker {
       storage.setItem(key, pending);
       pending = null;
     } catch {
-      notices = [...notices.filter((n) => n.id !== 'storage'), { id: 'storage', level: 'warning', text: 'この端末に進み具合を保存できませんでした。' }];
+      if (!notices.some((n) => n.id === 'storage-failed')) notices = [...notices, { id: 'storage-failed', level: 'warning' }];
       listeners.forEach((l) => l(notices));
     }
   };
@@ -63,7 +59,7 @@ export function createStandaloneTracker(courseId: string): Tracker {
       });
       peers?.post({ kind: 'hello', tab });
       for (const wait of [1_000, 4_000]) setTimeout(() => peers?.post({ kind: 'ping', tab }), wait);
-      if (!storage) notices = [...notices, { id: 'storage', level: 'warning', text: 'このブラウザでは進み具合を保存できません。ページを閉じると最初からになります。' }];
+      if (!storage) notices = [...notices, { id: 'storage-unavailable', level: 'warning' }];
       return { saved: storage?.getItem(key) ?? null, mode: 'normal' };
     },
     save(snapshot: Snapshot) {

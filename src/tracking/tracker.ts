@@ -2,16 +2,17 @@
 // this browser). The store talks to a Tracker; views never do.
 import type { Progress } from '../model/progress.ts';
 import type { LearnerState } from '../model/state.ts';
+import type { NoticeId } from '../content/ui.ts';
 
 export type TrackerKind = 'scorm12' | 'scorm2004' | 'standalone';
 
 /** normal: record; review/browse: the LMS shows a past attempt, write nothing */
 export type LaunchMode = 'normal' | 'review' | 'browse';
 
+/** Something the learner should know; the view finds its words under ui.notices[id]. */
 export interface Notice {
-  id: string;
+  id: NoticeId;
   level: 'info' | 'warning';
-  text: string;
 }
 
 export interface StartInfo {

@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Store } from '../app/store.ts';
 import { routePath } from '../app/routes.ts';
 import { useView } from './useView.ts';
-import { LABELS } from './labels.ts';
 import { phrased } from './phrased.tsx';
+import { fill } from '../content/ui.ts';
 import { ProgressSummary } from './Progress.tsx';
 import { Notices } from './Notices.tsx';
 import { Menu } from './Menu.tsx';
@@ -54,24 +54,22 @@ export function App({ store }: { store: Store }) {
   return (
     <div class="app">
       <a class="skip-link" href="#main" onClick={skip}>
-        {LABELS.skip}
+        {course.ui.nav.skip}
       </a>
       <header class="site-header">
         <div class="site-header-inner">
           <a class="site-title" href="#/">
             {phrased(course.meta.title)}
           </a>
-          <ProgressSummary progress={view.progress} />
+          <ProgressSummary progress={view.progress} ui={course.ui.progress} />
         </div>
       </header>
-      <Notices notices={view.notices} onDismiss={store.dismissNotice} />
+      <Notices notices={view.notices} onDismiss={store.dismissNotice} ui={course.ui.notices} />
       <main id="main" ref={main} tabIndex={-1} class="content">
         {screen}
       </main>
       <footer class="site-footer">
-        <small>
-          {course.meta.title}（第{course.meta.version}版）
-        </small>
+        <small>{fill(course.ui.nav.footer, course.meta)}</small>
       </footer>
     </div>
   );

@@ -1,4 +1,4 @@
-import { LABELS } from './labels.ts';
+import type { Ui } from '../content/ui.ts';
 
 export interface Crumb {
   label: string;
@@ -7,11 +7,11 @@ export interface Crumb {
 }
 
 /** Where the learner is, from the top menu down; the top is always first. */
-export function Breadcrumb({ trail }: { trail: Crumb[] }) {
+export function Breadcrumb({ trail, ui }: { trail: Crumb[]; ui: Ui['nav'] }) {
   return (
-    <nav class="breadcrumb" aria-label="現在地">
+    <nav class="breadcrumb" aria-label={ui.breadcrumb}>
       <ol>
-        {[{ label: LABELS.top, href: '#/' }, ...trail].map((c) => (
+        {[{ label: ui.top, href: '#/' }, ...trail].map((c) => (
           <li key={c.label} aria-current={c.href ? undefined : 'page'}>
             {c.href ? <a href={c.href}>{c.label}</a> : c.label}
           </li>

@@ -1,22 +1,22 @@
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
-import { LABELS } from './labels.ts';
 import { Icon } from './Icon.tsx';
 import { phrased } from './phrased.tsx';
+import { fill, type Ui } from '../content/ui.ts';
 
-function StatusPanel({ view }: { view: View }) {
+function StatusPanel({ view, ui }: { view: View; ui: Ui }) {
   const p = view.progress;
   const todo: string[] = [];
-  if (p.pagesVisited < p.pagesTotal) todo.push(`まだ開いていないページが ${p.pagesTotal - p.pagesVisited} ページあります。`);
-  if (!p.scorePassed) todo.push(`クイズの得点を合格基準（${p.passMark}点）以上にしてください（現在 ${p.score}点）。`);
+  if (p.pagesVisited < p.pagesTotal) todo.push(fill(ui.menu.pagesLeft, { count: p.pagesTotal - p.pagesVisited }));
+  if (!p.scorePassed) todo.push(fill(ui.menu.scoreBelow, p));
   return (
     <section class={`status-panel status-${p.status}`} aria-labelledby="status-title">
-      <h2 id="status-title">受講の状況</h2>
+      <h2 id="status-title">{ui.menu.statusTitle}</h2>
       <p>
         <span class="status-label" data-testid="course-status">
-          {LABELS.status[p.status]}
+          {ui.status[p.status]}
         </span>
-        {p.status === 'passed' && '：この研修を修了しました。引き続き内容を見直すことができます。'}
+        {p.status === 'passed' && ui.menu.passedNote}
       </p>
       {todo.length > 0 && p.status !== 'passed' && (
         <ul>
@@ -31,13 +31,14 @@ function StatusPanel({ view }: { view: View }) {
 
 export function Menu({ store, view }: { store: Store; view: View }) {
   const { course } = store;
+  const { ui } = course;
   const visited = new Set(view.state.visited);
   return (
     <section class="menu">
       <h1>{phrased(course.meta.title)}</h1>
       <p class="lead">{course.meta.description}</p>
-      {view.learnerName && <p class="learner">受講者：{view.learnerName}</p>}
-      <StatusPanel view={view} />
+      {view.learnerName && <p class="learner">{fill(ui.menu.learner, { name: view.learnerName })}</p>}
+      <StatusPanel view={view} ui={ui} />
       <ol class="menu-cards">
         {course.sections.map((section) => {
           const done = section.pages.filter((p) => visited.has(p)).length;
@@ -50,8 +51,8 @@ export function Menu({ store, view }: { store: Store; view: View }) {
               </h2>
               <p>{section.description}</p>
               <p class="menu-card-status" data-testid={`section-status-${section.id}`}>
-                {complete ? <span class="done-mark">✓ 閲覧済み</span> : `${done}/${section.pages.length} ページ閲覧`}
-                {section.id === 'check' && ` ・ クイズ ${view.progress.quizzesAnswered}/${view.progress.quizzesTotal}問 解答`}
+                {complete ? <span class="done-mark">{ui.menu.sectionDone}</span> : fill(ui.menu.sectionPages, { done, total: section.pages.length })}
+                {section.pages.includes(course.places.storyList) && fill(ui.menu.sectionQuizzes, { answered: view.progress.quizzesAnswered, total: view.progress.quizzesTotal })}
               </p>
             </li>
           );

@@ -1,7 +1,6 @@
 import type { Store, View } from '../app/store.ts';
 import type { Block } from '../content/types.ts';
 import { href } from '../app/routes.ts';
-import { LABELS } from './labels.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { MeasureNav } from './widgets/MeasureNav.tsx';
 import { MeasuresMap } from './widgets/MeasuresMap.tsx';
@@ -22,13 +21,11 @@ function BlockView({ block, store, view, idBase }: { block: Block; store: Store;
   if (block.type === 'details') return <Details summary={block.summary} html={block.html} />;
   switch (block.widget) {
     case 'cast':
-      return <Cast members={store.course.cast} label={LABELS.cast} />;
+      return <Cast members={store.course.cast} label={store.course.ui.story.cast} />;
     case 'measures-map':
       return <MeasuresMap store={store} view={view} />;
     case 'story-list':
       return <StoryList store={store} view={view} />;
-    case 'measure-nav':
-      return null;
     case 'checklist-entry':
       return <ChecklistEntry store={store} view={view} />;
   }
@@ -41,10 +38,12 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
   const index = section.pages.indexOf(page.id);
   const prev = index > 0 ? course.pages.find((p) => p.id === section.pages[index - 1]) : undefined;
   const next = course.pages.find((p) => p.id === section.pages[index + 1]);
-  const showNav = page.group === 'preparation' || page.group === 'measure';
+  const { ui } = course;
+  const showNav = course.map.columns.some((c) => c.nav && c.group === page.group);
   return (
-    <article class={`page page-${page.id}`}>
+    <article class={`page page-${page.id}${page.wide ? ' page-wide' : ''}`}>
       <Breadcrumb
+        ui={ui.nav}
         trail={[
           ...(index > 0 ? [{ label: section.title, href: href({ name: 'page', id: section.pages[0] }) }] : []),
           { label: page.title },
@@ -59,10 +58,10 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
         <BlockView key={i} block={block} store={store} view={view} idBase={`${page.id}-b${i}`} />
       ))}
       {page.refs && (page.refs.selfCheck.length > 0 || page.refs.criteria.length > 0) && (
-        <aside class="refs" aria-label="関連する基準">
+        <aside class="refs" aria-label={ui.page.refs}>
           {page.refs.selfCheck.length > 0 && (
             <div>
-              <h2 class="refs-title">{LABELS.selfCheck}</h2>
+              <h2 class="refs-title">{ui.page.selfCheck}</h2>
               <ul>
                 {page.refs.selfCheck.map((r) => (
                   <li key={r}>{r}</li>
@@ -72,7 +71,7 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
           )}
           {page.refs.criteria.length > 0 && (
             <div>
-              <h2 class="refs-title">{LABELS.criteria}</h2>
+              <h2 class="refs-title">{ui.page.criteria}</h2>
               <ul>
                 {page.refs.criteria.map((r) => (
                   <li key={r}>{r}</li>
@@ -82,20 +81,21 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
           )}
         </aside>
       )}
-      <nav class="pager" aria-label="ページ送り">
+      <nav class="pager" aria-label={ui.nav.pager}>
         {prev ? (
           <a class="button button-secondary pager-prev" href={href({ name: 'page', id: prev.id })} rel="prev">
-            ← {phrased(prev.navLabel)}
+            {/* one inline run: the arrow flows with the label instead of standing beside it as a flex item */}
+            <span>← {phrased(prev.navLabel)}</span>
           </a>
         ) : (
           <span />
         )}
         <a class="button button-plain pager-top" href="#/">
-          {phrased(LABELS.backToTop)}
+          {phrased(ui.nav.backToTop)}
         </a>
         {next ? (
           <a class="button pager-next" href={href({ name: 'page', id: next.id })} rel="next">
-            {phrased(next.navLabel)} →
+            <span>{phrased(next.navLabel)} →</span>
           </a>
         ) : (
           <span />

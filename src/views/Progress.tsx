@@ -1,30 +1,30 @@
 import type { Progress } from '../model/progress.ts';
-import { LABELS } from './labels.ts';
+import { fill, type Ui } from '../content/ui.ts';
 
-export function ProgressSummary({ progress }: { progress: Progress }) {
+export function ProgressSummary({ progress, ui }: { progress: Progress; ui: Ui['progress'] }) {
   const pct = Math.round(progress.measure * 100);
   return (
-    <div class="progress" role="group" aria-label="学習の進み具合">
-      <div class="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={`全体の進み具合 ${pct}%`}>
+    <div class="progress" role="group" aria-label={ui.label}>
+      <div class="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={fill(ui.bar, { percent: pct })}>
         <span style={{ width: `${pct}%` }} />
       </div>
       <dl class="progress-figures">
         <div>
-          <dt>{LABELS.pages}</dt>
+          <dt>{ui.pages}</dt>
           <dd data-testid="pages-visited">
             {progress.pagesVisited}/{progress.pagesTotal}
           </dd>
         </div>
         <div>
-          <dt>{LABELS.quizzes}</dt>
+          <dt>{ui.quizzes}</dt>
           <dd data-testid="quizzes-answered">
             {progress.quizzesAnswered}/{progress.quizzesTotal}
           </dd>
         </div>
         <div>
-          <dt>{LABELS.score}</dt>
+          <dt>{ui.score}</dt>
           <dd data-testid="score">
-            {progress.score}点 <small>（{LABELS.passMark(progress.passMark)}）</small>
+            {fill(ui.points, progress)} <small>（{fill(ui.passMark, progress)}）</small>
           </dd>
         </div>
       </dl>

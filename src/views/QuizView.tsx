@@ -2,12 +2,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { answerKey, isCorrect } from '../model/scoring.ts';
-import { choiceNumber, LABELS } from './labels.ts';
+import { fill } from '../content/ui.ts';
 import { StoryHeader } from './StoryView.tsx';
 import { phrased } from './phrased.tsx';
 
 export function QuizView({ store, view, quizId }: { store: Store; view: View; quizId: string }) {
   const { course } = store;
+  const ui = course.ui.quiz;
   const quiz = course.quizzes.find((q) => q.id === quizId)!;
   const story = course.stories.find((s) => s.id === quiz.story)!;
   const position = story.quizzes.indexOf(quiz.id);
@@ -36,31 +37,26 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
     store.answer(quiz.id, chosen);
     setSubmitted(true);
   };
-  const correctNumbers = quiz.choices.map((c, i) => (c.correct ? choiceNumber(i) : '')).filter(Boolean);
-  const verdictText = correct ? `○ ${LABELS.correct}` : `× ${LABELS.incorrect}`;
-  const keyText = `${LABELS.correct}：${key.length === quiz.choices.length ? `${LABELS.allCorrect}（${correctNumbers.join('、')}）` : correctNumbers.join('、')}`;
-  const yoursText = answered
-    ? `${LABELS.yourChoice}：${quiz.choices
-        .map((c, i) => (saved.includes(c.id) ? choiceNumber(i) : ''))
-        .filter(Boolean)
-        .join('、')}`
-    : '';
+  const numbers = (pick: (id: string, correct: boolean) => boolean) =>
+    quiz.choices.flatMap((c, i) => (pick(c.id, c.correct) ? [i + 1] : [])).join(ui.numberSeparator);
+  const choiceMark = (i: number) => fill(ui.choiceNumber, { number: i + 1 });
+  const verdictText = correct ? ui.verdictCorrect : ui.verdictIncorrect;
+  const keyText = fill(key.length === quiz.choices.length ? ui.keyAll : ui.key, { numbers: numbers((_, c) => c) });
+  const yoursText = answered ? fill(ui.yours, { numbers: numbers((id) => saved.includes(id)) }) : '';
 
   return (
     <article class="quiz">
       <StoryHeader store={store} storyId={story.id} />
       <p class="quiz-position">
-        ストーリー{story.number}　{story.title} ・ {position + 1}/{story.quizzes.length}問目
+        {fill(ui.position, { story: fill(course.ui.story.title, story), position: position + 1, total: story.quizzes.length })}
       </p>
-      <h1>
-        クイズ{quiz.number}　{phrased(quiz.title)}
-      </h1>
+      <h1>{phrased(fill(ui.title, quiz))}</h1>
       <div class="prose scenario" dangerouslySetInnerHTML={{ __html: quiz.scenario }} />
       <form onSubmit={submit} class={answered ? 'is-answered' : undefined}>
         <fieldset disabled={answered || view.readOnly}>
           <legend>
             <span class="question">{quiz.question}</span>
-            <span class="instruction">{LABELS.selectAll}</span>
+            <span class="instruction">{ui.selectAll}</span>
           </legend>
           <ol class="choices">
             {quiz.choices.map((c, i) => {
@@ -70,13 +66,13 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
                 <li key={c.id} class={`choice ${state}${picked ? ' is-picked' : ''}`}>
                   <label>
                     <input type="checkbox" name="choice" value={c.id} checked={picked} onChange={(e) => toggle(c.id, (e.target as HTMLInputElement).checked)} />
-                    <span class="choice-number">{choiceNumber(i)}．</span>
+                    <span class="choice-number">{choiceMark(i)}</span>
                     <span class="choice-text">
                       {c.text}
                       {answered && (picked || c.correct) && (
                         <span class="choice-badges">
-                          {picked && <span class="badge badge-picked">{LABELS.yourChoice}</span>}
-                          {c.correct && <span class="badge badge-key">{LABELS.keyChoice}</span>}
+                          {picked && <span class="badge badge-picked">{ui.yourChoice}</span>}
+                          {c.correct && <span class="badge badge-key">{ui.keyChoice}</span>}
                         </span>
                       )}
                     </span>
@@ -87,14 +83,14 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
           </ol>
           {!answered && (
             <button type="submit" class="button" disabled={chosen.length === 0}>
-              {LABELS.submit}
+              {ui.submit}
             </button>
           )}
         </fieldset>
       </form>
       {/* The verdict in a few words, announced once after submitting; the full feedback is read from the focused verdict on. */}
       <p class="visually-hidden" role="status" data-testid="feedback-status">
-        {submitted && answered ? `${correct ? LABELS.correct : LABELS.incorrect}。${keyText}。${yoursText}` : ''}
+        {submitted && answered ? fill(ui.announce, { verdict: correct ? ui.correct : ui.incorrect, key: keyText, yours: yoursText }) : ''}
       </p>
       {answered && (
         <section class={`feedback ${correct ? 'is-correct' : 'is-incorrect'}`} aria-labelledby="feedback-verdict">
@@ -105,18 +101,19 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
             {keyText}
             <span class="feedback-yours">／{yoursText}</span>
           </p>
-          <h3>{LABELS.explanation}</h3>
+          <h3>{ui.explanation}</h3>
           <div class="prose" dangerouslySetInnerHTML={{ __html: quiz.explanation }} />
           {quiz.choices.some((c) => c.commentary) && (
             <>
-              <h3>{LABELS.choiceNotes}</h3>
+              <h3>{ui.choiceNotes}</h3>
               <dl class="choice-notes">
                 {quiz.choices.map((c, i) =>
                   c.commentary ? (
                     <div key={c.id} class={c.correct ? 'is-key' : 'is-not-key'}>
                       <dt>
-                        {choiceNumber(i)}．{c.text}
-                        <span class="choice-note-mark">（{c.correct ? LABELS.correct : LABELS.incorrect}）</span>
+                        {choiceMark(i)}
+                        {c.text}
+                        <span class="choice-note-mark">{fill(ui.choiceNoteVerdict, { verdict: c.correct ? ui.correct : ui.incorrect })}</span>
                       </dt>
                       <dd dangerouslySetInnerHTML={{ __html: c.commentary }} />
                     </div>
@@ -128,11 +125,11 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
           <div class="actions">
             {nextId ? (
               <a class="button" href={href({ name: 'quiz', id: nextId })}>
-                {LABELS.nextQuiz}
+                {ui.next}
               </a>
             ) : (
               <a class="button" href={href({ name: 'result', id: story.id })}>
-                {LABELS.seeResult}
+                {ui.seeResult}
               </a>
             )}
           </div>

@@ -1,27 +1,29 @@
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { isCorrect } from '../model/scoring.ts';
-import { LABELS } from './labels.ts';
+import { fill } from '../content/ui.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { storyStatus } from './widgets/StoryList.tsx';
 import { Cast } from './widgets/Cast.tsx';
 import { phrased } from './phrased.tsx';
 
 export function StoryHeader({ store, storyId }: { store: Store; storyId: string }) {
-  const section = store.course.sections.find((s) => s.id === 'check')!;
-  const storyPage = section.pages[section.pages.length - 1];
+  const storyPage = store.course.places.storyList;
   const story = store.course.stories.find((s) => s.id === storyId)!;
+  const { ui } = store.course;
   return (
     <Breadcrumb
+      ui={ui.nav}
       trail={[
         { label: store.course.pages.find((p) => p.id === storyPage)!.title, href: href({ name: 'page', id: storyPage }) },
-        { label: `ストーリー${story.number}`, href: href({ name: 'story', id: storyId }) },
+        { label: fill(ui.story.short, story), href: href({ name: 'story', id: storyId }) },
       ]}
     />
   );
 }
 
 export function QuizList({ store, view, quizIds }: { store: Store; view: View; quizIds: string[] }) {
+  const ui = store.course.ui.quiz;
   return (
     <ol class="quiz-list">
       {quizIds.map((qid) => {
@@ -30,9 +32,9 @@ export function QuizList({ store, view, quizIds }: { store: Store; view: View; q
         return (
           <li key={qid}>
             <a href={href({ name: 'quiz', id: qid })}>
-              クイズ{quiz.number}　{phrased(quiz.title)}
+              {phrased(fill(ui.title, quiz))}
             </a>
-            <span class="quiz-list-status">{sel === undefined ? '未解答' : isCorrect(quiz, sel) ? `✓ ${LABELS.correct}` : `× ${LABELS.incorrect}`}</span>
+            <span class="quiz-list-status">{sel === undefined ? ui.unanswered : isCorrect(quiz, sel) ? ui.listCorrect : ui.listIncorrect}</span>
           </li>
         );
       })}
@@ -43,31 +45,30 @@ export function QuizList({ store, view, quizIds }: { store: Store; view: View; q
 export function StoryView({ store, view, storyId }: { store: Store; view: View; storyId: string }) {
   const story = store.course.stories.find((s) => s.id === storyId)!;
   const firstOpen = story.quizzes.find((q) => view.state.answers[q] === undefined);
-  const status = storyStatus(view, story);
+  const ui = store.course.ui.story;
+  const status = storyStatus(view, story, ui);
   return (
     <article class="story">
       <StoryHeader store={store} storyId={story.id} />
       <p class="story-category">{phrased(story.category)}</p>
-      <h1>
-        ストーリー{story.number}　{phrased(story.title)}
-      </h1>
+      <h1>{phrased(fill(ui.title, story))}</h1>
       <p class="lead">{story.summary}</p>
       {story.cast.length > 0 && (
-        <Cast members={story.cast.map((id) => store.course.cast.find((m) => m.id === id)!)} label={LABELS.cast} />
+        <Cast members={story.cast.map((id) => store.course.cast.find((m) => m.id === id)!)} label={ui.cast} />
       )}
       {story.intro && <div class="prose story-intro" dangerouslySetInnerHTML={{ __html: story.intro }} />}
-      <h2>このストーリーのクイズ</h2>
+      <h2>{ui.quizzesHeading}</h2>
       <QuizList store={store} view={view} quizIds={story.quizzes} />
       <p class="story-status">{status.label}</p>
       <div class="actions">
         {firstOpen === undefined ? (
           <a class="button" href={href({ name: 'result', id: story.id })}>
-            {LABELS.seeResult}
+            {ui.seeResult}
           </a>
         ) : (
           !view.readOnly && (
             <a class="button" href={href({ name: 'quiz', id: firstOpen })}>
-              {status.answered > 0 ? LABELS.resume : LABELS.start}
+              {status.answered > 0 ? ui.resume : ui.start}
             </a>
           )
         )}

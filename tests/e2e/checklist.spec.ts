@@ -131,7 +131,7 @@ async function checkReport(page: Page, want: ReturnType<typeof expected>): Promi
     }
   }
   await expect(page.getByTestId('overall-rate')).toHaveText(shown(want.overall));
-  const level = levelOf(want.overall!);
+  const level = levelOf(course.checklistLevels, want.overall!);
   await expect(page.getByTestId('overall-level')).toContainText(`レベル${level.rank}`);
   await expect(page.getByTestId('overall-level')).toContainText(level.label);
   await expect(page.getByTestId('overall-level')).toContainText(`総合 ${want.overall}%`);

@@ -139,7 +139,7 @@ test.describe('the course inside the LMS host', () => {
       const fromCourse = seen.requests.filter((r) => r.frame === frame);
       expect(new Set(fromCourse.map((r) => r.url))).toEqual(new Set([courseUrl]));
       // the host page's own files, then the course: nothing else
-      for (const r of seen.requests) expect(new URL(r.url).pathname, r.url).toMatch(/^\/($|\?|host\/[\w-]+\.ts$|vendor\/scorm(12|2004)\.js$|course\/(1\.2|2004)\/index\.html$)/);
+      for (const r of seen.requests) expect(new URL(r.url).pathname, r.url).toMatch(/^\/($|\?|host\/[\w-]+\.ts$|src\/scorm\/spec\.ts$|vendor\/scorm(12|2004)\.js$|course\/(1\.2|2004)\/index\.html$)/);
       // and the LMS heard from the course
       expect(await page.evaluate(() => window.lmsHost!.commits)).toBeGreaterThan(0);
     });

@@ -2,7 +2,7 @@
 // broken content/checklist.yaml (file, field, reason).
 import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState } from '../../src/model/codec.ts';
-import { keyCollisions, keyOf } from '../../src/model/keys.ts';
+import { keyCollisions, resumeKey } from '../../src/model/keys.ts';
 import { CHECKLIST_ANSWERS, emptyState, type LearnerState } from '../../src/model/state.ts';
 import { codecIds } from '../../src/app/store.ts';
 import { realCourse, rejectionOf } from './fixtures.ts';
@@ -114,9 +114,9 @@ describe('checklist content errors', () => {
     let pair: [string, string] | undefined;
     for (let n = 0; !pair; n++) {
       const id = `c_k${n}`;
-      const other = seen.get(keyOf(id));
+      const other = seen.get(resumeKey(id));
       if (other) pair = [other, id];
-      else seen.set(keyOf(id), id);
+      else seen.set(resumeKey(id), id);
     }
     const message = withChecklist((y) => y.replace('id: c_out_partial', `id: ${pair![0]}`).replace('id: c_out_contract', `id: ${pair![1]}`));
     expect(message).toContain(`checklist item ids "${pair[0]}" and "${pair[1]}" share a resume-state key`);

@@ -2,7 +2,8 @@
 // unanswered left out; the overall level; the weakest areas; the open items.
 import { describe, expect, it } from 'vitest';
 import type { ChecklistItem } from '../../src/content/types.ts';
-import { areaIds, areaScores, levelOf, LEVELS, openItems, overallPercent, weakestAreas } from '../../src/model/checklist.ts';
+import { realCourse } from './fixtures.ts';
+import { areaIds, areaScores, levelOf, openItems, overallPercent, weakestAreas } from '../../src/model/checklist.ts';
 import type { ChecklistAnswer } from '../../src/model/state.ts';
 
 const item = (id: string, area: string): ChecklistItem => ({ id, area, text: `${id}をしている。` });
@@ -97,22 +98,17 @@ describe('overall percentage', () => {
 });
 
 describe('overall level', () => {
-  it('has four levels, highest first, starting at 0', () => {
+  const LEVELS = realCourse().checklistLevels;
+  it('has four levels in content/checklist.yaml, highest first, ranked 4 to 1, the last starting at 0', () => {
     expect(LEVELS.map((l) => l.rank)).toEqual([4, 3, 2, 1]);
     expect(LEVELS[LEVELS.length - 1].min).toBe(0);
   });
 
   it('changes exactly at the thresholds', () => {
-    expect(levelOf(0).rank).toBe(1);
-    expect(levelOf(39).rank).toBe(1);
-    expect(levelOf(40).rank).toBe(2);
-    expect(levelOf(69).rank).toBe(2);
-    expect(levelOf(70).rank).toBe(3);
-    expect(levelOf(89).rank).toBe(3);
-    expect(levelOf(90).rank).toBe(4);
-    expect(levelOf(100).rank).toBe(4);
-    expect(levelOf(100).label).toBe('十分な水準');
-    expect(levelOf(10).label).toBe('要対策');
+    const rank = (p: number) => levelOf(LEVELS, p).rank;
+    expect([0, 39, 40, 69, 70, 89, 90, 100].map(rank)).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
+    expect(levelOf(LEVELS, 100).label).toBe('十分な水準');
+    expect(levelOf(LEVELS, 10).label).toBe('要対策');
   });
 });
 

@@ -133,6 +133,22 @@ describe('content errors', () => {
       /content\/stories\/story1\.yaml: quizzes\.0\.choices\.2\.id: must be one letter a–j/,
     );
   });
+
+  it('names a missing interface word, a lost placeholder and an unknown one in ui.yaml', () => {
+    const message = rejectionOf({
+      'ui.yaml': (t) => t.replace(/^  submit: .*\n/m, '').replace('最高 {best}/{total}問', '最高 {best}問').replace('受講者：{name}', '受講者：{user}'),
+    });
+    expect(message).toMatch(/content\/ui\.yaml: quiz\.submit: /);
+    expect(message).toMatch(/content\/ui\.yaml: story\.best: must use the placeholder\(s\) \{total\}/);
+    expect(message).toMatch(/content\/ui\.yaml: menu\.learner: must use the placeholder\(s\) \{name\}/);
+    expect(message).toMatch(/content\/ui\.yaml: menu\.learner: unknown placeholder\(s\) \{user\}; this text takes \{name\}/);
+  });
+
+  it('rejects checklist levels out of order or without a floor', () => {
+    const message = rejectionOf({ 'checklist.yaml': (t) => t.replace('- min: 70', '- min: 95').replace('- min: 0', '- min: 10') });
+    expect(message).toMatch(/content\/checklist\.yaml: levels: must go from the highest min down/);
+    expect(message).toMatch(/content\/checklist\.yaml: levels: the last level must have min: 0/);
+  });
 });
 
 describe('content encoding', () => {

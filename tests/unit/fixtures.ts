@@ -1,40 +1,16 @@
-// The real course content, compiled once per test file, and the seed's answer key.
+// The real course content, compiled once per test file, the seed's answer key
+// and variants of the content. (The worst-case resume state, which the bench
+// measures too, is in scripts/bench/worst-case.ts.)
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileContent } from '../../scripts/content/compile.ts';
-import { routePath, type Route } from '../../src/app/routes.ts';
 import type { Course } from '../../src/content/types.ts';
-import { CHECKLIST_ANSWERS, type LearnerState } from '../../src/model/state.ts';
 
 let cached: Course | undefined;
 export function realCourse(): Course {
   cached ??= compileContent('content');
   return cached;
-}
-
-/**
- * The largest resume state the course can produce: every page visited, the
- * longest route as location, every quiz with all its choices ticked, every
- * story at its most attempts, every checklist item answered, a pass recorded.
- * The codec test and `npm run bench` both measure this one.
- */
-export function worstCaseState(course: Course, checklist: readonly string[]): LearnerState {
-  const routes: Route[] = [
-    ...course.pages.map((p) => ({ name: 'page' as const, id: p.id })),
-    ...course.stories.flatMap((s) => [{ name: 'story' as const, id: s.id }, { name: 'result' as const, id: s.id }]),
-    ...course.quizzes.map((q) => ({ name: 'quiz' as const, id: q.id })),
-    ...course.checklist.map((c) => ({ name: 'checklistArea' as const, id: c.area })),
-    { name: 'checklistResult' },
-  ];
-  return {
-    visited: course.pages.map((p) => p.id),
-    location: routes.map(routePath).sort((a, b) => b.length - a.length)[0],
-    answers: Object.fromEntries(course.quizzes.map((q) => [q.id, q.choices.map((c) => c.id).join('')])),
-    stories: Object.fromEntries(course.stories.map((s) => [s.id, { best: s.quizzes.length, attempts: 999 }])),
-    checklist: Object.fromEntries(checklist.map((id, i) => [id, CHECKLIST_ANSWERS[i % CHECKLIST_ANSWERS.length]])),
-    passed: true,
-  };
 }
 
 /** The seed's ＜解答＞ for every quiz, as choice letters (1 → a, 2 → b, …). */
@@ -45,22 +21,32 @@ export const SEED_KEYS: Record<string, string> = {
   q4_1: 'bc', q4_2: 'abc', q4_3: 'c',
 };
 
+export type ContentEdits = Record<string, (text: string) => string | Uint8Array | null>;
+
 /**
- * Compiles a copy of content/ with some files changed (a function returns the
- * new text or bytes, or null to delete the file) and returns the build's error message.
- * Fails the test when the changed content is accepted.
+ * A copy of content/ under `dir` with some files changed (a function returns
+ * the new text or bytes, or null to delete the file); returns the copy's path.
  */
-export function rejectionOf(edits: Record<string, (text: string) => string | Uint8Array | null>): string {
+export function variantContent(dir: string, edits: ContentEdits): string {
+  const root = join(dir, 'content');
+  cpSync('content', root, { recursive: true });
+  for (const [file, change] of Object.entries(edits)) {
+    const path = join(root, file);
+    const text = change(existsSync(path) ? readFileSync(path, 'utf8') : '');
+    if (text === null) rmSync(path);
+    else writeFileSync(path, text);
+  }
+  return root;
+}
+
+/**
+ * Compiles a copy of content/ with some files changed and returns the build's
+ * error message. Fails the test when the changed content is accepted.
+ */
+export function rejectionOf(edits: ContentEdits): string {
   const dir = mkdtempSync(join(tmpdir(), 'content-'));
   try {
-    const root = join(dir, 'content');
-    cpSync('content', root, { recursive: true });
-    for (const [file, change] of Object.entries(edits)) {
-      const path = join(root, file);
-      const text = change(existsSync(path) ? readFileSync(path, 'utf8') : '');
-      if (text === null) rmSync(path);
-      else writeFileSync(path, text);
-    }
+    const root = variantContent(dir, edits);
     try {
       compileContent(root);
     } catch (e) {

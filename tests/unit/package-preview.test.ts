@@ -1,7 +1,8 @@
 // The preview LMS's records: read from CMI data as scorm-again stores it,
 // and written as CSV that Excel opens and a CSV reader reads back.
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, CSV_COLUMNS, SUSPEND_DATA_LIMIT, attemptRecords, formatSeconds, parseCsv, recordsCsv } from '../../scripts/preview/records.ts';
+import { LIMITS } from '../../src/scorm/spec.ts';
+import { CSV_BOM, CSV_COLUMNS, attemptRecords, formatSeconds, parseCsv, recordsCsv } from '../../scripts/preview/records.ts';
 
 const cmi2004: Record<string, string> = {
   'cmi.learner_id': 'learner_1',
@@ -83,7 +84,7 @@ describe('attemptRecords', () => {
     expect(r.score.raw).toBe('89');
     expect(r.interactions[0]).toMatchObject({ id: 'q1_1', response: 'a,b', pattern: 'a,b,c', result: 'wrong', when: '12:00:05' });
     expect(r.objectives[0]).toMatchObject({ id: 'story1', status: 'passed' });
-    expect([r.suspendDataLength, r.suspendDataLimit]).toEqual([100, SUSPEND_DATA_LIMIT['1.2']]);
+    expect([r.suspendDataLength, r.suspendDataLimit]).toEqual([100, LIMITS['1.2'].suspendData]);
   });
 });
 

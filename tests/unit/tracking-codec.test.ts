@@ -5,8 +5,9 @@ import { codecIds } from '../../src/app/store.ts';
 import { CodecError, decodeState, encodeState } from '../../src/model/codec.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
 import { emptyState, type LearnerState } from '../../src/model/state.ts';
-import { SCORM12_SUSPEND_DATA_MAX } from '../../src/tracking/scorm12.ts';
-import { realCourse, worstCaseState } from './fixtures.ts';
+import { SCORM12_SUSPEND_DATA_MAX } from '../../src/scorm/spec.ts';
+import { realCourse } from './fixtures.ts';
+import { worstCaseState } from '../../scripts/bench/worst-case.ts';
 
 const course = realCourse();
 /** the checklist issue adds about 80 items; generate 80 ids of its shape */

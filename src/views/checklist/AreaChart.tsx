@@ -1,5 +1,7 @@
 import { levelOf, type AreaScore } from '../../model/checklist.ts';
-import { CHECKLIST_LABELS } from './labels.ts';
+import { fill, type Ui } from '../../content/ui.ts';
+import type { Level } from '../../content/types.ts';
+import { percentText } from './areas.ts';
 
 // Drawn in a narrow coordinate space so that on a 360 px phone the text stays
 // at about its nominal size; wider screens cap the width in CSS.
@@ -12,7 +14,12 @@ const AXIS = 22;
 const TICKS = [0, 25, 50, 75, 100];
 
 /** Horizontal bars, one per area. Purely visual: AreaTable carries the same figures for assistive technology. */
-export function AreaChart({ scores, labels }: { scores: readonly AreaScore[]; labels: Readonly<Record<string, string>> }) {
+export function AreaChart({ scores, labels, levels, ui }: {
+  scores: readonly AreaScore[];
+  labels: Readonly<Record<string, string>>;
+  levels: readonly Level[];
+  ui: Ui['checklist'];
+}) {
   const height = scores.length * ROW + AXIS;
   const x = (percent: number) => (WIDTH * percent) / 100;
   return (
@@ -20,7 +27,7 @@ export function AreaChart({ scores, labels }: { scores: readonly AreaScore[]; la
       class="area-chart"
       viewBox={`0 0 ${WIDTH} ${height}`}
       role="img"
-      aria-label={`${CHECKLIST_LABELS.chartTitle}のグラフ（数値は下の表を参照）`}
+      aria-label={fill(ui.chartLabel, { title: ui.chartTitle })}
       data-testid="area-chart"
     >
       {scores.map((s, i) => {
@@ -31,7 +38,7 @@ export function AreaChart({ scores, labels }: { scores: readonly AreaScore[]; la
               {labels[s.areaId]}
             </text>
             <text class="area-chart-value" x={WIDTH} y={top + LABEL_Y} text-anchor="end">
-              {CHECKLIST_LABELS.percent(s.percent)}
+              {percentText(s.percent)}
             </text>
             <rect class="area-chart-track" x={0} y={top + BAR_Y} width={WIDTH} height={BAR_HEIGHT} />
             {TICKS.map((t) => (
@@ -40,7 +47,7 @@ export function AreaChart({ scores, labels }: { scores: readonly AreaScore[]; la
             ))}
             {s.percent !== null && (
               <rect
-                class={`area-chart-bar rank-${levelOf(s.percent).rank}`}
+                class={`area-chart-bar rank-${levelOf(levels, s.percent).rank}`}
                 x={0}
                 y={top + BAR_Y}
                 width={x(s.percent)}

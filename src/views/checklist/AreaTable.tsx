@@ -1,34 +1,37 @@
 import type { AreaScore } from '../../model/checklist.ts';
 import { CHECKLIST_ANSWERS } from '../../model/state.ts';
-import { ANSWER_LABELS, CHECKLIST_LABELS } from './labels.ts';
+import type { Ui } from '../../content/ui.ts';
+import { percentText } from './areas.ts';
 
 /** The chart's figures as a table: read by screen readers, printed with the report. */
-export function AreaTable({ scores, labels, overall }: {
+export function AreaTable({ scores, labels, overall, ui }: {
   scores: readonly AreaScore[];
   labels: Readonly<Record<string, string>>;
   overall: number | null;
+  ui: Ui;
 }) {
+  const words = ui.checklist;
   return (
-    <div class="area-table-wrap" role="region" aria-label={CHECKLIST_LABELS.tableCaption} tabIndex={0}>
+    <div class="area-table-wrap" role="region" aria-label={words.tableCaption} tabIndex={0}>
       <table class="area-table" data-testid="area-table">
-        <caption>{CHECKLIST_LABELS.tableCaption}</caption>
+        <caption>{words.tableCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">{CHECKLIST_LABELS.area}</th>
-            <th scope="col">{CHECKLIST_LABELS.rate}</th>
+            <th scope="col">{words.area}</th>
+            <th scope="col">{words.rate}</th>
             {CHECKLIST_ANSWERS.map((a) => (
               <th key={a} scope="col">
-                {ANSWER_LABELS[a]}
+                {ui.answers[a]}
               </th>
             ))}
-            <th scope="col">{CHECKLIST_LABELS.unanswered}</th>
+            <th scope="col">{words.unanswered}</th>
           </tr>
         </thead>
         <tbody>
           {scores.map((s) => (
             <tr key={s.areaId} data-area={s.areaId}>
               <th scope="row">{labels[s.areaId]}</th>
-              <td class="area-table-rate">{CHECKLIST_LABELS.percent(s.percent)}</td>
+              <td class="area-table-rate">{percentText(s.percent)}</td>
               {CHECKLIST_ANSWERS.map((a) => (
                 <td key={a}>{s.counts[a]}</td>
               ))}
@@ -38,9 +41,9 @@ export function AreaTable({ scores, labels, overall }: {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">{CHECKLIST_LABELS.overall}</th>
+            <th scope="row">{words.overall}</th>
             <td class="area-table-rate" data-testid="overall-rate">
-              {CHECKLIST_LABELS.percent(overall)}
+              {percentText(overall)}
             </td>
             {CHECKLIST_ANSWERS.map((a) => (
               <td key={a}>{scores.reduce((n, s) => n + s.counts[a], 0)}</td>

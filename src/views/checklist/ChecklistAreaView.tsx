@@ -2,13 +2,13 @@ import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
 import { CHECKLIST_ANSWERS, type ChecklistAnswer } from '../../model/state.ts';
 import type { ChecklistItem } from '../../content/types.ts';
-import { LABELS } from '../labels.ts';
+import { fill, type Ui } from '../../content/ui.ts';
 import { Crumbs } from './Crumbs.tsx';
-import { ANSWER_LABELS, CHECKLIST_LABELS } from './labels.ts';
 import { answeredIn, checklistAreas } from './areas.ts';
 import './checklist.css';
 
-function ItemQuestion({ item, number, answer, disabled, onAnswer }: {
+function ItemQuestion({ item, number, answer, disabled, onAnswer, labels }: {
+  labels: Ui['answers'];
   item: ChecklistItem;
   number: number;
   answer: ChecklistAnswer | undefined;
@@ -26,7 +26,7 @@ function ItemQuestion({ item, number, answer, disabled, onAnswer }: {
           {CHECKLIST_ANSWERS.map((a) => (
             <label key={a} class={`checklist-option option-${a}`}>
               <input type="radio" name={item.id} value={a} checked={answer === a} onChange={() => onAnswer(a)} />
-              <span>{ANSWER_LABELS[a]}</span>
+              <span>{labels[a]}</span>
             </label>
           ))}
         </div>
@@ -37,6 +37,7 @@ function ItemQuestion({ item, number, answer, disabled, onAnswer }: {
 
 export function ChecklistAreaView({ store, view, areaId }: { store: Store; view: View; areaId: string }) {
   const { course } = store;
+  const { ui } = course;
   const areas = checklistAreas(course);
   const index = areas.findIndex((a) => a.page.id === areaId);
   const { page, items, refs } = areas[index];
@@ -47,15 +48,15 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
   return (
     <article class="checklist-area">
       <Crumbs course={course} current={page.navLabel} />
-      <p class="checklist-position">{CHECKLIST_LABELS.areaPosition(index + 1, areas.length)}</p>
+      <p class="checklist-position">{fill(ui.checklist.areaPosition, { position: index + 1, total: areas.length })}</p>
       <h1>{page.title}</h1>
       <p class="checklist-progress" data-testid="area-answered">
-        {CHECKLIST_LABELS.answered(answeredIn(items, answers), items.length)}
+        {fill(ui.checklist.answered, { answered: answeredIn(items, answers), total: items.length })}
       </p>
       <dl class="checklist-refs">
         {refs.selfCheck.length > 0 && (
           <div>
-            <dt>{LABELS.selfCheck}</dt>
+            <dt>{ui.page.selfCheck}</dt>
             {refs.selfCheck.map((r) => (
               <dd key={r}>{r}</dd>
             ))}
@@ -63,7 +64,7 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
         )}
         {refs.criteria.length > 0 && (
           <div>
-            <dt>{LABELS.criteria}</dt>
+            <dt>{ui.page.criteria}</dt>
             {refs.criteria.map((r) => (
               <dd key={r}>{r}</dd>
             ))}
@@ -71,7 +72,7 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
         )}
         {(refs.related?.length ?? 0) > 0 && (
           <div>
-            <dt>{LABELS.related}</dt>
+            <dt>{ui.page.related}</dt>
             {refs.related!.map((r) => (
               <dd key={r}>{r}</dd>
             ))}
@@ -79,7 +80,7 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
         )}
       </dl>
       <p>
-        <a href={href({ name: 'page', id: page.id })}>{CHECKLIST_LABELS.readPage(page.title)}</a>
+        <a href={href({ name: 'page', id: page.id })}>{fill(ui.checklist.readPage, page)}</a>
       </p>
       <ol class="checklist-items">
         {items.map((item, i) => (
@@ -90,10 +91,11 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
             answer={answers[item.id]}
             disabled={view.readOnly}
             onAnswer={(a) => store.setChecklist(item.id, a)}
+            labels={ui.answers}
           />
         ))}
       </ol>
-      <nav class="pager" aria-label="対策の切り替え">
+      <nav class="pager" aria-label={ui.checklist.areaPager}>
         {prev ? (
           <a class="button button-secondary pager-prev" href={href({ name: 'checklistArea', id: prev.page.id })} rel="prev">
             ← {prev.page.navLabel}
@@ -102,7 +104,7 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
           <span />
         )}
         <a class="button button-plain" href={href({ name: 'checklist' })}>
-          {CHECKLIST_LABELS.backToList}
+          {ui.checklist.backToList}
         </a>
         {next ? (
           <a class="button pager-next" href={href({ name: 'checklistArea', id: next.page.id })} rel="next">
@@ -110,7 +112,7 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
           </a>
         ) : (
           <a class="button pager-next" href={href({ name: 'checklistResult' })}>
-            {CHECKLIST_LABELS.seeResult} →
+            {ui.checklist.seeResult} →
           </a>
         )}
       </nav>

@@ -1,12 +1,15 @@
 import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
 import { Crumbs } from './Crumbs.tsx';
-import { ANSWER_LABELS, CHECKLIST_LABELS } from './labels.ts';
+import { fill } from '../../content/ui.ts';
+import { CHECKLIST_ANSWERS } from '../../model/state.ts';
 import { answeredIn, checklistAreas } from './areas.ts';
 import './checklist.css';
 
 export function ChecklistHome({ store, view }: { store: Store; view: View }) {
   const { course } = store;
+  const { ui } = course;
+  const words = ui.checklist;
   const areas = checklistAreas(course);
   const answers = view.state.checklist;
   const answered = answeredIn(course.checklist, answers);
@@ -14,31 +17,23 @@ export function ChecklistHome({ store, view }: { store: Store; view: View }) {
   return (
     <article class="checklist-home">
       <Crumbs course={course} />
-      <h1>{CHECKLIST_LABELS.title}</h1>
+      <h1>{words.title}</h1>
       <div class="prose">
-        <p>
-          自社の現在の状況について、{areas.length}の対策・全{course.checklist.length}項目に、次のいずれかで答えてください。回答はその都度保存され、途中でやめても続きから再開できます。
-        </p>
+        <p>{fill(words.intro, { areas: areas.length, items: course.checklist.length })}</p>
         <ul>
-          <li>
-            <strong>{ANSWER_LABELS.done}</strong>：社内で決めて、実際に運用している
-          </li>
-          <li>
-            <strong>{ANSWER_LABELS.partial}</strong>：一部の部署・情報だけで実施している、または決めたが運用が不十分
-          </li>
-          <li>
-            <strong>{ANSWER_LABELS.not}</strong>：まだ実施していない
-          </li>
-          <li>
-            <strong>{ANSWER_LABELS.na}</strong>：自社には当てはまらない（例：保管容器に入らない製造装置がない）
-          </li>
+          {CHECKLIST_ANSWERS.map((a) => (
+            <li key={a}>
+              <strong>{ui.answers[a]}</strong>
+              {ui.answerHints[a]}
+            </li>
+          ))}
         </ul>
-        <p>結果では、対策ごとの実施率をグラフで示し、優先して取り組みたい対策と印刷用のレポートをまとめます。この結果はクイズの得点には影響しません。</p>
+        <p>{words.outro}</p>
       </div>
       <p class="checklist-progress" data-testid="checklist-answered">
-        {CHECKLIST_LABELS.answered(answered, course.checklist.length)}
+        {fill(words.answered, { answered, total: course.checklist.length })}
       </p>
-      <h2>{CHECKLIST_LABELS.areas}</h2>
+      <h2>{words.areas}</h2>
       <ol class="checklist-areas">
         {areas.map((a) => {
           const n = answeredIn(a.items, answers);
@@ -47,7 +42,7 @@ export function ChecklistHome({ store, view }: { store: Store; view: View }) {
               <a href={href({ name: 'checklistArea', id: a.page.id })}>{a.page.navLabel}</a>
               <span class="checklist-area-count" data-testid={`area-count-${a.page.id}`}>
                 {n}/{a.items.length}
-                {n === a.items.length && <span class="done-mark"> {CHECKLIST_LABELS.complete}</span>}
+                {n === a.items.length && <span class="done-mark"> {words.complete}</span>}
               </span>
             </li>
           );
@@ -55,11 +50,11 @@ export function ChecklistHome({ store, view }: { store: Store; view: View }) {
       </ol>
       <div class="actions">
         <a class="button" href={href({ name: 'checklistArea', id: firstOpen.page.id })}>
-          {answered === 0 ? CHECKLIST_LABELS.start : CHECKLIST_LABELS.resume}
+          {answered === 0 ? words.start : words.resume}
         </a>
         {answered > 0 && (
           <a class="button button-secondary" href={href({ name: 'checklistResult' })}>
-            {CHECKLIST_LABELS.seeResult}
+            {words.seeResult}
           </a>
         )}
       </div>

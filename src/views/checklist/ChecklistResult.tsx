@@ -3,14 +3,17 @@ import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
 import { areaScores, levelOf, openItems, overallPercent, weakestAreas } from '../../model/checklist.ts';
 import { Crumbs } from './Crumbs.tsx';
-import { ANSWER_LABELS, CHECKLIST_LABELS, formatDate } from './labels.ts';
-import { checklistAreas } from './areas.ts';
+import { fill } from '../../content/ui.ts';
+import { checklistAreas, percentText } from './areas.ts';
 import { AreaChart } from './AreaChart.tsx';
 import { AreaTable } from './AreaTable.tsx';
 import './checklist.css';
 
 export function ChecklistResult({ store, view }: { store: Store; view: View }) {
   const { course } = store;
+  const { ui } = course;
+  const words = ui.checklist;
+  const today = new Date();
   // The company of course.yaml, or what the learner types: printed on the report, never part of the saved state.
   const configured = course.meta.company;
   const [company, setCompany] = useState(configured?.name ?? '');
@@ -19,7 +22,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
   const labels = Object.fromEntries(areas.map((a) => [a.page.id, a.page.navLabel]));
   const scores = areaScores(course.checklist, answers);
   const overall = overallPercent(scores);
-  const level = overall === null ? undefined : levelOf(overall);
+  const level = overall === null ? undefined : levelOf(course.checklistLevels, overall);
   const weakest = weakestAreas(scores);
   const open = openItems(course.checklist, answers);
   const unanswered = scores.reduce((n, s) => n + s.total - s.answered, 0);
@@ -27,87 +30,87 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
 
   return (
     <article class="checklist-report">
-      <Crumbs course={course} current={CHECKLIST_LABELS.reportTitle} />
+      <Crumbs course={course} current={words.reportTitle} />
       {configured?.logoSvg && (
         // sanitised to drawing elements at build time (scripts/content/company.ts); the name beside it says whose
         <div class="company-logo" aria-hidden="true" dangerouslySetInnerHTML={{ __html: configured.logoSvg }} />
       )}
-      <h1>{CHECKLIST_LABELS.reportTitle}</h1>
+      <h1>{words.reportTitle}</h1>
       <dl class="report-meta">
         <div>
-          <dt>{CHECKLIST_LABELS.date}</dt>
-          <dd>{formatDate(new Date())}</dd>
+          <dt>{words.date}</dt>
+          <dd>{fill(words.dateValue, { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() })}</dd>
         </div>
         {company.trim() && (
           <div class={configured?.name ? undefined : 'print-only'} data-testid="report-company">
-            <dt>{CHECKLIST_LABELS.company}</dt>
+            <dt>{words.company}</dt>
             <dd>{company.trim()}</dd>
           </div>
         )}
         <div>
-          <dt>回答</dt>
-          <dd>{CHECKLIST_LABELS.answered(course.checklist.length - unanswered, course.checklist.length)}</dd>
+          <dt>{words.answeredTerm}</dt>
+          <dd>{fill(words.answered, { answered: course.checklist.length - unanswered, total: course.checklist.length })}</dd>
         </div>
       </dl>
       <div class="report-tools no-print">
         <label class="report-company">
-          <span>{CHECKLIST_LABELS.companyInput}</span>
+          <span>{words.companyInput}</span>
           <input type="text" value={company} maxLength={80} autoComplete="organization" onInput={(e) => setCompany(e.currentTarget.value)} />
         </label>
         <button type="button" class="button" onClick={() => window.print()}>
-          {CHECKLIST_LABELS.print}
+          {words.print}
         </button>
       </div>
 
       {unanswered > 0 && (
         <p class="notice-inline" data-testid="report-pending">
-          {CHECKLIST_LABELS.pending(unanswered)}{' '}
+          {fill(words.pending, { count: unanswered })}{' '}
           <a class="no-print" href={href({ name: 'checklist' })}>
-            {CHECKLIST_LABELS.backToList}
+            {words.backToList}
           </a>
         </p>
       )}
 
       <section class="report-level" aria-labelledby="report-level-title">
-        <h2 id="report-level-title">{CHECKLIST_LABELS.overallLevel}</h2>
+        <h2 id="report-level-title">{words.overallLevel}</h2>
         {level ? (
           <p class={`level level-${level.rank}`} data-testid="overall-level">
-            <span class="level-rank">レベル{level.rank}</span>
+            <span class="level-rank">{fill(words.level, level)}</span>
             <span class="level-label">{level.label}</span>
-            <span class="level-percent">（総合 {overall}%）</span>
+            <span class="level-percent">{fill(words.levelPercent, { percent: overall! })}</span>
           </p>
         ) : (
-          <p data-testid="overall-level">{CHECKLIST_LABELS.noScore}</p>
+          <p data-testid="overall-level">{words.noScore}</p>
         )}
         {level && <p>{level.advice}</p>}
       </section>
 
       <section aria-labelledby="report-chart-title">
-        <h2 id="report-chart-title">{CHECKLIST_LABELS.chartTitle}</h2>
-        <AreaChart scores={scores} labels={labels} />
-        <AreaTable scores={scores} labels={labels} overall={overall} />
-        <p class="note">{CHECKLIST_LABELS.method}</p>
+        <h2 id="report-chart-title">{words.chartTitle}</h2>
+        <AreaChart scores={scores} labels={labels} levels={course.checklistLevels} ui={words} />
+        <AreaTable scores={scores} labels={labels} overall={overall} ui={ui} />
+        <p class="note">{words.method}</p>
       </section>
 
       <section aria-labelledby="report-weakest-title">
-        <h2 id="report-weakest-title">{CHECKLIST_LABELS.weakest}</h2>
+        <h2 id="report-weakest-title">{words.weakest}</h2>
         {weakest.length > 0 ? (
           <ol class="report-weakest" data-testid="weakest-areas">
             {weakest.map((s) => (
               <li key={s.areaId} data-area={s.areaId}>
                 <a href={href({ name: 'page', id: s.areaId })}>{labels[s.areaId]}</a>
-                <span class="report-weakest-rate">{CHECKLIST_LABELS.percent(s.percent)}</span>
+                <span class="report-weakest-rate">{percentText(s.percent)}</span>
               </li>
             ))}
           </ol>
         ) : (
-          <p>{overall === null ? CHECKLIST_LABELS.noScore : CHECKLIST_LABELS.allComplete}</p>
+          <p>{overall === null ? words.noScore : words.allComplete}</p>
         )}
       </section>
 
       <section class="report-open" aria-labelledby="report-open-title">
-        <h2 id="report-open-title">{CHECKLIST_LABELS.openItems}</h2>
-        {open.length === 0 && <p>{CHECKLIST_LABELS.noOpenItems}</p>}
+        <h2 id="report-open-title">{words.openItems}</h2>
+        {open.length === 0 && <p>{words.noOpenItems}</p>}
         {areas
           .filter((a) => open.some((i) => i.area === a.page.id))
           .map((a) => (
@@ -119,7 +122,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
                   .filter((i) => i.area === a.page.id)
                   .map((i) => (
                     <li key={i.id} data-item={i.id}>
-                      <span class={`answer-tag tag-${answers[i.id]}`}>{ANSWER_LABELS[answers[i.id]]}</span>
+                      <span class={`answer-tag tag-${answers[i.id]}`}>{ui.answers[answers[i.id]]}</span>
                       <span class="report-open-number">{numberOf(i.id)}.</span> {i.text}
                     </li>
                   ))}

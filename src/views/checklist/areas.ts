@@ -22,5 +22,8 @@ export function checklistAreas(course: Course): AreaView[] {
   });
 }
 
+/** a rate as shown: a number with %, or a dash when nothing can be rated */
+export const percentText = (percent: number | null): string => (percent === null ? '—' : `${percent}%`);
+
 export const answeredIn = (items: readonly ChecklistItem[], answers: Answers): number =>
   items.filter((i) => answers[i.id] !== undefined).length;

@@ -1,18 +1,13 @@
 import type { Store, View } from '../../app/store.ts';
-import type { Page, PageGroup } from '../../content/types.ts';
+import type { Page } from '../../content/types.ts';
 import { href } from '../../app/routes.ts';
 import { Icon } from '../Icon.tsx';
 import { phrased } from '../phrased.tsx';
-import { LABELS } from '../labels.ts';
-
-const COLUMNS: Array<{ group: PageGroup; title: string }> = (['preparation', 'measure', 'stronger'] as const).map((group) => ({
-  group,
-  title: LABELS.mapColumns[group],
-}));
 
 /** The overview map of the measures, drawn from the pages' groups and labels. */
 export function MeasuresMap({ store, view }: { store: Store; view: View }) {
   const visited = new Set(view.state.visited);
+  const { nav } = store.course.ui;
   const item = (p: Page) => {
     const labels = p.mapLabels.filter((l) => l !== p.title && l !== p.navLabel);
     return (
@@ -29,16 +24,16 @@ export function MeasuresMap({ store, view }: { store: Store; view: View }) {
             ))}
           </span>
         )}
-        {visited.has(p.id) && <span class="map-visited">✓<span class="visually-hidden">閲覧済み</span></span>}
+        {visited.has(p.id) && <span class="map-visited">✓<span class="visually-hidden">{nav.visited}</span></span>}
       </a>
     </li>
     );
   };
   return (
     <figure class="measures-map">
-      <figcaption class="visually-hidden">技術等情報管理に必要な対策の全体像</figcaption>
+      <figcaption class="visually-hidden">{store.course.map.caption}</figcaption>
       <ol class="map-columns">
-        {COLUMNS.map((col, i) => (
+        {store.course.map.columns.map((col, i) => (
           <li key={col.group} class={`map-column map-${col.group}`}>
             <h2 class="map-column-title">
               <span class="map-step">{i + 1}</span>

@@ -3,32 +3,34 @@ import { href } from '../../app/routes.ts';
 import type { Story } from '../../content/types.ts';
 import { isStoryFinished } from '../../model/state.ts';
 import { phrased } from '../phrased.tsx';
+import { fill, type Ui } from '../../content/ui.ts';
 
-export function storyStatus(view: View, story: Story): { answered: number; label: string } {
+export function storyStatus(view: View, story: Story, ui: Ui['story']): { answered: number; label: string } {
   const total = story.quizzes.length;
   const answered = story.quizzes.filter((q) => view.state.answers[q] !== undefined).length;
   const record = view.state.stories[story.id];
-  if (answered === 0 && !record) return { answered, label: '未着手' };
-  if (!isStoryFinished(story, view.state)) return { answered, label: `解答中（${answered}/${total}問）` };
-  return { answered, label: `最高 ${record?.best ?? 0}/${total}問 正解` };
+  if (answered === 0 && !record) return { answered, label: ui.notStarted };
+  if (!isStoryFinished(story, view.state)) return { answered, label: fill(ui.inProgress, { answered, total }) };
+  return { answered, label: fill(ui.best, { best: record?.best ?? 0, total }) };
 }
 
 export function StoryList({ store, view }: { store: Store; view: View }) {
+  const ui = store.course.ui.story;
   return (
     <ol class="story-list">
       {store.course.stories.map((s) => {
-        const status = storyStatus(view, s);
+        const status = storyStatus(view, s, ui);
         return (
           <li key={s.id} class="story-card">
             <p class="story-category">{phrased(s.category)}</p>
             <h2>
               <a href={href({ name: 'story', id: s.id })}>
-                ストーリー{s.number}　{phrased(s.title)}
+                {phrased(fill(ui.title, s))}
               </a>
             </h2>
             <p>{s.summary}</p>
             <p class="story-status" data-testid={`story-status-${s.id}`}>
-              {s.quizzes.length}問 ・ {status.label}
+              {fill(ui.card, { count: s.quizzes.length, status: status.label })}
             </p>
           </li>
         );

@@ -1,0 +1,202 @@
+// The interface's words: which keys content/ui.yaml must define and which
+// {placeholders} each one takes. The words themselves live in content/ui.yaml;
+// the compiler checks that file against UI_KEYS (file, field, reason) and the
+// views read the result as `course.ui`, typed by `Ui` — so a key a view asks for
+// and the file lacks fails the build, and a key the spec lacks fails the type check.
+// UI_KEYS is build-time data: the bundle imports only the types and `fill`.
+
+export const UI_KEYS = {
+  nav: {
+    skip: [],
+    top: [],
+    backToTop: [],
+    breadcrumb: [],
+    pager: [],
+    measuresNav: [],
+    visited: [],
+    footer: ['title', 'version'],
+  },
+  progress: {
+    label: [],
+    bar: ['percent'],
+    pages: [],
+    quizzes: [],
+    score: [],
+    points: ['score'],
+    passMark: ['passMark'],
+  },
+  status: {
+    passed: [],
+    completed: [],
+    failed: [],
+    incomplete: [],
+  },
+  menu: {
+    statusTitle: [],
+    passedNote: [],
+    pagesLeft: ['count'],
+    scoreBelow: ['passMark', 'score'],
+    learner: ['name'],
+    sectionDone: [],
+    sectionPages: ['done', 'total'],
+    sectionQuizzes: ['answered', 'total'],
+  },
+  page: {
+    refs: [],
+    selfCheck: [],
+    criteria: [],
+    related: [],
+  },
+  story: {
+    title: ['number', 'title'],
+    cast: [],
+    short: ['number'],
+    quizzesHeading: [],
+    notStarted: [],
+    inProgress: ['answered', 'total'],
+    best: ['best', 'total'],
+    card: ['count', 'status'],
+    start: [],
+    resume: [],
+    seeResult: [],
+    list: [],
+    next: ['number'],
+  },
+  quiz: {
+    title: ['number', 'title'],
+    position: ['story', 'position', 'total'],
+    selectAll: [],
+    submit: [],
+    correct: [],
+    incorrect: [],
+    verdictCorrect: [],
+    verdictIncorrect: [],
+    listCorrect: [],
+    listIncorrect: [],
+    unanswered: [],
+    choiceNumber: ['number'],
+    numberSeparator: [],
+    key: ['numbers'],
+    keyAll: ['numbers'],
+    yours: ['numbers'],
+    yourChoice: [],
+    keyChoice: [],
+    announce: ['verdict', 'key', 'yours'],
+    explanation: [],
+    choiceNotes: [],
+    choiceNoteVerdict: ['verdict'],
+    next: [],
+    seeResult: [],
+  },
+  result: {
+    title: ['story'],
+    now: ['total', 'correct'],
+    correctCount: ['count'],
+    best: ['total', 'best', 'attempts'],
+    note: [],
+    courseScore: ['score', 'passMark'],
+    retry: [],
+  },
+  checkForms: {
+    quizTitle: [],
+    quizText: ['stories', 'quizzes'],
+    quizProgress: ['answered', 'total', 'score'],
+    checklistTitle: [],
+    checklistText: ['areas', 'items'],
+  },
+  checklist: {
+    title: [],
+    intro: ['areas', 'items'],
+    outro: [],
+    reportTitle: [],
+    areas: [],
+    complete: [],
+    answered: ['answered', 'total'],
+    start: [],
+    resume: [],
+    seeResult: [],
+    backToList: [],
+    readPage: ['title'],
+    areaPosition: ['position', 'total'],
+    areaPager: [],
+    chartTitle: [],
+    chartLabel: ['title'],
+    tableCaption: [],
+    area: [],
+    rate: [],
+    unanswered: [],
+    overall: [],
+    overallLevel: [],
+    level: ['rank'],
+    levelPercent: ['percent'],
+    weakest: [],
+    openItems: [],
+    noOpenItems: [],
+    allComplete: [],
+    noScore: [],
+    date: [],
+    dateValue: ['year', 'month', 'day'],
+    answeredTerm: [],
+    company: [],
+    companyInput: [],
+    print: [],
+    pending: ['count'],
+    method: [],
+  },
+  answers: {
+    done: [],
+    partial: [],
+    not: [],
+    na: [],
+  },
+  /** after each answer's name on the checklist's first screen */
+  answerHints: {
+    done: [],
+    partial: [],
+    not: [],
+    na: [],
+  },
+  notices: {
+    close: [],
+    'state-reset': [],
+    review: [],
+    standalone: [],
+    'storage-failed': [],
+    'storage-unavailable': [],
+    'lms-save': [],
+    'lms-unavailable': [],
+    'other-tab': [],
+  },
+} as const satisfies Record<string, Record<string, readonly string[]>>;
+
+type Spec = typeof UI_KEYS;
+
+declare const params: unique symbol;
+/** A string with {placeholders}; only `fill` turns it into words. */
+export type Template<P extends string> = string & { readonly [params]: P };
+
+export type Ui = {
+  readonly [G in keyof Spec]: {
+    readonly [K in keyof Spec[G]]: Spec[G][K] extends readonly [] ? string : Template<Spec[G][K] extends readonly (infer P extends string)[] ? P : never>;
+  };
+};
+
+/** What the tracker and the store may tell the learner; the view finds the words in `ui.notices`. */
+export type NoticeId = Exclude<keyof Spec['notices'], 'close'>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** The template with each {name} replaced by its value. */
+export function fill<P extends string>(template: Template<P>, values: Readonly<Record<P, string | number>>): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => String(values[name as P]));
+}
+
+/** Like `fill`, but values may be elements: the pieces in order, for a view to render. */
+export function fillParts<P extends string, T>(template: Template<P>, values: Readonly<Record<P, T>>): Array<string | T> {
+  return template.split(PLACEHOLDER).map((piece, i) => (i % 2 === 1 ? values[piece as P] : piece));
+}
+
+/** The placeholders a template uses, for the compiler's check. */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]);
+}

@@ -1,0 +1,33 @@
+// What the LMS says at launch, read once after Initialize, and the helpers that
+// read its numbers. (What the course tells the LMS is in report.ts.)
+import type { LaunchMode } from './tracker.ts';
+
+/** What the LMS says about the launch, read once after Initialize. */
+export interface Launch {
+  mode: LaunchMode;
+  learnerId: string;
+  learnerName: string;
+  suspendData: string;
+  /** percent 0–100 from the LMS's mastery score, when it sets one */
+  passMark?: number;
+  /** the LMS already holds a pass for this attempt */
+  passed: boolean;
+  /** the data model as the LMS holds it, for the elements the course writes */
+  held: Map<string, string>;
+  /** next free interaction index (1.2: the journal's _count) */
+  interactionCount: number;
+  /** 2004 only: `id@timestamp` of every interaction the LMS holds, so an answer written before is not appended twice */
+  interactionKeys: Set<string>;
+  objectiveCount: number;
+  objectiveIndex: Map<string, number>;
+}
+
+/** percent needed to pass, from a 0–1 measure; 0.805 needs 81 because scores are whole percents */
+export function percentFromScaled(scaled: number): number {
+  return Math.min(100, Math.max(0, Math.ceil(scaled * 100 - 1e-9)));
+}
+
+export function parseNumber(text: string): number | undefined {
+  if (!/^-?\d+(\.\d+)?$/.test(text.trim())) return undefined;
+  return Number(text);
+}
