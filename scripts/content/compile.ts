@@ -9,6 +9,7 @@ import { checklistFile, courseFile, pageFrontMatter, storyFile } from './schema.
 import { compileCompany, contactHtml } from './company.ts';
 import { renderMarkdown } from './markdown.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
+import { estimateMinutes, textLength } from '../../src/model/estimate.ts';
 
 export class ContentError extends Error {
   constructor(
@@ -292,8 +293,16 @@ export function compileContent(root: string): Course {
   const pageOrder = sections.flatMap((s) => s.pages);
   pages.sort((a, b) => pageOrder.indexOf(a.id) - pageOrder.indexOf(b.id));
   checklist.sort((a, b) => pageOrder.indexOf(a.area) - pageOrder.indexOf(b.area));
+  // what a learner reads to complete the course: every page, every quiz with its feedback
+  const read = [
+    ...pages.flatMap((p) => p.blocks.map((b) => (b.type === 'html' ? b.html : ''))),
+    ...stories.flatMap((s) => [s.summary, s.intro ?? '']),
+    ...quizzes.flatMap((q) => [q.scenario, q.question, q.explanation, ...q.choices.flatMap((c) => [c.text, c.commentary ?? ''])]),
+    ...(rest.completion.checklist ? checklist.map((c) => c.text) : []),
+  ];
+  const estimate = estimateMinutes(read.reduce((n, html) => n + textLength(html), 0), quizzes.length);
   return {
-    meta: company ? { ...rest, company } : rest,
+    meta: company ? { ...rest, company, estimate } : { ...rest, estimate },
     sections: sections.sort((a, b) => sectionOrder.indexOf(a.id) - sectionOrder.indexOf(b.id)),
     pages,
     stories,

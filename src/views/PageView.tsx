@@ -1,6 +1,7 @@
 import type { Store, View } from '../app/store.ts';
 import type { Block } from '../content/types.ts';
 import { href } from '../app/routes.ts';
+import { nextSection } from '../model/path.ts';
 import { LABELS } from './labels.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { MeasureNav } from './widgets/MeasureNav.tsx';
@@ -29,6 +30,8 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
   const index = section.pages.indexOf(page.id);
   const prev = index > 0 ? course.pages.find((p) => p.id === section.pages[index - 1]) : undefined;
   const next = course.pages.find((p) => p.id === section.pages[index + 1]);
+  // a section's last page leads on to the next section, in the menu's order
+  const following = next ? undefined : nextSection(course, section.id);
   const showNav = page.group === 'preparation' || page.group === 'measure';
   return (
     <article class={`page page-${page.id}`}>
@@ -38,7 +41,7 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
           { label: page.title },
         ]}
       />
-      {showNav && <MeasureNav store={store} view={view} currentId={page.id} />}
+      {showNav && <MeasureNav key={page.id} store={store} view={view} currentId={page.id} />}
       <h1>{page.title}</h1>
       {page.blocks.map((block, i) => (
         <BlockView key={i} block={block} store={store} view={view} />
@@ -81,6 +84,10 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
         {next ? (
           <a class="button pager-next" href={href({ name: 'page', id: next.id })} rel="next">
             {next.navLabel} →
+          </a>
+        ) : following ? (
+          <a class="button pager-next-section" href={href({ name: 'page', id: following.pages[0] })}>
+            {LABELS.nextSection(following.title)} →
           </a>
         ) : (
           <span />

@@ -1,6 +1,7 @@
 import type { Progress } from '../model/progress.ts';
 import { LABELS } from './labels.ts';
 
+/** The header's one line: the bar, then the figures; phones keep the bar and the score. */
 export function ProgressSummary({ progress }: { progress: Progress }) {
   const pct = Math.round(progress.measure * 100);
   return (
@@ -9,13 +10,13 @@ export function ProgressSummary({ progress }: { progress: Progress }) {
         <span style={{ width: `${pct}%` }} />
       </div>
       <dl class="progress-figures">
-        <div>
+        <div class="fig-wide">
           <dt>{LABELS.pages}</dt>
           <dd data-testid="pages-visited">
             {progress.pagesVisited}/{progress.pagesTotal}
           </dd>
         </div>
-        <div>
+        <div class="fig-wide">
           <dt>{LABELS.quizzes}</dt>
           <dd data-testid="quizzes-answered">
             {progress.quizzesAnswered}/{progress.quizzesTotal}
@@ -23,10 +24,14 @@ export function ProgressSummary({ progress }: { progress: Progress }) {
         </div>
         <div>
           <dt>{LABELS.score}</dt>
-          <dd data-testid="score">
-            {progress.score}点 <small>（{LABELS.passMark(progress.passMark)}）</small>
-          </dd>
+          <dd data-testid="score">{progress.score}点</dd>
         </div>
+        {progress.quizzesToPass > 0 && (
+          <div class="fig-wide">
+            <dt class="visually-hidden">{LABELS.passMark(progress.passMark)}</dt>
+            <dd data-testid="header-to-pass">{LABELS.toPass(progress.quizzesToPass)}</dd>
+          </div>
+        )}
       </dl>
     </div>
   );

@@ -3,7 +3,7 @@ import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { answerKey, isCorrect } from '../model/scoring.ts';
 import { choiceNumber, LABELS } from './labels.ts';
-import { StoryHeader } from './StoryView.tsx';
+import { RetryNote, StoryHeader } from './StoryView.tsx';
 
 export function QuizView({ store, view, quizId }: { store: Store; view: View; quizId: string }) {
   const { course } = store;
@@ -19,9 +19,13 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
   useEffect(() => {
     if (!answered && !view.readOnly) store.showQuiz(quiz.id);
   }, [quiz.id, answered]);
-  // the submit button is gone once answered: focus goes to the verdict, where the feedback starts
+  // the submit button is gone once answered: focus goes to the verdict, where the
+  // feedback starts, and the verdict scrolls to the top so the explanation below
+  // it shows too (a plain focus() would leave it at the bottom edge of a phone)
   useEffect(() => {
-    if (submitted && answered) verdict.current?.focus();
+    if (!(submitted && answered)) return;
+    verdict.current?.focus({ preventScroll: true });
+    verdict.current?.scrollIntoView({ block: 'start' });
   }, [submitted, answered]);
 
   const selection = answered ? saved : chosen.join('');
@@ -51,6 +55,7 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
       <p class="quiz-position">
         ストーリー{story.number}　{story.title} ・ {position + 1}/{story.quizzes.length}問目
       </p>
+      {position === 0 && !answered && <RetryNote view={view} storyId={story.id} total={story.quizzes.length} />}
       <h1>
         クイズ{quiz.number}　{quiz.title}
       </h1>
@@ -115,7 +120,10 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
                     <div key={c.id} class={c.correct ? 'is-key' : 'is-not-key'}>
                       <dt>
                         {choiceNumber(i)}．{c.text}
-                        <span class="choice-note-mark">（{c.correct ? LABELS.correct : LABELS.incorrect}）</span>
+                        <span class="choice-note-mark">
+                          （{c.correct ? LABELS.keyMark : LABELS.notKeyMark}
+                          {selection.includes(c.id) && `・${LABELS.yourChoice}`}）
+                        </span>
                       </dt>
                       <dd dangerouslySetInnerHTML={{ __html: c.commentary }} />
                     </div>

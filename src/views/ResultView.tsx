@@ -1,6 +1,7 @@
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { storyCorrectNow } from '../model/state.ts';
+import { quizzesToPass } from '../model/path.ts';
 import { LABELS } from './labels.ts';
 import { QuizList, StoryHeader } from './StoryView.tsx';
 
@@ -32,9 +33,18 @@ export function ResultView({ store, view, storyId }: { store: Store; view: View;
       )}
       <p class="note">得点には、ストーリーごとに最も良かった回の結果が使われます。いったん記録された合格が取り消されることはありません。</p>
       <QuizList store={store} view={view} quizIds={story.quizzes} />
-      <p class="course-score">
+      <p class="course-score" data-testid="course-score">
         現在の得点：{view.progress.score}点（{LABELS.passMark(view.progress.passMark)}）
+        {view.progress.quizzesToPass > 0 ? ` ・ ${LABELS.toPass(view.progress.quizzesToPass)}` : ` ・ ${LABELS.passReached}`}
       </p>
+      <p class="note">{LABELS.passRule(quizzesToPass(view.progress.quizzesTotal, view.progress.passMark), view.progress.quizzesTotal, view.progress.passMark)}</p>
+      {view.progress.status === 'passed' && (
+        <p>
+          <a class="button" href={href({ name: 'complete' })}>
+            {LABELS.seeCertificate}
+          </a>
+        </p>
+      )}
       <div class="actions">
         {!view.readOnly && (
           <button type="button" class="button button-secondary" onClick={retry}>

@@ -38,6 +38,17 @@ export function QuizList({ store, view, quizIds }: { store: Store; view: View; q
   );
 }
 
+/** On a second or later attempt: which attempt this is and what counts. */
+export function RetryNote({ view, storyId, total }: { view: View; storyId: string; total: number }) {
+  const record = view.state.stories[storyId];
+  if (!record || record.attempts < 2) return null;
+  return (
+    <p class="retry-note" data-testid="retry-note">
+      {LABELS.retryNote(record.attempts, record.best, total)}
+    </p>
+  );
+}
+
 export function StoryView({ store, view, storyId }: { store: Store; view: View; storyId: string }) {
   const story = store.course.stories.find((s) => s.id === storyId)!;
   const firstOpen = story.quizzes.find((q) => view.state.answers[q] === undefined);
@@ -50,6 +61,7 @@ export function StoryView({ store, view, storyId }: { store: Store; view: View; 
         ストーリー{story.number}　{story.title}
       </h1>
       <p class="lead">{story.summary}</p>
+      <RetryNote view={view} storyId={story.id} total={story.quizzes.length} />
       {story.intro && <div class="prose story-intro" dangerouslySetInnerHTML={{ __html: story.intro }} />}
       <h2>このストーリーのクイズ</h2>
       <QuizList store={store} view={view} quizIds={story.quizzes} />
