@@ -8,6 +8,8 @@ export interface LaunchParams {
   mode?: 'normal' | 'review' | 'browse';
   mastery?: number;
   learner?: string;
+  /** the learner's name as the LMS holds it, e.g. "山田, 花子" */
+  name?: string;
   fault?: string;
   /** a flat CMI to launch with (replaces the stored attempt) */
   cmi?: Record<string, string>;
@@ -28,19 +30,38 @@ export function hostUrl(base: string, p: LaunchParams): string {
   if (p.mode) q.set('mode', p.mode);
   if (p.mastery !== undefined) q.set('mastery', String(p.mastery));
   if (p.learner) q.set('learner', p.learner);
+  if (p.name) q.set('name', p.name);
   if (p.fault) q.set('fault', p.fault);
   if (p.fresh) q.set('fresh', '1');
   if (p.cmi) q.set('cmi', Buffer.from(JSON.stringify(p.cmi)).toString('base64url'));
   return `${base}?${q}`;
 }
 
-/** the course's frame, once its first heading is on screen */
-export async function courseFrame(page: Page): Promise<Frame> {
+/**
+ * A launch opens at the welcome screen: its one primary button (はじめる, or
+ * 続きから to the saved place) leads on, as a learner goes.
+ */
+export async function passWelcome(root: Page | Frame): Promise<void> {
+  await expect(root.locator('main section.welcome h1')).toBeVisible();
+  await root.getByTestId('welcome-go').click();
+  await expect(root.locator('main section.welcome')).toHaveCount(0);
+  await expect(root.locator('main h1')).toBeVisible();
+}
+
+/** the course's frame, showing the welcome screen a launch opens at */
+export async function welcomeFrame(page: Page): Promise<Frame> {
   const frame = page.frameLocator('#course');
-  await expect(frame.locator('main h1')).toBeVisible();
+  await expect(frame.locator('main section.welcome h1')).toBeVisible();
   const found = page.frames().find((f) => /\/course\/(1\.2|2004)\//.test(f.url()));
   if (!found) throw new Error('the course frame is not loaded');
   return found;
+}
+
+/** the course's frame, past the welcome screen */
+export async function courseFrame(page: Page): Promise<Frame> {
+  const frame = await welcomeFrame(page);
+  await passWelcome(frame);
+  return frame;
 }
 
 export async function launch(page: Page, base: string, p: LaunchParams): Promise<Frame> {

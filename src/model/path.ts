@@ -9,7 +9,8 @@ import type { LearnerState } from './state.ts';
  * score ≥ passMark ⇔ right ≥ ⌈passMark × total / 100⌉ (16 of 19 at 80).
  */
 export function quizzesToPass(quizzesTotal: number, passMark: number): number {
-  return Math.ceil((passMark * quizzesTotal) / 100 - 1e-9);
+  // integer ceiling of passMark × total / 100, clear of floating-point division
+  return Math.max(0, Math.floor((passMark * quizzesTotal + 99) / 100));
 }
 
 /** Right answers that count now: the best attempt of each story, as the score counts them. */

@@ -70,7 +70,8 @@ export const scorm12: Dialect = {
       ['cmi.core.exit', done ? SCORM12_EXIT.done : SCORM12_EXIT.unfinished],
     ] as const;
     const bounded = [
-      ...(report.location.length <= SCORM12_LOCATION_MAX ? [['cmi.core.lesson_location', report.location] as const] : []),
+      // no bookmark yet (a launch at the welcome screen) is not written: scorm-again refuses an empty location
+      ...(report.location && report.location.length <= SCORM12_LOCATION_MAX ? [['cmi.core.lesson_location', report.location] as const] : []),
       ...(report.suspendData.length <= SCORM12_SUSPEND_DATA_MAX ? [['cmi.suspend_data', report.suspendData] as const] : []),
     ];
     return [...writes, ...bounded];

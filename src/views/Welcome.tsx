@@ -8,7 +8,10 @@ import { placeOf, resumeRoute } from './place.ts';
 export function Welcome({ store, view }: { store: Store; view: View }) {
   const { meta } = store.course;
   const p = view.progress;
-  const resume = view.state.visited.length > 0 || p.quizzesAnswered > 0 ? resumeRoute(view.state.location) : undefined;
+  // a learner who only ever reached the menu has nothing to continue yet
+  const saved = resumeRoute(view.state.location);
+  const begun = view.state.visited.length > 0 || p.quizzesAnswered > 0 || Object.keys(view.state.checklist).length > 0;
+  const resume = saved && (saved.name !== 'menu' || begun) ? saved : undefined;
   const rule = meta.completion;
   return (
     <section class="welcome">

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { compileContent } from '../../scripts/content/compile.ts';
-import { goTo, visitPage } from '../../scripts/lms-host/driver.ts';
+import { goTo, passWelcome, visitPage } from '../../scripts/lms-host/driver.ts';
 import { CSV_BOM, CSV_COLUMNS, parseCsv } from '../../scripts/preview/records.ts';
 import { startPreview, type Preview } from '../../scripts/preview/server.ts';
 
@@ -37,10 +37,12 @@ async function guard(page: Page): Promise<string[]> {
   return outside;
 }
 
+/** the course's frame, past the welcome screen a launch opens at */
 async function courseFrame(page: Page, version: '1.2' | '2004'): Promise<Frame> {
-  await expect(page.frameLocator('#lms').frameLocator('#course').locator('main h1')).toBeVisible();
+  await expect(page.frameLocator('#lms').frameLocator('#course').locator('main section.welcome h1')).toBeVisible();
   const frame = page.frames().find((f) => f.url().includes(`/lms/course/${version}/`));
   if (!frame) throw new Error(`no course frame for SCORM ${version}`);
+  await passWelcome(frame);
   return frame;
 }
 

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
-import { areaScores, levelOf, openItems, overallPercent, weakestAreas } from '../../model/checklist.ts';
+import { areaScores, LEVELS, levelOf, openItems, overallPercent, weakestAreas } from '../../model/checklist.ts';
+import { cssString } from '../css-string.ts';
 import { Crumbs } from './Crumbs.tsx';
 import { ANSWER_LABELS, CHECKLIST_LABELS, formatDate } from './labels.ts';
 import { checklistAreas } from './areas.ts';
@@ -27,6 +28,8 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
 
   return (
     <article class="checklist-report">
+      {/* every printed page's margins: the report's title and company at the top, the page number at the bottom */}
+      <style>{`@media print{@page{@top-left{content:${cssString([CHECKLIST_LABELS.reportTitle, company.trim()].filter(Boolean).join('　'))}}}}`}</style>
       <Crumbs course={course} current={CHECKLIST_LABELS.reportTitle} />
       {configured?.logoSvg && (
         // sanitised to drawing elements at build time (scripts/content/company.ts); the name beside it says whose
@@ -59,15 +62,6 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
         </button>
       </div>
 
-      {unanswered > 0 && (
-        <p class="notice-inline" data-testid="report-pending">
-          {CHECKLIST_LABELS.pending(unanswered)}{' '}
-          <a class="no-print" href={href({ name: 'checklist' })}>
-            {CHECKLIST_LABELS.backToList}
-          </a>
-        </p>
-      )}
-
       <section class="report-level" aria-labelledby="report-level-title">
         <h2 id="report-level-title">{CHECKLIST_LABELS.overallLevel}</h2>
         {level ? (
@@ -82,9 +76,26 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
         {level && <p>{level.advice}</p>}
       </section>
 
+      {unanswered > 0 && (
+        <p class="notice-inline" data-testid="report-pending">
+          {CHECKLIST_LABELS.pending(unanswered)}{' '}
+          <a class="no-print" href={href({ name: 'checklist' })}>
+            {CHECKLIST_LABELS.backToList}
+          </a>
+        </p>
+      )}
+
       <section aria-labelledby="report-chart-title">
         <h2 id="report-chart-title">{CHECKLIST_LABELS.chartTitle}</h2>
         <AreaChart scores={scores} labels={labels} />
+        <ul class="chart-legend" aria-label={CHECKLIST_LABELS.legend}>
+          {LEVELS.map((l, i) => (
+            <li key={l.rank}>
+              <span class={`legend-swatch rank-${l.rank}`} aria-hidden="true" />
+              {CHECKLIST_LABELS.legendItem(l.rank, l.label, l.min, LEVELS[i - 1]?.min)}
+            </li>
+          ))}
+        </ul>
         <AreaTable scores={scores} labels={labels} overall={overall} />
         <p class="note">{CHECKLIST_LABELS.method}</p>
       </section>

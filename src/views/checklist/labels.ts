@@ -21,6 +21,9 @@ export const CHECKLIST_LABELS = {
   readPage: (title: string) => `「${title}」の解説を読む`,
   areaPosition: (n: number, total: number) => `対策 ${n}/${total}`,
   chartTitle: '対策ごとの実施率',
+  legend: '棒の色の意味',
+  legendItem: (rank: number, label: string, min: number, below?: number) =>
+    `レベル${rank} ${label}（${below === undefined ? `${min}%以上` : min === 0 ? `${below}%未満` : `${min}%以上${below}%未満`}）`,
   tableCaption: '対策ごとの実施状況',
   area: '対策',
   rate: '実施率',
