@@ -7,7 +7,8 @@ import { CHECKLIST_ANSWERS, type LearnerState } from '../../src/model/state.ts';
 /**
  * The largest resume state the course can produce: every page visited, the
  * longest route as location, every quiz with all its choices ticked, every
- * story at its most attempts, every checklist item answered, a pass recorded.
+ * story at its most attempts, every checklist item answered, a pass recorded
+ * with its day.
  * The codec test and `npm run bench` both measure this one.
  */
 export function worstCaseState(course: Course, checklist: readonly string[]): LearnerState {
@@ -25,5 +26,6 @@ export function worstCaseState(course: Course, checklist: readonly string[]): Le
     stories: Object.fromEntries(course.stories.map((s) => [s.id, { best: s.quizzes.length, attempts: 999 }])),
     checklist: Object.fromEntries(checklist.map((id, i) => [id, CHECKLIST_ANSWERS[i % CHECKLIST_ANSWERS.length]])),
     passed: true,
+    completedOn: '20261231',
   };
 }

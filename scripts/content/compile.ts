@@ -13,6 +13,7 @@ import { phraseHeadings, phraseTable } from './phrases.ts';
 import { fill, type Ui } from '../../src/content/ui.ts';
 import { renderMarkdown } from './markdown.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
+import { estimateMinutes, textLength } from '../../src/model/estimate.ts';
 
 export class ContentError extends Error {
   constructor(
@@ -345,7 +346,7 @@ export function compileContent(root: string): Course {
   // the strings views show as headings, card titles, tabs and buttons
   const shown = [
     rest.title,
-    ...sections.map((s) => s.title),
+    ...sections.flatMap((s) => [s.title, ...(ui ? [fill((ui as Ui).page.nextSection, s)] : [])]),
     ...pages.flatMap((p) => [p.title, p.navLabel, ...p.mapLabels]),
     ...pages.flatMap((p) =>
       p.blocks.flatMap((b) => (b.type === 'tabs' ? b.tabs.map((t) => t.title) : b.type === 'cards' ? b.cards.map((c) => c.title) : b.type === 'details' ? [b.summary] : [])),
@@ -356,8 +357,20 @@ export function compileContent(root: string): Course {
     ...map.columns.map((c) => c.title),
     ...stringsIn(ui),
   ];
+  // what a learner reads to complete the course: every page, every quiz with its feedback
+  const read = [
+    ...pages.flatMap((p) =>
+      p.blocks.flatMap((b) =>
+        b.type === 'html' ? [b.html] : b.type === 'details' ? [b.summary, b.html] : b.type === 'tabs' ? b.tabs.flatMap((t) => [t.title, t.html]) : b.type === 'cards' ? b.cards.flatMap((c) => [c.title, c.html]) : [],
+      ),
+    ),
+    ...stories.flatMap((s) => [s.summary, s.intro ?? '']),
+    ...quizzes.flatMap((q) => [q.scenario, q.question, q.explanation, ...q.choices.flatMap((c) => [c.text, c.commentary ?? ''])]),
+    ...(rest.completion.checklist ? checklist.map((c) => c.text) : []),
+  ];
+  const estimate = estimateMinutes(read.reduce((n, html) => n + textLength(html), 0), quizzes.length);
   return {
-    meta: company ? { ...rest, company } : rest,
+    meta: company ? { ...rest, company, estimate } : { ...rest, estimate },
     sections: sections.sort((a, b) => sectionOrder.indexOf(a.id) - sectionOrder.indexOf(b.id)),
     cast,
     phrases: phraseTable(shown),

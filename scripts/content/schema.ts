@@ -14,6 +14,8 @@ export const courseFile = z.strictObject({
   title: text,
   version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must look like 1.0 or 1.0.0'),
   description: text,
+  /** 学習目標 on the welcome screen: what the learner can do afterwards */
+  goals: z.array(text).min(3, 'give three or four goals').max(4, 'give three or four goals'),
   passMark: z.number().int().min(0).max(100),
   statusStyle: z.enum(['passed-incomplete', 'passed-failed']).default('passed-incomplete'),
   completion: z

@@ -9,6 +9,8 @@ export interface LaunchParams {
   mode?: 'normal' | 'review' | 'browse';
   mastery?: number;
   learner?: string;
+  /** the learner's name as the LMS holds it, e.g. "山田, 花子" */
+  name?: string;
   fault?: string;
   /** element refused by SetValue (`*` for an index), and how often (default once) */
   refuse?: string;
@@ -37,6 +39,7 @@ export function hostUrl(base: string, p: LaunchParams): string {
   if (p.mode) q.set('mode', p.mode);
   if (p.mastery !== undefined) q.set('mastery', String(p.mastery));
   if (p.learner) q.set('learner', p.learner);
+  if (p.name) q.set('name', p.name);
   if (p.fault) q.set('fault', p.fault);
   if (p.refuse) q.set('refuse', p.refuse);
   if (p.refuseTimes !== undefined) q.set('refuseTimes', String(p.refuseTimes));
@@ -47,13 +50,34 @@ export function hostUrl(base: string, p: LaunchParams): string {
   return `${base}?${q}`;
 }
 
-/** the course's frame, once its script has taken over the prerendered first screen */
-export async function courseFrame(page: Page): Promise<Frame> {
+/** the welcome screen, once the script has taken over the prerendered one (a click before that would go nowhere) */
+const LIVE_WELCOME = '#app:not([data-prerendered]) main section.welcome h1';
+
+/**
+ * A launch opens at the welcome screen: its one primary button (はじめる, or
+ * 続きから to the saved place) leads on, as a learner goes.
+ */
+export async function passWelcome(root: Page | Frame): Promise<void> {
+  await expect(root.locator(LIVE_WELCOME)).toBeVisible();
+  await root.getByTestId('welcome-go').click();
+  await expect(root.locator('main section.welcome')).toHaveCount(0);
+  await expect(root.locator('main h1')).toBeVisible();
+}
+
+/** the course's frame, showing the welcome screen a launch opens at, its script running */
+export async function welcomeFrame(page: Page): Promise<Frame> {
   const frame = page.frameLocator('#course');
-  await expect(frame.locator('#app:not([data-prerendered]) main h1')).toBeVisible();
+  await expect(frame.locator(LIVE_WELCOME)).toBeVisible();
   const found = page.frames().find((f) => /\/course\/(1\.2|2004)\//.test(f.url()));
   if (!found) throw new Error('the course frame is not loaded');
   return found;
+}
+
+/** the course's frame, past the welcome screen */
+export async function courseFrame(page: Page): Promise<Frame> {
+  const frame = await welcomeFrame(page);
+  await passWelcome(frame);
+  return frame;
 }
 
 export async function launch(page: Page, base: string, p: LaunchParams): Promise<Frame> {

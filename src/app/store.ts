@@ -7,6 +7,8 @@ import { isCorrect } from '../model/scoring.ts';
 import * as learner from '../model/state.ts';
 import type { LaunchMode, Milestone, Notice, StartInfo, Tracker } from '../tracking/tracker.ts';
 import { parseRoute, routePath, type Route } from './routes.ts';
+import { cleanName, displayName } from '../model/certificate.ts';
+import { loadTypedName, saveTypedName } from './typed-name.ts';
 
 export interface View {
   state: learner.LearnerState;
@@ -16,7 +18,10 @@ export interface View {
   /** review/browse: the saved state is shown, nothing can change */
   readOnly: boolean;
   notices: Notice[];
-  learnerName?: string;
+  /** the LMS's name for the learner, as 「姓 名」; '' without one */
+  learnerName: string;
+  /** the name typed for the certificate when the LMS gives none */
+  typedName: string;
 }
 
 export interface Store {
@@ -30,6 +35,8 @@ export interface Store {
   answer(quizId: string, choices: string[]): void;
   retryStory(storyId: string): void;
   setChecklist(itemId: string, answer: learner.ChecklistAnswer | undefined): void;
+  /** the name to print on the certificate, when the LMS gives none */
+  setTypedName(name: string): void;
   dismissNotice(id: string): void;
   /** pagehide / hidden */
   flush(): void;
@@ -65,7 +72,9 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     }
   }
   // the LMS's record of a pass outranks a lost or unreadable saved state
-  if (start.recordedPassed) state = learner.markPassed(state);
+  if (start.recordedPassed) state = learner.markPassed(state, new Date());
+  const learnerName = displayName(start.learnerName);
+  let typedName = learnerName ? '' : loadTypedName(course.meta.id);
   const readOnly = start.mode !== 'normal';
   if (readOnly) ownNotices.push(REVIEW_NOTICE);
   let trackerNotices: Notice[] = [];
@@ -74,8 +83,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
   const quizShownAt = new Map<string, number>();
   const evaluateOptions = { passMark: start.passMark, checklistTotal: checklistIds.length };
 
-  const initialRoute = parseRoute(initialPath);
-  let route: Route = initialRoute.name === 'menu' && state.location ? parseRoute(state.location) : initialRoute;
+  let route: Route = parseRoute(initialPath);
 
   let view: View | undefined;
   const rebuild = (progress = evaluate(course, state, evaluateOptions)) => {
@@ -86,7 +94,8 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       mode: start.mode,
       readOnly,
       notices: [...ownNotices, ...trackerNotices].filter((n) => !dismissed.has(n.id)),
-      learnerName: start.learnerName,
+      learnerName,
+      typedName,
     };
     listeners.forEach((l) => l());
   };
@@ -95,13 +104,15 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     if (readOnly) return;
     // marking the pass changes no figure of the progress, so it is evaluated once
     const progress = evaluate(course, next, evaluateOptions);
-    state = progress.status === 'passed' ? learner.markPassed(next) : next;
+    state = progress.status === 'passed' ? learner.markPassed(next, new Date()) : next;
     rebuild(progress);
     tracker.save({ suspendData: encodeState(state, nextStamp()), location: state.location, progress, state }, milestone);
   };
 
   /** the learner is now on this route: bookmark it, and count a page as read */
   const arrive = (s: learner.LearnerState, to: Route): learner.LearnerState => {
+    // the welcome screen is where a launch lands, not a place to come back to
+    if (to.name === 'start') return s;
     const read = to.name === 'page' && course.pages.some((p) => p.id === to.id) ? learner.visitPage(s, to.id) : s;
     return learner.setLocation(read, routePath(to));
   };
@@ -166,6 +177,11 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     setChecklist(itemId, answer) {
       if (readOnly) return;
       commit(learner.answerChecklist(state, itemId, answer), { kind: 'checklist' });
+    },
+    setTypedName(name) {
+      typedName = cleanName(name);
+      saveTypedName(course.meta.id, typedName);
+      rebuild();
     },
     dismissNotice(id) {
       dismissed.add(id);

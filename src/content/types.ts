@@ -37,6 +37,10 @@ export interface CourseMeta {
   passMark: number;
   completion: CompletionRule;
   statusStyle: StatusStyle;
+  /** 学習目標 for the welcome screen, three or four */
+  goals: string[];
+  /** 所要時間, minutes, computed by the build from the text (src/model/estimate.ts) */
+  estimate: { low: number; high: number };
   company?: CompanyMeta;
 }
 

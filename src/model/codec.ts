@@ -8,7 +8,9 @@
 //   answers   quiz key + chosen letters as a 2-digit base-36 bitmask (a = bit 0)
 //   stories   story key + best (1 base-36 digit) + attempts (1 base-36 digit, capped)
 //   checklist item key + answer digit (index in CHECKLIST_ANSWERS)
-//   flags     "p" when a pass has been recorded
+//   flags     "p" when a pass has been recorded, then the day it was first
+//             recorded as YYYYMMDD (the certificate's date), when known; a
+//             state saved before that day was kept has only the "p"
 //   stamp     when this state was saved, ms since 1970 in base 36: of two
 //             copies (the LMS's, this browser's) the later one wins
 //
@@ -50,7 +52,10 @@ function maskLetters(mask: number): string {
   return out;
 }
 
+const DAY = /^\d{8}$/;
+
 export function encodeState(state: LearnerState, stamp = 0): string {
+  if (state.completedOn !== undefined && !DAY.test(state.completedOn)) throw new CodecError(`completedOn "${state.completedOn}" is not YYYYMMDD`);
   if (!LOCATION.test(state.location)) throw new CodecError(`location "${state.location}" has characters the encoding does not allow`);
   const visited = state.visited.map(resumeKey).join('');
   const answers = Object.entries(state.answers)
@@ -62,7 +67,7 @@ export function encodeState(state: LearnerState, stamp = 0): string {
   const checklist = Object.entries(state.checklist)
     .map(([id, a]) => resumeKey(id) + CHECKLIST_ANSWERS.indexOf(a))
     .join('');
-  const flags = state.passed ? 'p' : '';
+  const flags = (state.passed ? 'p' : '') + (state.completedOn ?? '');
   return [CODEC_VERSION, visited, state.location, answers, stories, checklist, flags, Math.max(0, Math.floor(stamp)).toString(36)].join(SEP);
 }
 
@@ -95,7 +100,8 @@ export function decodeState(text: string, ids: CodecIds): LearnerState {
   if (stateStamp(text) < 0) throw new CodecError('field stamp is malformed');
   const [, visitedF, location, answersF, storiesF, checklistF, flags] = fields;
   if (!LOCATION.test(location)) throw new CodecError('field location is malformed');
-  if (!/^p?$/.test(flags)) throw new CodecError('field flags is malformed');
+  const flagParts = /^(p?)(\d{8})?$/.exec(flags);
+  if (!flagParts) throw new CodecError('field flags is malformed');
   const b36 = '[0-9a-z]';
   const pages = lookup(ids.pages);
   const quizzes = lookup(ids.quizzes);
@@ -103,7 +109,8 @@ export function decodeState(text: string, ids: CodecIds): LearnerState {
   const items = lookup(ids.checklist);
   const state = emptyState();
   state.location = location;
-  state.passed = flags === 'p';
+  state.passed = flagParts[1] === 'p';
+  if (flagParts[2]) state.completedOn = flagParts[2];
   for (const k of chunks(visitedF, KEY_LENGTH, 'visited', new RegExp(`^${b36}*$`))) {
     const id = pages.get(k);
     if (id && !state.visited.includes(id)) state.visited.push(id);

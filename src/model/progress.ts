@@ -3,6 +3,7 @@
 import type { Course, CourseMeta } from '../content/types.ts';
 import { isStoryFinished, type LearnerState } from './state.ts';
 import { scorePercent } from './scoring.ts';
+import { quizzesLeftToPass } from './path.ts';
 
 export type CourseStatus = 'passed' | 'completed' | 'failed' | 'incomplete';
 
@@ -15,6 +16,8 @@ export interface Progress {
   score: number;
   passMark: number;
   scorePassed: boolean;
+  /** more right answers the pass mark needs (「合格まであと◯問」); 0 once reached */
+  quizzesToPass: number;
   checklistAnswered: number;
   checklistTotal: number;
   /** every story has been taken to its end at least once */
@@ -76,6 +79,7 @@ export function evaluate(course: Course, state: LearnerState, options: EvaluateO
     score,
     passMark,
     scorePassed,
+    quizzesToPass: quizzesLeftToPass(course, state, passMark),
     checklistAnswered,
     checklistTotal,
     allStoriesFinished,

@@ -2,6 +2,7 @@
 // through the functions here, which return a new state and never mutate.
 import type { Course, Story } from '../content/types.ts';
 import { isCorrect, normalizeSelection } from './scoring.ts';
+import { dayStamp } from './certificate.ts';
 
 export const CHECKLIST_ANSWERS = ['done', 'partial', 'not', 'na'] as const;
 export type ChecklistAnswer = (typeof CHECKLIST_ANSWERS)[number];
@@ -24,6 +25,8 @@ export interface LearnerState {
   checklist: Record<string, ChecklistAnswer>;
   /** a pass once recorded is never lowered */
   passed: boolean;
+  /** the day the pass was first recorded here, YYYYMMDD in the learner's time zone: the certificate's date */
+  completedOn?: string;
 }
 
 export function emptyState(): LearnerState {
@@ -84,8 +87,10 @@ export function answerChecklist(state: LearnerState, itemId: string, answer: Che
   return { ...state, checklist };
 }
 
-export function markPassed(state: LearnerState): LearnerState {
-  return state.passed ? state : { ...state, passed: true };
+/** Records the pass, and its day the first time: later visits keep the first day. */
+export function markPassed(state: LearnerState, at: Date): LearnerState {
+  if (state.passed && state.completedOn) return state;
+  return { ...state, passed: true, completedOn: state.completedOn ?? dayStamp(at) };
 }
 
 /**

@@ -60,7 +60,8 @@ export const scorm12: Dialect = {
     const score = judgedScoreDue(report, lmsJudges) ? [...unlessSmaller(RAW, report.score, held), ['cmi.core.score.min', '0'] as const, ['cmi.core.score.max', '100'] as const] : [];
     const writes = [...unlessLower(STATUS, report.status, held, rank), ...score, ['cmi.core.exit', SCORM12_EXIT] as const];
     const bounded = [
-      ...(report.location.length <= SCORM12_LOCATION_MAX ? [['cmi.core.lesson_location', report.location] as const] : []),
+      // no bookmark yet (a launch at the welcome screen) is not written: scorm-again refuses an empty location
+      ...(report.location && report.location.length <= SCORM12_LOCATION_MAX ? [['cmi.core.lesson_location', report.location] as const] : []),
       ...(report.suspendData.length <= SCORM12_SUSPEND_DATA_MAX ? [['cmi.suspend_data', report.suspendData] as const] : []),
     ];
     return [...writes, ...bounded];

@@ -76,7 +76,8 @@ export const scorm2004: Dialect = {
       ...(report.scored ? [...unlessSmaller(RAW, report.score, held), [`cmi.score.min`, '0'] as const, [`cmi.score.max`, '100'] as const] : []),
       ...unlessSmaller(MEASURE, report.measure, held),
       ['cmi.exit', SCORM2004_EXIT],
-      ...(report.location.length <= SCORM2004_LOCATION_MAX ? [['cmi.location', report.location] as const] : []),
+      // no bookmark yet (a launch at the welcome screen) is not written: scorm-again refuses an empty location
+      ...(report.location && report.location.length <= SCORM2004_LOCATION_MAX ? [['cmi.location', report.location] as const] : []),
       ...(report.suspendData.length <= SCORM2004_SUSPEND_DATA_MAX ? [['cmi.suspend_data', report.suspendData] as const] : []),
     ];
   },

@@ -7,6 +7,9 @@ import { fill } from '../content/ui.ts';
 import { ProgressSummary } from './Progress.tsx';
 import { Notices } from './Notices.tsx';
 import { Menu } from './Menu.tsx';
+import { Welcome } from './Welcome.tsx';
+import { Completion } from './Completion.tsx';
+import './screens.css';
 import { PageView } from './PageView.tsx';
 import { StoryView } from './StoryView.tsx';
 import { QuizView } from './QuizView.tsx';
@@ -44,6 +47,8 @@ export function App({ store }: { store: Store }) {
   else if (route.name === 'checklist') screen = <ChecklistHome store={store} view={view} />;
   else if (route.name === 'checklistArea' && course.checklist.some((i) => i.area === route.id)) screen = <ChecklistAreaView key={route.id} store={store} view={view} areaId={route.id} />;
   else if (route.name === 'checklistResult') screen = <ChecklistResult store={store} view={view} />;
+  else if (route.name === 'start') screen = <Welcome store={store} view={view} />;
+  else if (route.name === 'complete') screen = <Completion store={store} view={view} />;
   else screen = <Menu store={store} view={view} />;
 
   const skip = (e: Event) => {

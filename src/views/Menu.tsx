@@ -2,13 +2,18 @@ import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { Icon } from './Icon.tsx';
 import { phrased } from './phrased.tsx';
-import { fill, type Ui } from '../content/ui.ts';
+import { fill } from '../content/ui.ts';
+import { unreadPages } from '../model/path.ts';
 
-function StatusPanel({ view, ui }: { view: View; ui: Ui }) {
+/** the status names this many unread pages; the section cards below mark every page */
+const UNREAD_LISTED = 5;
+
+function StatusPanel({ store, view }: { store: Store; view: View }) {
+  const { ui } = store.course;
   const p = view.progress;
-  const todo: string[] = [];
-  if (p.pagesVisited < p.pagesTotal) todo.push(fill(ui.menu.pagesLeft, { count: p.pagesTotal - p.pagesVisited }));
-  if (!p.scorePassed) todo.push(fill(ui.menu.scoreBelow, p));
+  const unread = unreadPages(store.course, view.state);
+  const title = (id: string) => store.course.pages.find((pg) => pg.id === id)!.title;
+  const done = p.status === 'passed' || p.status === 'completed';
   return (
     <section class={`status-panel status-${p.status}`} aria-labelledby="status-title">
       <h2 id="status-title">{ui.menu.statusTitle}</h2>
@@ -18,11 +23,33 @@ function StatusPanel({ view, ui }: { view: View; ui: Ui }) {
         </span>
         {p.status === 'passed' && ui.menu.passedNote}
       </p>
-      {todo.length > 0 && p.status !== 'passed' && (
+      {done && (
+        <p>
+          <a class="button" href={href({ name: 'complete' })} data-testid="menu-certificate">
+            {phrased(ui.menu.certificate)}
+          </a>
+        </p>
+      )}
+      {!done && (
         <ul>
-          {todo.map((t) => (
-            <li key={t}>{t}</li>
-          ))}
+          {unread.length > 0 && (
+            <li data-testid="unread">
+              {fill(ui.menu.unread, { count: unread.length })}
+              <ul class="unread-list">
+                {unread.slice(0, UNREAD_LISTED).map((id) => (
+                  <li key={id}>
+                    <a href={href({ name: 'page', id })}>{title(id)}</a>
+                  </li>
+                ))}
+              </ul>
+              {unread.length > UNREAD_LISTED && <p class="unread-more">{fill(ui.menu.unreadMore, { count: unread.length - UNREAD_LISTED })}</p>}
+            </li>
+          )}
+          {!p.scorePassed && (
+            <li data-testid="menu-to-pass">
+              {fill(ui.menu.scoreBelow, { passMark: p.passMark, score: p.score, left: p.quizzesToPass })}
+            </li>
+          )}
         </ul>
       )}
     </section>
@@ -38,7 +65,7 @@ export function Menu({ store, view }: { store: Store; view: View }) {
       <h1>{phrased(course.meta.title)}</h1>
       <p class="lead">{course.meta.description}</p>
       {view.learnerName && <p class="learner">{fill(ui.menu.learner, { name: view.learnerName })}</p>}
-      <StatusPanel view={view} ui={ui} />
+      <StatusPanel store={store} view={view} />
       <ol class="menu-cards">
         {course.sections.map((section) => {
           const done = section.pages.filter((p) => visited.has(p)).length;
@@ -54,6 +81,26 @@ export function Menu({ store, view }: { store: Store; view: View }) {
                 {complete ? <span class="done-mark">{ui.menu.sectionDone}</span> : fill(ui.menu.sectionPages, { done, total: section.pages.length })}
                 {section.pages.includes(course.places.storyList) && fill(ui.menu.sectionQuizzes, { answered: view.progress.quizzesAnswered, total: view.progress.quizzesTotal })}
               </p>
+              {section.pages.length > 1 && (
+                <ol class="menu-card-pages" aria-label={fill(ui.menu.sectionPagesList, { section: section.title })}>
+                  {section.pages.map((id, i) => {
+                    const page = course.pages.find((p) => p.id === id)!;
+                    const read = visited.has(id);
+                    return (
+                      <li key={id} class={read ? 'is-read' : undefined}>
+                        <span class="read-mark" aria-hidden="true">
+                          {read ? '✓' : ''}
+                        </span>
+                        <a href={href({ name: 'page', id })}>
+                          {/* the entry page shares the section's title, which the card's heading already links */}
+                          {i === 0 ? ui.menu.overview : page.navLabel}
+                          {read && <span class="visually-hidden">（{ui.nav.visited}）</span>}
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ol>
+              )}
             </li>
           );
         })}

@@ -1,6 +1,8 @@
 import type { Store, View } from '../app/store.ts';
 import type { Block } from '../content/types.ts';
 import { href } from '../app/routes.ts';
+import { nextSection } from '../model/path.ts';
+import { fill } from '../content/ui.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { MeasureNav } from './widgets/MeasureNav.tsx';
 import { MeasuresMap } from './widgets/MeasuresMap.tsx';
@@ -39,6 +41,8 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
   const prev = index > 0 ? course.pages.find((p) => p.id === section.pages[index - 1]) : undefined;
   const next = course.pages.find((p) => p.id === section.pages[index + 1]);
   const { ui } = course;
+  // a section's last page leads on to the next section, in the menu's order
+  const following = next ? undefined : nextSection(course, section.id);
   const showNav = course.map.columns.some((c) => c.nav && c.group === page.group);
   return (
     <article class={`page page-${page.id}${page.wide ? ' page-wide' : ''}`}>
@@ -49,7 +53,7 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
           { label: page.title },
         ]}
       />
-      {showNav && <MeasureNav store={store} view={view} currentId={page.id} />}
+      {showNav && <MeasureNav key={page.id} store={store} view={view} currentId={page.id} />}
       <div class="page-heading">
         {page.icon && <Icon name={page.icon} class="page-icon" />}
         <h1>{phrased(page.title)}</h1>
@@ -96,6 +100,10 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
         {next ? (
           <a class="button pager-next" href={href({ name: 'page', id: next.id })} rel="next">
             <span>{phrased(next.navLabel)} →</span>
+          </a>
+        ) : following ? (
+          <a class="button pager-next-section" href={href({ name: 'page', id: following.pages[0] })}>
+            <span>{phrased(fill(ui.page.nextSection, following))} →</span>
           </a>
         ) : (
           <span />

@@ -3,7 +3,7 @@ import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { answerKey, isCorrect } from '../model/scoring.ts';
 import { fill } from '../content/ui.ts';
-import { StoryHeader } from './StoryView.tsx';
+import { RetryNote, StoryHeader } from './StoryView.tsx';
 import { phrased } from './phrased.tsx';
 
 export function QuizView({ store, view, quizId }: { store: Store; view: View; quizId: string }) {
@@ -21,9 +21,13 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
   useEffect(() => {
     if (!answered && !view.readOnly) store.showQuiz(quiz.id);
   }, [quiz.id, answered]);
-  // the submit button is gone once answered: focus goes to the verdict, where the feedback starts
+  // the submit button is gone once answered: focus goes to the verdict, where the
+  // feedback starts, and the verdict scrolls to the top so the explanation below
+  // it shows too (a plain focus() would leave it at the bottom edge of a phone)
   useEffect(() => {
-    if (submitted && answered) verdict.current?.focus();
+    if (!(submitted && answered)) return;
+    verdict.current?.focus({ preventScroll: true });
+    verdict.current?.scrollIntoView({ block: 'start' });
   }, [submitted, answered]);
 
   const selection = answered ? saved : chosen.join('');
@@ -50,6 +54,7 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
       <p class="quiz-position">
         {fill(ui.position, { story: fill(course.ui.story.title, story), position: position + 1, total: story.quizzes.length })}
       </p>
+      {position === 0 && !answered && <RetryNote store={store} view={view} storyId={story.id} total={story.quizzes.length} />}
       <h1>{phrased(fill(ui.title, quiz))}</h1>
       <div class="prose scenario" dangerouslySetInnerHTML={{ __html: quiz.scenario }} />
       <form onSubmit={submit} class={answered ? 'is-answered' : undefined}>
@@ -113,7 +118,12 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
                       <dt>
                         {choiceMark(i)}
                         {c.text}
-                        <span class="choice-note-mark">{fill(ui.choiceNoteVerdict, { verdict: c.correct ? ui.correct : ui.incorrect })}</span>
+                        {/* which choices are right, and which the learner picked: never 「不正解」 for a choice left alone */}
+                        <span class="choice-note-mark">
+                          {selection.includes(c.id)
+                            ? fill(ui.choiceNoteMine, { mark: c.correct ? ui.keyChoice : ui.notKeyChoice, yours: ui.yourChoice })
+                            : fill(ui.choiceNoteMark, { mark: c.correct ? ui.keyChoice : ui.notKeyChoice })}
+                        </span>
                       </dt>
                       <dd dangerouslySetInnerHTML={{ __html: c.commentary }} />
                     </div>

@@ -2,7 +2,9 @@ import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { storyCorrectNow } from '../model/state.ts';
 import { fill, fillParts } from '../content/ui.ts';
+import { quizzesToPass } from '../model/path.ts';
 import { QuizList, StoryHeader } from './StoryView.tsx';
+import { phrased } from './phrased.tsx';
 
 export function ResultView({ store, view, storyId }: { store: Store; view: View; storyId: string }) {
   const { course } = store;
@@ -30,9 +32,23 @@ export function ResultView({ store, view, storyId }: { store: Store; view: View;
       )}
       <p class="note">{ui.note}</p>
       <QuizList store={store} view={view} quizIds={story.quizzes} />
-      <p class="course-score">
-        {fill(ui.courseScore, view.progress)}
+      <p class="course-score" data-testid="course-score">
+        {view.progress.quizzesToPass > 0 ? fill(ui.courseScore, { ...view.progress, left: view.progress.quizzesToPass }) : fill(ui.courseScorePassed, view.progress)}
       </p>
+      <p class="note">
+        {fill(course.ui.progress.passRule, {
+          need: quizzesToPass(view.progress.quizzesTotal, view.progress.passMark),
+          total: view.progress.quizzesTotal,
+          passMark: view.progress.passMark,
+        })}
+      </p>
+      {view.progress.status === 'passed' && (
+        <p>
+          <a class="button" href={href({ name: 'complete' })}>
+            {phrased(course.ui.menu.certificate)}
+          </a>
+        </p>
+      )}
       <div class="actions">
         {!view.readOnly && (
           <button type="button" class="button button-secondary" onClick={retry}>

@@ -42,6 +42,17 @@ export function QuizList({ store, view, quizIds }: { store: Store; view: View; q
   );
 }
 
+/** On a second or later attempt: which attempt this is and what counts. */
+export function RetryNote({ store, view, storyId, total }: { store: Store; view: View; storyId: string; total: number }) {
+  const record = view.state.stories[storyId];
+  if (!record || record.attempts < 2) return null;
+  return (
+    <p class="retry-note" data-testid="retry-note">
+      {fill(store.course.ui.story.retryNote, { attempt: record.attempts, best: record.best, total })}
+    </p>
+  );
+}
+
 export function StoryView({ store, view, storyId }: { store: Store; view: View; storyId: string }) {
   const story = store.course.stories.find((s) => s.id === storyId)!;
   const firstOpen = story.quizzes.find((q) => view.state.answers[q] === undefined);
@@ -53,6 +64,7 @@ export function StoryView({ store, view, storyId }: { store: Store; view: View; 
       <p class="story-category">{phrased(story.category)}</p>
       <h1>{phrased(fill(ui.title, story))}</h1>
       <p class="lead">{story.summary}</p>
+      <RetryNote store={store} view={view} storyId={story.id} total={story.quizzes.length} />
       {story.cast.length > 0 && (
         <Cast members={story.cast.map((id) => store.course.cast.find((m) => m.id === id)!)} label={ui.cast} />
       )}

@@ -4,6 +4,28 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { answer, course, goTo, keyOf } from './course-driver.ts';
+import { encodeState } from '../../src/model/codec.ts';
+import { storageKey } from '../../src/tracking/standalone.ts';
+import type { LearnerState } from '../../src/model/state.ts';
+
+/**
+ * A finished course as this browser would have saved it: every page read, every
+ * quiz right but the last, passed on 2 December 2026, last seen on the menu.
+ * Written before the course loads, as a learner's earlier visit left it.
+ */
+export async function completeCourseState(page: Page): Promise<void> {
+  const state: LearnerState = {
+    visited: course.pages.map((p) => p.id),
+    location: '/',
+    answers: Object.fromEntries(course.quizzes.map((q) => [q.id, keyOf(q.id)])),
+    stories: Object.fromEntries(course.stories.map((s) => [s.id, { best: s.quizzes.length, attempts: 1 }])),
+    checklist: {},
+    passed: true,
+    completedOn: '20261202',
+  };
+  const saved = encodeState(state);
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [storageKey(course.meta.id), saved] as const);
+}
 
 /** WCAG 2.1 A and AA: the level the course is held to. */
 export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -23,6 +45,12 @@ export interface Screen {
 
 const quizNumber = (id: string) => course.quizzes.find((q) => q.id === id)!.number;
 const checklistAreas = [...new Set(course.checklist.map((i) => i.area))];
+
+/** a launch's first screen */
+export const WELCOME: Screen = { name: 'welcome', hash: '#/start', ready: (p) => p.locator('main section.welcome h1') };
+
+/** the completion screen with its certificate (the course must be complete: see completeCourseState) */
+export const COMPLETION: Screen = { name: 'completion', hash: '#/complete', ready: (p) => p.getByTestId('certificate') };
 
 export const MENU: Screen = { name: 'menu', hash: '#/', ready: (p) => p.locator('main section.menu h1') };
 

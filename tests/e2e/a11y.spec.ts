@@ -4,12 +4,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startPreview, type Preview } from '../../scripts/preview/server.ts';
 import { answerQuiz } from '../../scripts/lms-host/driver.ts';
-import { answer, course, guardPage, openCourse } from './course-driver.ts';
+import { answer, course, COURSE_URL, guardPage, openCourse } from './course-driver.ts';
 import {
   axeViolations,
   CHECKLIST_AREA,
   CHECKLIST_HOME,
   CHECKLIST_RESULT,
+  COMPLETION,
+  completeCourseState,
   FRESH_QUIZ,
   horizontalOverflow,
   isFocused,
@@ -24,6 +26,7 @@ import {
   STORY,
   tabTo,
   type Screen,
+  WELCOME,
 } from './a11y-driver.ts';
 
 async function expectAccessible(page: Page, screens: Screen[]): Promise<void> {
@@ -55,6 +58,21 @@ test('axe: story, quiz before and after answering, story result, checklist home,
   expect(guard.errors).toEqual([]);
 });
 
+test('axe: the welcome screen, fresh and with 続きから, and the completion screen with its certificate, at 1366 and 360 px', async ({ page }) => {
+  const guard = await guardPage(page);
+  await page.goto(COURSE_URL);
+  await expectAccessible(page, [WELCOME]);
+  await completeCourseState(page);
+  for (const size of [{ width: 1366, height: 768 }, { width: 360, height: 740 }]) {
+    await page.setViewportSize(size);
+    await page.goto(COURSE_URL);
+    await expect(page.getByTestId('welcome-go')).toHaveText('続きから');
+    expect(await axeViolations(page), `welcome, resuming, ${size.width}`).toEqual([]);
+    await expectAccessible(page, [COMPLETION, MENU, pageScreen('m_access')]);
+  }
+  expect(guard.errors).toEqual([]);
+});
+
 test('axe on a 360 px phone: the menu and a quiz before and after answering', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await openCourse(page);
@@ -73,7 +91,7 @@ test.describe('the preview LMS', () => {
   test('axe: the records panel, empty and with an answered quiz, with the course in its frames', async ({ page }) => {
     await page.goto(`${preview.url}?v=2004`);
     await expect(page.getByTestId('no-records')).toBeVisible();
-    await expect(page.frameLocator('#lms').frameLocator('#course').locator('main section.menu h1')).toBeVisible();
+    await expect(page.frameLocator('#lms').frameLocator('#course').locator('main section.welcome h1')).toBeVisible();
     expect(await axeViolations(page), 'no records yet').toEqual([]);
     const frame = page.frames().find((f) => f.url().includes('/lms/course/2004/'))!;
     await answerQuiz(frame, 'q1_1', 'abc');
@@ -175,6 +193,15 @@ test('reduced motion: the progress bar does not animate when the system asks for
   expect(await duration()).not.toBe('0s');
   await page.emulateMedia({ reducedMotion: 'reduce' });
   expect(await duration()).toBe('0s');
+});
+
+test('200% zoom (1366×768 seen as 683×384): the first screen shows body text; the one-line header stays one line', async ({ page }) => {
+  await page.setViewportSize({ width: 683, height: 384 });
+  await page.goto(COURSE_URL);
+  await expect(page.locator('main section.welcome h1')).toBeInViewport();
+  await expect(page.locator('main section.welcome .lead')).toBeInViewport();
+  expect((await page.locator('.site-header').boundingBox())!.height).toBeLessThan(60);
+  expect(await horizontalOverflow(page)).toBe(0);
 });
 
 test('200% zoom (1366×768 seen as 683×384): no sideways scrolling, and the main controls can be reached and used', async ({ page }) => {

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { compileContent } from '../../scripts/content/compile.ts';
 import { answerKey } from '../../src/model/scoring.ts';
+import { passWelcome } from '../../scripts/lms-host/driver.ts';
 
 export const course = compileContent('content');
 /** the built file opened straight from the disk */
@@ -45,10 +46,12 @@ export async function guardPage(page: Page): Promise<{ outside: string[]; errors
   return { outside, errors };
 }
 
+/** Opens the course; a launch without an address passes the welcome screen, as a learner does. */
 export async function openCourse(page: Page, hash = '', url = COURSE_URL): Promise<void> {
   await page.goto(url + hash);
   // the first screen is drawn before the script runs (prerendered): wait for the script
   await expect(page.locator('#app:not([data-prerendered]) h1')).toBeVisible();
+  if (!hash) await passWelcome(page);
 }
 
 export async function goTo(page: Page, hash: string): Promise<void> {

@@ -41,6 +41,9 @@ test('feedback shows the verdict, the right choices, the explanation and each ch
   await expect(page.getByTestId('answer-key')).toContainText('あなたの選択：1、2');
   await expect(page.locator('.feedback')).toContainText('管理簿を作成することが適切な管理に必要です');
   await expect(page.locator('.choice-notes')).toContainText('秘密であることを明示せず、取扱者だけに周知して守る方法も考えられます');
+  // each remark says whether its choice is in the key, and which was the learner's, never "wrong" on its own
+  await expect(page.locator('.choice-notes .choice-note-mark')).toHaveText(['（誤りの選択肢・あなたの選択）']);
+  await expect(page.locator('.choice-notes')).not.toContainText('不正解');
   // the learner's own ticks stay visible, locked
   await expect(page.locator('input[value=a]')).toBeChecked();
   await expect(page.locator('input[value=b]')).toBeChecked();
@@ -89,14 +92,17 @@ test('a reload in the middle of story 3 returns to the same quiz with earlier an
   await expect(page.getByTestId('verdict')).toContainText('正解');
   for (const letter of keyOf('q3_4')) await expect(page.locator(`input[value=${letter}]`)).toBeChecked();
 
-  // a relaunch without the address's hash resumes at the last place too: the
-  // tab is closed and the course opened afresh, as a learner coming back does
+  // a relaunch without the address's hash opens the welcome screen, whose
+  // 続きから leads to the last place: the tab is closed and the course opened
+  // afresh, as a learner coming back does
   await goTo(page, '#/q/q3_5');
   await expect(page.locator('main h1')).toContainText('クイズ3-5');
   const context = page.context();
   await page.close();
   const relaunched = await context.newPage();
   await relaunched.goto(COURSE_URL);
+  await expect(relaunched.getByTestId('welcome-where')).toContainText('クイズ3-5');
+  await relaunched.getByRole('link', { name: '続きから' }).click();
   await expect(relaunched.locator('main h1')).toContainText('クイズ3-5');
   await expect(relaunched.getByTestId('quizzes-answered')).toHaveText('7/19');
 });

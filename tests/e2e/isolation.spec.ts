@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
-import { courseFrame, hostUrl } from '../../scripts/lms-host/driver.ts';
+import { courseFrame, hostUrl, passWelcome } from '../../scripts/lms-host/driver.ts';
 import { course, keyOf } from './course-driver.ts';
 
 const COURSE_PATH = '/course/index.html';
@@ -107,6 +107,7 @@ test.describe('the course on its own, from a plain web server', () => {
   test('asks for nothing but its own file and logs no error', async ({ page }) => {
     const seen = await watch(page, origin);
     await page.goto(origin + COURSE_PATH);
+    await passWelcome(page);
     await takeUsualPath(page);
     await page.reload();
     await expect(page.locator('main section.menu h1')).toBeVisible();

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { compileContent } from '../../scripts/content/compile.ts';
-import { goTo, visitPage } from '../../scripts/lms-host/driver.ts';
+import { goTo, passWelcome, visitPage } from '../../scripts/lms-host/driver.ts';
 import { CSV_BOM, CSV_COLUMNS, parseCsv } from '../../scripts/preview/records.ts';
 import { startPreview, type Preview } from '../../scripts/preview/server.ts';
 
@@ -37,10 +37,12 @@ async function guard(page: Page): Promise<string[]> {
   return outside;
 }
 
+/** the course's frame, past the welcome screen a launch opens at */
 async function courseFrame(page: Page, version: '1.2' | '2004'): Promise<Frame> {
   // after a switch the old version's frame may still be on screen: wait for this version's own
   const of = () => page.frames().find((f) => f.url().includes(`/lms/course/${version}/`));
-  await expect.poll(async () => (await of()?.locator('main h1').isVisible().catch(() => false)) ?? false, { timeout: 60_000 }).toBe(true);
+  await expect.poll(async () => (await of()?.locator('main section.welcome h1').isVisible().catch(() => false)) ?? false, { timeout: 60_000 }).toBe(true);
+  await passWelcome(of()!);
   return of()!;
 }
 

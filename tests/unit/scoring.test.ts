@@ -96,8 +96,16 @@ describe('completion and status', () => {
   });
 
   it('never lowers a recorded pass', () => {
-    const s = markPassed(emptyState());
+    const s = markPassed(emptyState(), new Date(2026, 11, 2, 23, 59));
     expect(evaluate(course, s).status).toBe('passed');
+  });
+
+  it('keeps the day of the first pass: a later pass does not move it', () => {
+    const first = markPassed(emptyState(), new Date(2026, 11, 2, 23, 59));
+    expect(first.completedOn).toBe('20261202');
+    expect(markPassed(first, new Date(2027, 0, 15)).completedOn).toBe('20261202');
+    // a pass the LMS held before this browser knew a day gets the day it is first seen
+    expect(markPassed({ ...emptyState(), passed: true }, new Date(2027, 0, 15)).completedOn).toBe('20270115');
   });
 
   it('uses the mastery score from the LMS instead of the pass mark', () => {

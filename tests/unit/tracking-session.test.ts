@@ -99,7 +99,9 @@ describe.each([scorm12, scorm2004])('SCORM $version session', (dialect) => {
     const tracker = createScormTracker(dialect, host.api, course, { log: silent, schedule: now });
     const store = createStore(course, tracker, '');
     expect(store.get().readOnly).toBe(true);
-    expect(store.get().route).toEqual({ name: 'quiz', id: 'q1_2' });
+    // a launch opens at the welcome screen, which offers the saved place (続きから)
+    expect(store.get().route).toEqual({ name: 'start' });
+    expect(store.get().state.location).toBe('/q/q1_2');
     store.answer('q1_2', ['a']);
     store.flush();
     tracker.finish();

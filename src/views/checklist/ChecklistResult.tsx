@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
 import { areaScores, levelOf, openItems, overallPercent, weakestAreas } from '../../model/checklist.ts';
+import { cssString } from '../css-string.ts';
 import { Crumbs } from './Crumbs.tsx';
 import { fill } from '../../content/ui.ts';
 import { checklistAreas, percentText } from './areas.ts';
@@ -22,6 +23,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
   const labels = Object.fromEntries(areas.map((a) => [a.page.id, a.page.navLabel]));
   const scores = areaScores(course.checklist, answers);
   const overall = overallPercent(scores);
+  const levels = course.checklistLevels;
   const level = overall === null ? undefined : levelOf(course.checklistLevels, overall);
   const weakest = weakestAreas(scores);
   const open = openItems(course.checklist, answers);
@@ -30,6 +32,8 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
 
   return (
     <article class="checklist-report">
+      {/* every printed page's margins: the report's title and company at the top, the page number at the bottom */}
+      <style>{`@media print{@page{@top-left{content:${cssString([words.reportTitle, company.trim()].filter(Boolean).join('\u3000'))}}}}`}</style>
       <Crumbs course={course} current={words.reportTitle} />
       {configured?.logoSvg && (
         // sanitised to drawing elements at build time (scripts/content/company.ts); the name beside it says whose
@@ -62,15 +66,6 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
         </button>
       </div>
 
-      {unanswered > 0 && (
-        <p class="notice-inline" data-testid="report-pending">
-          {fill(words.pending, { count: unanswered })}{' '}
-          <a class="no-print" href={href({ name: 'checklist' })}>
-            {words.backToList}
-          </a>
-        </p>
-      )}
-
       <section class="report-level" aria-labelledby="report-level-title">
         <h2 id="report-level-title">{words.overallLevel}</h2>
         {level ? (
@@ -85,9 +80,34 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
         {level && <p>{level.advice}</p>}
       </section>
 
+      {unanswered > 0 && (
+        <p class="notice-inline" data-testid="report-pending">
+          {fill(words.pending, { count: unanswered })}{' '}
+          <a class="no-print" href={href({ name: 'checklist' })}>
+            {words.backToList}
+          </a>
+        </p>
+      )}
+
       <section aria-labelledby="report-chart-title">
         <h2 id="report-chart-title">{words.chartTitle}</h2>
         <AreaChart scores={scores} labels={labels} levels={course.checklistLevels} ui={words} />
+        <ul class="chart-legend" aria-label={words.legend}>
+          {levels.map((l, i) => {
+            // levels come highest first: the one before this one is its upper bound
+            const below = levels[i - 1]?.min;
+            return (
+              <li key={l.rank}>
+                <span class={`legend-swatch rank-${l.rank}`} aria-hidden="true" />
+                {below === undefined
+                  ? fill(words.legendFrom, { rank: l.rank, label: l.label, min: l.min })
+                  : l.min === 0
+                    ? fill(words.legendBelow, { rank: l.rank, label: l.label, below })
+                    : fill(words.legendBetween, { rank: l.rank, label: l.label, min: l.min, below })}
+              </li>
+            );
+          })}
+        </ul>
         <AreaTable scores={scores} labels={labels} overall={overall} ui={ui} />
         <p class="note">{words.method}</p>
       </section>

@@ -1,16 +1,31 @@
+import { useState } from 'preact/hooks';
 import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
 import { phrased } from '../phrased.tsx';
+import { fill } from '../../content/ui.ts';
 
-/** The seed's row of the nine measures, repeated on each measure page. */
+/**
+ * The seed's row of the nine measures, repeated on each measure page. On a
+ * small screen it folds behind one button naming the current measure (CSS
+ * decides; the button is hidden on wide screens, where the row always shows).
+ */
 export function MeasureNav({ store, view, currentId }: { store: Store; view: View; currentId: string }) {
   const { course } = store;
   const measures = course.pages.filter((p) => course.map.columns.some((c) => c.nav && c.group === p.group));
   const visited = new Set(view.state.visited);
   const { nav } = course.ui;
+  const [open, setOpen] = useState(false);
+  const position = measures.findIndex((p) => p.id === currentId);
   return (
-    <nav class="measure-nav" aria-label={nav.measuresNav}>
-      <ol>
+    <nav class={`measure-nav${open ? ' is-open' : ''}`} aria-label={nav.measuresNav}>
+      <button type="button" class="measure-nav-toggle" aria-expanded={open} aria-controls="measure-nav-list" onClick={() => setOpen(!open)}>
+        {phrased(nav.measuresNav)}
+        {position >= 0 && fill(nav.measuresNavAt, { position: position + 1, total: measures.length })}
+        <span class="measure-nav-caret" aria-hidden="true">
+          {open ? '▲' : '▼'}
+        </span>
+      </button>
+      <ol id="measure-nav-list">
         {measures.map((p) => (
           <li key={p.id} class={`${p.group}${visited.has(p.id) ? ' is-visited' : ''}`}>
             <a href={href({ name: 'page', id: p.id })} aria-current={p.id === currentId ? 'page' : undefined}>

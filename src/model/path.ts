@@ -1,0 +1,36 @@
+// The learner's way through the course in numbers and links: how many more
+// right answers a pass needs, which pages are still unread, which section
+// follows which. Pure; the views only print what these return.
+import type { Course, Section } from '../content/types.ts';
+import type { LearnerState } from './state.ts';
+
+/**
+ * Right answers a pass needs. The score is floor(right × 100 / total), so
+ * score ≥ passMark ⇔ right ≥ ⌈passMark × total / 100⌉ (16 of 19 at 80).
+ */
+export function quizzesToPass(quizzesTotal: number, passMark: number): number {
+  // integer ceiling of passMark × total / 100, clear of floating-point division
+  return Math.max(0, Math.floor((passMark * quizzesTotal + 99) / 100));
+}
+
+/** Right answers that count now: the best attempt of each story, as the score counts them. */
+export function quizzesCounted(course: Course, state: LearnerState): number {
+  return course.stories.reduce((sum, s) => sum + Math.min(state.stories[s.id]?.best ?? 0, s.quizzes.length), 0);
+}
+
+/** 「合格まであと◯問」: how many more right answers the pass needs, 0 once it is reached. */
+export function quizzesLeftToPass(course: Course, state: LearnerState, passMark: number): number {
+  return Math.max(0, quizzesToPass(course.quizzes.length, passMark) - quizzesCounted(course, state));
+}
+
+/** Pages not yet opened, in reading order. */
+export function unreadPages(course: Course, state: LearnerState): string[] {
+  const read = new Set(state.visited);
+  return course.sections.flatMap((s) => s.pages).filter((id) => !read.has(id));
+}
+
+/** The section after this one in the menu's order; none after the last. */
+export function nextSection(course: Course, sectionId: string): Section | undefined {
+  const i = course.sections.findIndex((s) => s.id === sectionId);
+  return i < 0 ? undefined : course.sections[i + 1];
+}

@@ -1,0 +1,101 @@
+import type { Store, View } from '../app/store.ts';
+import { href } from '../app/routes.ts';
+import { fill } from '../content/ui.ts';
+import { certificateData, NAME_MAX } from '../model/certificate.ts';
+import { Breadcrumb } from './Breadcrumb.tsx';
+import { phrased } from './phrased.tsx';
+
+/** The course's end: the result, the date, and the 修了証, which prints alone on one A4 page. */
+export function Completion({ store, view }: { store: Store; view: View }) {
+  const { ui } = store.course;
+  const words = ui.completion;
+  const p = view.progress;
+  const done = p.status === 'passed' || p.status === 'completed';
+  const name = view.learnerName || view.typedName;
+  const cert = certificateData(store.course, view.state, p.score, name);
+  const date = cert.date ? fill(ui.checklist.dateValue, cert.date) : '';
+  const score = fill(ui.progress.points, { score: cert.score });
+  return (
+    <article class="completion">
+      <Breadcrumb ui={ui.nav} trail={[{ label: words.certificate }]} />
+      {!done ? (
+        <>
+          <h1>{phrased(words.certificate)}</h1>
+          <p data-testid="not-complete">{words.notYet}</p>
+          <p>
+            <a class="button" href={href({ name: 'menu' })}>
+              {phrased(ui.welcome.toMenu)}
+            </a>
+          </p>
+        </>
+      ) : (
+        <>
+          <h1>{phrased(words.title)}</h1>
+          <p class="lead">{words.lead}</p>
+          <dl class="completion-result">
+            <div>
+              <dt>{words.score}</dt>
+              <dd data-testid="completion-score">{fill(words.scoreValue, { score: cert.score, passMark: p.passMark })}</dd>
+            </div>
+            <div>
+              <dt>{words.date}</dt>
+              <dd data-testid="completion-date">{date}</dd>
+            </div>
+          </dl>
+          {!view.learnerName && (
+            <div class="name-field">
+              <label for="cert-name">{words.nameInput}</label>
+              <p class="note" id="cert-name-hint">
+                {words.nameHint}
+              </p>
+              <input
+                id="cert-name"
+                type="text"
+                autocomplete="name"
+                maxLength={NAME_MAX}
+                aria-describedby="cert-name-hint"
+                value={view.typedName}
+                onInput={(e) => store.setTypedName((e.target as HTMLInputElement).value)}
+              />
+            </div>
+          )}
+          <p class="actions">
+            <button type="button" class="button" onClick={() => window.print()}>
+              {phrased(words.print)}
+            </button>
+          </p>
+          <section class="certificate" aria-labelledby="cert-title" data-testid="certificate">
+            <div class="certificate-frame">
+              <h2 id="cert-title" class="certificate-title">
+                {phrased(words.certificate)}
+              </h2>
+              <p class="certificate-name" data-testid="certificate-name">
+                <span class="certificate-name-text">{cert.name}</span> {words.honorific}
+              </p>
+              <p class="certificate-body">{words.certificateBody}</p>
+              <dl class="certificate-facts">
+                <div>
+                  <dt>{words.course}</dt>
+                  <dd>{fill(words.courseValue, { title: cert.courseTitle, version: cert.version })}</dd>
+                </div>
+                <div>
+                  <dt>{words.score}</dt>
+                  <dd>{score}</dd>
+                </div>
+                <div>
+                  <dt>{words.date}</dt>
+                  <dd>{date}</dd>
+                </div>
+              </dl>
+              {cert.company && (
+                <p class="certificate-company" data-testid="certificate-company">
+                  {cert.company}
+                </p>
+              )}
+            </div>
+          </section>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,290 @@
+// The course's start and end and the way between: the welcome screen, the
+// pass rule in numbers, unread pages, the next-section button, the completion
+// screen and its 修了証 — standalone with a typed name, and under the strict
+// LMS host (1.2 and 2004) with the LMS's name.
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
+import { answerQuiz, goTo as frameGoTo, hostUrl, passWelcome, visitPage, welcomeFrame } from '../../scripts/lms-host/driver.ts';
+import { answer, COURSE_URL, course, goTo, guardPage, keyOf, readEveryPage, takeStory, wrongOf } from './course-driver.ts';
+
+/** The fewest right answers whose floored percentage reaches the pass mark, found by counting up. */
+function neededToPass(): number {
+  const total = course.quizzes.length;
+  let n = 0;
+  while (Math.floor((n * 100) / total) < course.meta.passMark) n++;
+  return n;
+}
+
+/** today as the certificate writes it, in the browser's own time zone */
+const todayInBrowser = (root: Page | Frame) => root.evaluate(() => {
+  const d = new Date();
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+});
+
+/** the number of pages of a PDF, from its page objects */
+const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+
+test('the welcome screen says what the course is for, how long it takes, its goals and the completion rule in numbers', async ({ page }) => {
+  const guard = await guardPage(page);
+  await page.goto(COURSE_URL);
+  const welcome = page.locator('main section.welcome');
+  await expect(welcome.locator('h1')).toHaveText(course.meta.title);
+  await expect(welcome).toContainText(course.meta.description);
+  await expect(page.getByTestId('duration')).toHaveText(`約${course.meta.estimate.low}〜${course.meta.estimate.high}分`);
+  await expect(welcome.locator('.welcome-goals li')).toHaveText(course.meta.goals);
+  const rule = page.getByTestId('completion-rule');
+  await expect(rule).toContainText(`全${course.pages.length}ページを開く`);
+  await expect(rule).toContainText(`クイズ${course.quizzes.length}問中${neededToPass()}問以上に正解する（得点${course.meta.passMark}点以上）`);
+  // one primary way in, and nothing read yet
+  await expect(page.getByTestId('welcome-go')).toHaveText('はじめる');
+  await page.getByTestId('welcome-go').click();
+  await expect(page.locator('main section.menu h1')).toBeVisible();
+  expect(guard.errors).toEqual([]);
+});
+
+test('続きから: a relaunch opens the welcome screen naming the saved place, and its button lands there', async ({ page }) => {
+  await page.goto(COURSE_URL);
+  await passWelcome(page);
+  await goTo(page, '#/q/q2_2');
+  await expect(page.locator('main h1')).toContainText('クイズ2-2');
+  // a reload of the same address stays on the same screen
+  await page.reload();
+  await expect(page.locator('main h1')).toContainText('クイズ2-2');
+  // a launch without an address (as an LMS launches) starts at the welcome screen
+  await page.goto(COURSE_URL);
+  await expect(page.getByTestId('welcome-go')).toHaveText('続きから');
+  await expect(page.getByTestId('welcome-where')).toContainText('クイズ2-2');
+  await page.getByTestId('welcome-go').click();
+  await expect(page.locator('main h1')).toContainText('クイズ2-2');
+  await expect(page).toHaveURL(/#\/q\/q2_2$/);
+});
+
+test('合格まであと◯問 counts down right along a run with wrong answers, and a retry that goes worse does not raise it', async ({ page }) => {
+  test.setTimeout(400_000); // 25 answers on a busy shared machine
+  await page.goto(COURSE_URL);
+  await passWelcome(page);
+  const need = neededToPass();
+  const total = course.quizzes.length;
+  // the stories' answers: story 1 one wrong, story 2 all right, story 3 two wrong, story 4 all wrong
+  const wrongIds = new Set(['q1_2', 'q3_4', 'q3_9', ...course.stories[3].quizzes]);
+  const choose = (id: string) => (wrongIds.has(id) ? wrongOf(id) : keyOf(id));
+  await expect(page.getByTestId('header-to-pass')).toHaveText(`合格まであと${need}問`);
+  let right = 0;
+  for (const story of course.stories) {
+    await takeStory(page, story.id, choose);
+    right += story.quizzes.filter((id) => !wrongIds.has(id)).length;
+    const left = Math.max(0, need - right);
+    const score = Math.floor((right * 100) / total);
+    if (left > 0) {
+      await expect(page.getByTestId('course-score')).toContainText(`現在の得点：${score}点`);
+      await expect(page.getByTestId('course-score')).toContainText(`合格まであと${left}問`);
+      await expect(page.getByTestId('header-to-pass')).toHaveText(`合格まであと${left}問`);
+    } else {
+      await expect(page.getByTestId('course-score')).toContainText('合格基準に達しています');
+      await expect(page.getByTestId('header-to-pass')).toHaveCount(0);
+    }
+  }
+  expect(right).toBe(total - wrongIds.size);
+  const left = need - right;
+  expect(left).toBeGreaterThan(0);
+  await goTo(page, '#/');
+  await expect(page.getByTestId('menu-to-pass')).toContainText(`合格まであと${left}問`);
+
+  // a retry says which attempt it is and what counts; a worse attempt changes nothing
+  await goTo(page, '#/s/story1/result');
+  await page.getByRole('button', { name: 'もう一度挑戦する' }).click();
+  await expect(page.getByTestId('retry-note')).toContainText('2回目の挑戦です');
+  await expect(page.getByTestId('retry-note')).toContainText('3問中2問正解');
+  await expect(page.getByTestId('retry-note')).toContainText('得点が下がることはありません');
+  for (const id of course.stories[0].quizzes) {
+    await goTo(page, `#/q/${id}`);
+    await answer(page, wrongOf(id));
+  }
+  await expect(page.getByTestId('header-to-pass')).toHaveText(`合格まであと${left}問`);
+  // story 4 again, all right this time: the best attempt counts
+  await goTo(page, '#/s/story4/result');
+  await page.getByRole('button', { name: 'もう一度挑戦する' }).click();
+  for (const id of course.stories[3].quizzes) {
+    await goTo(page, `#/q/${id}`);
+    await answer(page, keyOf(id));
+  }
+  expect(left - course.stories[3].quizzes.length).toBeLessThanOrEqual(0);
+  await expect(page.getByTestId('header-to-pass')).toHaveCount(0);
+  await goTo(page, '#/s/story4/result');
+  await expect(page.getByTestId('course-score')).toContainText('合格基準に達しています');
+  await goTo(page, '#/');
+  await expect(page.getByTestId('menu-to-pass')).toHaveCount(0);
+});
+
+test('the menu lists unread pages as links that open them; each section card marks its read pages with ✓', async ({ page }) => {
+  await page.goto(COURSE_URL);
+  await passWelcome(page);
+  const order = course.sections.flatMap((s) => s.pages);
+  const title = (id: string) => course.pages.find((p) => p.id === id)!.title;
+  // open three unread pages through the status's own links
+  for (let i = 0; i < 3; i++) {
+    const unread = page.getByTestId('unread');
+    await expect(unread).toContainText(`まだ開いていないページが ${order.length - i} ページあります`);
+    const first = unread.getByRole('link').first();
+    await expect(first).toHaveText(title(order[i]));
+    await first.click();
+    await expect(page.locator(`main article.page-${order[i]} h1`)).toHaveText(title(order[i]));
+    await page.locator('.site-title').click();
+    await expect(page.locator('main section.menu h1')).toBeVisible();
+    await expect(page.getByTestId('unread').getByRole('link', { name: title(order[i]), exact: true })).toHaveCount(0);
+  }
+  // the first card's pages and the second card's first page are marked read, the rest not
+  const read = new Set(order.slice(0, 3));
+  for (const section of course.sections.filter((s) => s.pages.length > 1)) {
+    const items = page.locator(`.menu-card-${section.id} .menu-card-pages li`);
+    await expect(items).toHaveCount(section.pages.length);
+    for (const [i, id] of section.pages.entries()) {
+      await expect(items.nth(i), id).toHaveClass(read.has(id) ? /is-read/ : /^(?!.*is-read)/);
+      await expect(items.nth(i).locator('.read-mark')).toHaveText(read.has(id) ? '✓' : '');
+    }
+  }
+  // a page link on a card opens that page
+  const measures = course.sections.find((s) => s.id === 'measures')!;
+  await page.locator('.menu-card-measures .menu-card-pages a').nth(4).click();
+  await expect(page.locator(`main article.page-${measures.pages[4]} h1`)).toBeVisible();
+});
+
+test('the next-section button at each section’s last page walks every section in order, and the last section ends', async ({ page }) => {
+  await page.goto(COURSE_URL);
+  await passWelcome(page);
+  await page.locator('.menu-cards').getByRole('link', { name: course.sections[0].title, exact: true }).click();
+  const seen: string[] = [];
+  for (const [si, section] of course.sections.entries()) {
+    for (const [i, id] of section.pages.entries()) {
+      if (i > 0) await page.locator('.pager-next').click();
+      await expect(page.locator(`main article.page-${id} h1`)).toBeVisible();
+      seen.push(id);
+    }
+    await expect(page.locator('.pager-next')).toHaveCount(0);
+    const onward = page.locator('.pager-next-section');
+    const following = course.sections[si + 1];
+    if (!following) {
+      await expect(onward).toHaveCount(0);
+      break;
+    }
+    await expect(onward).toHaveText(`次のセクションへ：${following.title} →`);
+    await onward.click();
+  }
+  expect(seen).toEqual(course.sections.flatMap((s) => s.pages));
+});
+
+test('standalone: welcome → はじめる → every page and quiz → completion → a 修了証 with the typed name, one A4 page in print', async ({ page }) => {
+  test.setTimeout(400_000); // a whole course on a busy shared machine
+  const guard = await guardPage(page);
+  await page.goto(COURSE_URL);
+  await page.getByTestId('welcome-go').click();
+  await readEveryPage(page);
+  for (const story of course.stories) await takeStory(page, story.id, (id) => (id === 'q4_3' ? wrongOf(id) : keyOf(id)));
+  const score = Math.floor(((course.quizzes.length - 1) * 100) / course.quizzes.length);
+  await goTo(page, '#/');
+  await expect(page.getByTestId('course-status')).toHaveText('合格（修了）');
+  await page.getByTestId('menu-certificate').click();
+  await expect(page.locator('main article.completion h1')).toHaveText('修了おめでとうございます');
+  const today = await todayInBrowser(page);
+  await expect(page.getByTestId('completion-score')).toContainText(`${score}点`);
+  await expect(page.getByTestId('completion-date')).toHaveText(today);
+  const input = page.getByLabel('修了証に印刷する氏名');
+  await input.fill('  研修　 花子 ');
+  const cert = page.getByTestId('certificate');
+  await expect(page.getByTestId('certificate-name')).toHaveText('研修 花子 殿');
+  await expect(cert).toContainText(`${course.meta.title}（第${course.meta.version}版）`);
+  await expect(cert).toContainText(`${score}点`);
+  await expect(cert).toContainText(today);
+  // no company is set in course.yaml: nothing in its place
+  await expect(page.getByTestId('certificate-company')).toHaveCount(0);
+
+  // later: the name and the date stay, and the menu leads back to the certificate
+  await page.goto(COURSE_URL);
+  await expect(page.getByTestId('welcome-go')).toHaveText('続きから');
+  await page.getByRole('link', { name: '修了証を表示する' }).click();
+  await expect(page.getByTestId('certificate-name')).toHaveText('研修 花子 殿');
+  await expect(page.getByTestId('completion-date')).toHaveText(today);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.getByLabel('修了証に印刷する氏名')).toBeHidden();
+  await expect(page.locator('.breadcrumb')).toBeHidden();
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  expect(pdfPages(pdf)).toBe(1);
+  expect(guard.outside).toEqual([]);
+  expect(guard.errors).toEqual([]);
+});
+
+test('the completion screen before completion says what is missing instead of a certificate', async ({ page }) => {
+  await page.goto(`${COURSE_URL}#/complete`);
+  await expect(page.getByTestId('not-complete')).toBeVisible();
+  await expect(page.getByTestId('certificate')).toHaveCount(0);
+});
+
+test.describe('under the strict LMS host', () => {
+  let host: LmsHost;
+  test.beforeAll(async () => {
+    host = await startLmsHost({ port: 0 });
+  });
+  test.afterAll(async () => host.close());
+
+  for (const v of ['1.2', '2004'] as const) {
+    test(`SCORM ${v}: welcome → はじめる → the whole course → completion → a 修了証 with the LMS's name as 「姓 名」`, async ({ page }) => {
+      test.setTimeout(400_000); // a whole course on a busy shared machine
+      await page.goto(hostUrl(host.url, { v, fresh: true, learner: `cert_${v}`, name: '山田, 花子' }));
+      const frame = await welcomeFrame(page);
+      await expect(frame.getByTestId('welcome-go')).toHaveText('はじめる');
+      await passWelcome(frame);
+      await expect(frame.locator('main section.menu h1')).toBeVisible();
+      for (const p of course.pages) await visitPage(frame, p.id);
+      for (const q of course.quizzes) await answerQuiz(frame, q.id, keyOf(q.id));
+      await frameGoTo(frame, '/');
+      await frame.getByTestId('menu-certificate').click();
+      await expect(frame.locator('main article.completion h1')).toHaveText('修了おめでとうございます');
+      // the LMS knows the learner: no name to type
+      await expect(frame.getByLabel('修了証に印刷する氏名')).toHaveCount(0);
+      await expect(frame.getByTestId('certificate-name')).toHaveText('山田 花子 殿');
+      await expect(frame.getByTestId('certificate')).toContainText('100点');
+      const today = await todayInBrowser(frame);
+      await expect(frame.getByTestId('completion-date')).toHaveText(today);
+      const violations = await page.evaluate(() => window.lmsHost!.violations);
+      expect(violations).toEqual([]);
+    });
+  }
+});
+
+test('on a 360 px phone: a one-line header, the measure navigator folded behind one button, the verdict at the top after 解答する', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${COURSE_URL}#/p/m_access`);
+  const header = (await page.locator('.site-header').boundingBox())!;
+  expect(header.height).toBeLessThan(56);
+  await expect(page.locator('.site-title')).toBeVisible();
+  await expect(page.getByTestId('score')).toBeVisible();
+
+  const nav = page.getByRole('navigation', { name: '9つの対策' });
+  const toggle = nav.getByRole('button', { name: /9つの対策（7\/9）/ });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav.getByRole('link')).toHaveCount(0);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(nav.getByRole('link')).toHaveCount(9);
+  await nav.getByRole('link', { name: '従業員教育' }).click();
+  await expect(page.locator('main article.page-m_training h1')).toBeVisible();
+  // a new page starts folded again
+  await expect(nav.getByRole('link')).toHaveCount(0);
+  // the heading is near the top of a phone's screen, not below half of it
+  expect((await page.locator('main h1').boundingBox())!.y).toBeLessThan(370);
+
+  await goTo(page, '#/q/q3_1');
+  await expect(page.locator('main article.quiz h1')).toContainText('クイズ3-1');
+  await answer(page, 'ab');
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toBeFocused();
+  await expect(async () => {
+    const box = (await verdict.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(60);
+  }).toPass();
+  // the explanation follows on the same screen
+  await expect(page.locator('.feedback h3').first()).toBeInViewport();
+});
