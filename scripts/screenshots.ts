@@ -51,6 +51,8 @@ async function open(page: Page, state: LearnerState, hash: string, ready: string
     [storageKey(course.meta.id), encodeState(state), `course:${course.meta.id}:name`] as const,
   );
   await page.goto(url + hash);
+  // the script has taken over the prerendered first screen
+  await page.locator('#app:not([data-prerendered])').waitFor();
   await page.locator(ready).first().waitFor();
   // the notice that progress stays in this browser is closed, as a learner would
   const close = page.locator('[data-notice=standalone] button');

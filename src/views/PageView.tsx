@@ -103,7 +103,8 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
           </a>
         ) : following ? (
           <a class="button pager-next-section" href={href({ name: 'page', id: following.pages[0] })}>
-            <span>{phrased(fill(ui.page.nextSection, following))} →</span>
+            {/* a no-break space: the arrow never goes to a line of its own */}
+            <span>{phrased(fill(ui.page.nextSection, following))}{'\u00a0→'}</span>
           </a>
         ) : (
           <span />

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { COMPANY, writeCompanyContent } from '../fixtures/company.ts';
-import { axeViolations } from './a11y-driver.ts';
+import { axeViolations, completeCourseState } from './a11y-driver.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'company-build-'));
 let url = '';
@@ -28,6 +28,12 @@ async function open(page: Page, hash: string): Promise<void> {
 
 test('the company shows where the training owner expects it, in its colour, with no axe violation', async ({ page }) => {
   test.setTimeout(180_000);
+  // the welcome screen a launch opens at names whose training this is
+  await page.goto(url);
+  await expect(page.locator('#app:not([data-prerendered]) main section.welcome h1')).toBeVisible();
+  await expect(page.getByTestId('welcome-company')).toHaveText(COMPANY.name);
+  expect(await axeViolations(page)).toEqual([]);
+
   // the colour replaces the course's own blue
   await open(page, '#/p/m_reporting');
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim())).toBe(COMPANY.color);
@@ -58,4 +64,15 @@ test('the company shows where the training owner expects it, in its colour, with
   expect(await axeViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: 'test-results/company-checklist-report-360.png', fullPage: false });
+});
+
+test('the certificate of a finished course carries the company, on screen and on paper', async ({ page }) => {
+  test.setTimeout(180_000);
+  await completeCourseState(page);
+  await open(page, '#/complete');
+  await expect(page.getByTestId('certificate-company')).toHaveText(COMPANY.name);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('certificate-company')).toBeVisible();
+  await expect(page.getByTestId('certificate-company')).toHaveText(COMPANY.name);
 });

@@ -3,11 +3,13 @@
 // that a line holds a single character. Lines are found from where each
 // character is drawn (Range.getClientRects), not from string lengths.
 import { expect, test, type Page } from '@playwright/test';
-import { openCourse } from './course-driver.ts';
+import { COURSE_URL, openCourse } from './course-driver.ts';
 import {
   CHECKLIST_AREA,
   CHECKLIST_HOME,
   CHECKLIST_RESULT,
+  COMPLETION,
+  completeCourseState,
   MENU,
   PAGE_SCREENS,
   QUIZ_ANSWERED,
@@ -15,6 +17,7 @@ import {
   prepareAnswers,
   show,
   type Screen,
+  WELCOME,
 } from './a11y-driver.ts';
 import { course } from './course-driver.ts';
 
@@ -86,11 +89,17 @@ for (const [width, height] of [
     await prepareAnswers(page);
     const problems: string[] = [];
     let labels = 0;
-    for (const screen of [MENU, ...PAGE_SCREENS, ...storyScreens, QUIZ_ANSWERED, RESULT, CHECKLIST_HOME, CHECKLIST_AREA, CHECKLIST_RESULT]) {
+    for (const screen of [WELCOME, MENU, ...PAGE_SCREENS, ...storyScreens, QUIZ_ANSWERED, RESULT, CHECKLIST_HOME, CHECKLIST_AREA, CHECKLIST_RESULT]) {
       await show(page, screen);
       labels += await page.locator(LABELLED).count();
       for (const o of await orphans(page)) problems.push(`${screen.name}: ${o}`);
     }
+    // the completion screen needs a finished course, saved as an earlier visit left it
+    await completeCourseState(page);
+    await page.goto(COURSE_URL);
+    await show(page, COMPLETION);
+    labels += await page.locator(LABELLED).count();
+    for (const o of await orphans(page)) problems.push(`${COMPLETION.name}: ${o}`);
     expect(labels, 'labels measured').toBeGreaterThan(300);
     expect(problems).toEqual([]);
   });

@@ -19,8 +19,11 @@ export function MeasureNav({ store, view, currentId }: { store: Store; view: Vie
   return (
     <nav class={`measure-nav${open ? ' is-open' : ''}`} aria-label={nav.measuresNav}>
       <button type="button" class="measure-nav-toggle" aria-expanded={open} aria-controls="measure-nav-list" onClick={() => setOpen(!open)}>
-        {phrased(nav.measuresNav)}
-        {position >= 0 && fill(nav.measuresNavAt, { position: position + 1, total: measures.length })}
+        {/* one span: in the flex button each child would be its own item, and Chromium would name it 「9つの対策 （7/9）」 */}
+        <span>
+          {phrased(nav.measuresNav)}
+          {position >= 0 && fill(nav.measuresNavAt, { position: position + 1, total: measures.length })}
+        </span>
         <span class="measure-nav-caret" aria-hidden="true">
           {open ? '▲' : '▼'}
         </span>
