@@ -37,7 +37,7 @@ export const UI_KEYS = {
   menu: {
     statusTitle: [],
     passedNote: [],
-    scoreBelow: ['passMark', 'score', 'left'],
+    scoreBelow: ['passMark', 'score', 'toPass'],
     unread: ['count'],
     unreadMore: ['count'],
     certificate: [],
@@ -105,7 +105,7 @@ export const UI_KEYS = {
     correctCount: ['count'],
     best: ['total', 'best', 'attempts'],
     note: [],
-    courseScore: ['score', 'passMark', 'left'],
+    courseScore: ['score', 'passMark', 'toPass'],
     courseScorePassed: ['score', 'passMark'],
     retry: [],
   },

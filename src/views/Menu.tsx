@@ -2,7 +2,7 @@ import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { Icon } from './Icon.tsx';
 import { phrased } from './phrased.tsx';
-import { fill } from '../content/ui.ts';
+import { fill, fillParts } from '../content/ui.ts';
 import { unreadPages } from '../model/path.ts';
 
 /** the status names this many unread pages; the section cards below mark every page */
@@ -38,7 +38,7 @@ function StatusPanel({ store, view }: { store: Store; view: View }) {
               <ul class="unread-list">
                 {unread.slice(0, UNREAD_LISTED).map((id) => (
                   <li key={id}>
-                    <a href={href({ name: 'page', id })}>{title(id)}</a>
+                    <a href={href({ name: 'page', id })}>{phrased(title(id))}</a>
                   </li>
                 ))}
               </ul>
@@ -47,7 +47,11 @@ function StatusPanel({ store, view }: { store: Store; view: View }) {
           )}
           {!p.scorePassed && (
             <li data-testid="menu-to-pass">
-              {fill(ui.menu.scoreBelow, { passMark: p.passMark, score: p.score, left: p.quizzesToPass })}
+              {fillParts(ui.menu.scoreBelow, {
+                passMark: p.passMark,
+                score: p.score,
+                toPass: <span class="to-pass">{fill(ui.progress.toPass, { count: p.quizzesToPass })}</span>,
+              })}
             </li>
           )}
         </ul>

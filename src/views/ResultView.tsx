@@ -33,7 +33,13 @@ export function ResultView({ store, view, storyId }: { store: Store; view: View;
       <p class="note">{ui.note}</p>
       <QuizList store={store} view={view} quizIds={story.quizzes} />
       <p class="course-score" data-testid="course-score">
-        {view.progress.quizzesToPass > 0 ? fill(ui.courseScore, { ...view.progress, left: view.progress.quizzesToPass }) : fill(ui.courseScorePassed, view.progress)}
+        {view.progress.quizzesToPass > 0
+          ? fillParts(ui.courseScore, {
+              score: view.progress.score,
+              passMark: view.progress.passMark,
+              toPass: <span class="to-pass">{fill(course.ui.progress.toPass, { count: view.progress.quizzesToPass })}</span>,
+            })
+          : fill(ui.courseScorePassed, view.progress)}
       </p>
       <p class="note">
         {fill(course.ui.progress.passRule, {
