@@ -37,6 +37,8 @@ export interface CourseMeta {
   passMark: number;
   completion: CompletionRule;
   statusStyle: StatusStyle;
+  /** report: true sends each checklist answer to the LMS as an interaction, outside the score */
+  checklist: { report: boolean };
   company?: CompanyMeta;
 }
 

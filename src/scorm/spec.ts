@@ -80,8 +80,10 @@ export const LIMITS = {
 export const SCORM12_EXIT = 'suspend';
 export const SCORM2004_EXIT = 'suspend';
 /** cmi.interactions.n.result for a right and a wrong answer */
-export const SCORM12_RESULT = { correct: 'correct', wrong: 'wrong' } as const;
-export const SCORM2004_RESULT = { correct: 'correct', wrong: 'incorrect' } as const;
+export const SCORM12_RESULT = { correct: 'correct', wrong: 'wrong', neutral: 'neutral' } as const;
+export const SCORM2004_RESULT = { correct: 'correct', wrong: 'incorrect', neutral: 'neutral' } as const;
+/** 2004's smallest permitted maximum of cmi.interactions (RTE 4.2.9); 1.2 sets none */
+export const SCORM2004_INTERACTIONS_SPM = 250;
 
 /**
  * Interaction and objective ids: the specs allow more, but Moodle wants an

@@ -23,7 +23,7 @@ import { interactionId } from './identifiers.ts';
 import { loadAnswer, mirrorKey, openMirror, storeAnswer, UNCLAIMED, type Mirror, type MirrorEntry } from './mirror.ts';
 import { newTabId, openPeers, OTHER_TAB_NOTICE, type PeerLink, type PeerMessage } from './peers.ts';
 import type { Launch } from './launch.ts';
-import { answerReport, courseReport, objectiveReports, type AnswerReport } from './report.ts';
+import { answerReport, checklistAnswerReport, courseReport, objectiveReports, type AnswerReport } from './report.ts';
 import type { Notice, Snapshot, StartInfo, Tracker } from './tracker.ts';
 
 export const PAGE_COMMIT_INTERVAL_MS = 60_000;
@@ -397,6 +397,10 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         const attempt = quiz ? (snapshot.state.stories[quiz.story]?.attempts ?? 1) : 1;
         const id = interactionId(milestone.quizId, attempt);
         answer = answerReport(course, milestone.quizId, id, milestone.selection, milestone.correct, milestone.latencySeconds, milestone.at);
+      } else if (milestone.kind === 'checklist' && milestone.answer && course.meta.checklist.report) {
+        // quiz answers come first: a checklist answer never takes the last interaction places a quiz may need
+        const room = dialect.interactionLimit - course.quizzes.length * 2;
+        if (nextInteraction + outbox.length < room) answer = checklistAnswerReport(course, milestone.itemId, milestone.answer, milestone.at);
       }
       if (role === 'follower' && !leaderGone) {
         peers?.post({ kind: 'state', tab, data: snapshot.suspendData, answers: answer ? [storeAnswer(answer)] : [] });

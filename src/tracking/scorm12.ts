@@ -71,8 +71,18 @@ export const scorm12: Dialect = {
     return [...(isNew ? [[`${p}.id`, o.id] as const] : []), [`${p}.score.raw`, String(o.score)], [`${p}.score.min`, '0'], [`${p}.score.max`, '100'], [`${p}.status`, status]];
   },
   objectiveRank: (field, value) => (field === 'status' ? rank(value) : scoreRank(field, value)),
+  interactionLimit: Infinity,
   interactionWrites(n, a) {
     const p = `cmi.interactions.${n}`;
+    if (a.type === 'likert')
+      return [
+        [`${p}.id`, a.id],
+        [`${p}.type`, 'likert'],
+        [`${p}.time`, scorm12ClockTime(a.at)],
+        [`${p}.weighting`, '0'],
+        [`${p}.student_response`, clip(a.response, SCORM12_FEEDBACK_MAX)],
+        [`${p}.result`, SCORM12_RESULT.neutral],
+      ];
     return [
       [`${p}.id`, a.id],
       [`${p}.type`, 'choice'],

@@ -10,6 +10,7 @@ import {
   SCORM2004_API,
   SCORM2004_API_OBJECT,
   SCORM2004_DESCRIPTION_MAX,
+  SCORM2004_INTERACTIONS_SPM,
   SCORM2004_EXIT,
   SCORM2004_LOCATION_MAX,
   SCORM2004_MAX_HOPS,
@@ -94,8 +95,19 @@ export const scorm2004: Dialect = {
   },
   objectiveRank: (field, value) =>
     field === 'success_status' ? (SUCCESS_RANK[value] ?? 0) : field === 'completion_status' ? (COMPLETION_RANK[value] ?? 0) : scoreRank(field, value),
+  interactionLimit: SCORM2004_INTERACTIONS_SPM,
   interactionWrites(n, a) {
     const p = `cmi.interactions.${n}`;
+    if (a.type === 'likert')
+      return [
+        [`${p}.id`, a.id],
+        [`${p}.type`, 'likert'],
+        [`${p}.description`, clip(a.description, SCORM2004_DESCRIPTION_MAX)],
+        [`${p}.timestamp`, scorm2004Timestamp(a.at)],
+        [`${p}.weighting`, '0'],
+        [`${p}.learner_response`, a.response],
+        [`${p}.result`, SCORM2004_RESULT.neutral],
+      ];
     // Moodle refuses a response before the type is known: id, then type, then the rest
     return [
       [`${p}.id`, a.id],
