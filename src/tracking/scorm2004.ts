@@ -3,8 +3,8 @@
 import type { Dialect } from './dialect.ts';
 import { judgedScoreDue, launchMode, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
 import { clip, scorm2004Choices } from './identifiers.ts';
-import { parseNumber, percentFromScaled } from './launch.ts';
-import { scorm2004Duration, scorm2004Timestamp } from './time.ts';
+import { parseNumber, percentFromScaled, timeLimitOf } from './launch.ts';
+import { parseScorm2004Duration, scorm2004Duration, scorm2004Timestamp } from './time.ts';
 
 import {
   SCORM2004_API,
@@ -64,6 +64,7 @@ export const scorm2004: Dialect = {
       interactionKeys,
       objectiveCount: objectives.count,
       objectiveIndex: objectives.index,
+      timeLimit: timeLimitOf(parseScorm2004Duration(get('cmi.max_time_allowed') ?? ''), parseScorm2004Duration(get('cmi.total_time') ?? ''), get('cmi.time_limit_action')),
     };
   },
   courseWrites(report, held, lmsJudges) {
@@ -96,6 +97,7 @@ export const scorm2004: Dialect = {
   objectiveRank: (field, value) =>
     field === 'success_status' ? (SUCCESS_RANK[value] ?? 0) : field === 'completion_status' ? (COMPLETION_RANK[value] ?? 0) : scoreRank(field, value),
   interactionLimit: SCORM2004_INTERACTIONS_SPM,
+  exitElement: 'cmi.exit',
   interactionWrites(n, a) {
     const p = `cmi.interactions.${n}`;
     if (a.type === 'likert')
