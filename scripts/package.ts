@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileContent } from './content/compile.ts';
 import { catalogue } from './catalogue/items.ts';
-import { catalogueCsv, catalogueFileNames, catalogueHtml } from './catalogue/write.ts';
+import { catalogueCsv, catalogueFileNames, catalogueHtml, checklistCsv } from './catalogue/write.ts';
 import { buildPackage } from './package/build.ts';
 import { COURSE_HTML, PACKAGE_DIR, PROJECT_ROOT, TARGETS } from './package/targets.ts';
 
@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string', default: PACKAGE_DIR } } });
   const outDir = resolve(values.out);
   if (!existsSync(COURSE_HTML)) throw new Error(`${relative(PROJECT_ROOT, COURSE_HTML)} is missing: run vite build first`);
-  const course = compileContent(join(PROJECT_ROOT, 'content'));
+  // COURSE_CONTENT: another content folder, as vite.config.ts builds it
+  const course = compileContent(process.env.COURSE_CONTENT ?? join(PROJECT_ROOT, 'content'));
   const { meta } = course;
   const courseHtml = readFileSync(COURSE_HTML, 'utf8');
   mkdirSync(outDir, { recursive: true });
@@ -29,8 +30,12 @@ async function main(): Promise<void> {
   const items = catalogue(course);
   const names = catalogueFileNames(meta.id);
   writeFileSync(join(outDir, names.csv), catalogueCsv(items));
-  writeFileSync(join(outDir, names.html), catalogueHtml(meta, items));
+  writeFileSync(join(outDir, names.html), catalogueHtml(meta, items, course));
   console.log(`${relative(process.cwd(), join(outDir, names.csv))}, .html  item catalogue: ${items.length} quizzes`);
+  if (meta.checklist.report) {
+    writeFileSync(join(outDir, names.checklist), checklistCsv(course));
+    console.log(`${relative(process.cwd(), join(outDir, names.checklist))}  the checklist's ${course.checklist.length} items, reported as likert interactions`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,13 +1,15 @@
 // The catalogue as files: CSV for spreadsheets (UTF-8 with BOM, formula-safe
 // cells, like the preview's export) and one HTML page that prints on A4.
-import type { CourseMeta } from '../../src/content/types.ts';
+import type { Course, CourseMeta } from '../../src/content/types.ts';
+import { CHECKLIST_ANSWERS } from '../../src/model/state.ts';
+import { checklistDescription } from '../../src/tracking/identifiers.ts';
 import { MAX_ATTEMPT_IN_ID } from '../../src/tracking/identifiers.ts';
 import { escapeHtml, PRINT_CSS } from '../html.ts';
 import { CSV_BOM, csvCell } from '../preview/records.ts';
 import { catalogueTable, type CatalogueQuiz } from './items.ts';
 
-export function catalogueFileNames(courseId: string): { csv: string; html: string } {
-  return { csv: `${courseId}-items.csv`, html: `${courseId}-items.html` };
+export function catalogueFileNames(courseId: string): { csv: string; html: string; checklist: string } {
+  return { csv: `${courseId}-items.csv`, html: `${courseId}-items.html`, checklist: `${courseId}-checklist-items.csv` };
 }
 
 export function catalogueCsv(quizzes: readonly CatalogueQuiz[]): string {
@@ -33,7 +35,33 @@ function quizBlock(q: CatalogueQuiz): string {
 </section>`;
 }
 
-export function catalogueHtml(meta: CourseMeta, quizzes: readonly CatalogueQuiz[]): string {
+/** The checklist's rows when its answers are reported (course.yaml checklist.report): id, measure, item, 2004 description. */
+export function checklistTable(course: Course): string[][] {
+  const header = ['インタラクションID', '対策', '項目', '説明（SCORM 2004）'];
+  const rows = course.checklist.map((item) => {
+    const area = course.pages.find((p) => p.id === item.area)?.navLabel ?? item.area;
+    return [item.id, area, item.text, checklistDescription(area, item.text)];
+  });
+  return [header, ...rows];
+}
+
+export function checklistCsv(course: Course): string {
+  return CSV_BOM + checklistTable(course).map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+function checklistSection(course: Course): string {
+  if (!course.meta.checklist.report) return '';
+  const answers = CHECKLIST_ANSWERS.map((a) => `<code>${a}</code> ${escapeHtml(course.ui.answers[a])}`).join('、');
+  const rows = checklistTable(course)
+    .slice(1)
+    .map(([id, area, text]) => `<tr><td><code>${escapeHtml(id)}</code></td><td>${escapeHtml(area)}</td><td>${escapeHtml(text)}</td></tr>`)
+    .join('');
+  return `<h2>チェックリストの項目（${course.checklist.length} 項目）</h2>
+<p>この教材はチェックリストの回答も LMS に記録します（<code>checklist.report: true</code>）。種類 <code>likert</code>、結果 <code>neutral</code> のインタラクションで、回答は ${answers} のいずれかです。点数と合否には関係しません。回答を変えると新しい記録が加わります（最新のものが現在の回答）。</p>
+<table><thead><tr><th scope="col">ID</th><th scope="col">対策</th><th scope="col">項目</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+export function catalogueHtml(meta: CourseMeta, quizzes: readonly CatalogueQuiz[], course?: Course): string {
   const stories = [...new Map(quizzes.map((q) => [q.storyId, q])).values()];
   const body = stories
     .map((s) => `<h2>ストーリー${s.storyNumber} ${escapeHtml(s.storyTitle)}（${quizzes.filter((q) => q.storyId === s.storyId).length} 問）</h2>\n` +
@@ -50,6 +78,7 @@ export function catalogueHtml(meta: CourseMeta, quizzes: readonly CatalogueQuiz[
 同じ内容の表計算用ファイル（CSV）が同じフォルダにあります。</p>
 <p class="note" lang="en">Item catalogue: maps each interaction id an LMS reports (q3_4, q3_4_r2 …) to its quiz, question, choices and correct letters.</p>
 ${body}
+${course ? checklistSection(course) : ''}
 </main></body></html>
 `;
 }

@@ -27,6 +27,8 @@ export const courseFile = z.strictObject({
       sections: z.array(id).min(1).optional(),
     })
     .default({ allPages: true, passingScore: true, checklist: false }),
+  // report: each checklist answer also goes to the LMS as a likert interaction (never into status or score)
+  checklist: z.strictObject({ report: z.boolean().default(false) }).default({ report: false }),
   // the training owner's company; every field optional, the course reads well without any
   company: z
     .strictObject({

@@ -1,6 +1,8 @@
 // Streams rows of Moodle report downloads into the few figures HR asks for.
 // Only small per-learner summaries and per-quiz counters are kept, so an
 // export of tens of thousands of learners fits in memory.
+import type { ChecklistItem } from '../../src/content/types.ts';
+import { CHECKLIST_ANSWERS, type ChecklistAnswer } from '../../src/model/state.ts';
 import type { CatalogueQuiz } from '../catalogue/items.ts';
 import { moodleMinutes } from './dates.ts';
 import type { ReportShape } from './shape.ts';
@@ -21,6 +23,8 @@ export interface Learner {
   answers: Map<string, { attempt: number; letters: string; correct: boolean }>;
   /** stories taken again within an attempt (ids with _r2…) */
   retried: Set<string>;
+  /** checklist item id → the learner's latest answer (course.yaml checklist.report) */
+  checklist: Map<string, { attempt: number; answer: ChecklistAnswer }>;
 }
 
 export interface Totals {
@@ -49,8 +53,11 @@ export class Aggregator {
   readonly totals: Totals = { files: 0, interactionFiles: 0, rows: 0, interactionRecords: 0, unknownIds: new Map() };
   private readonly quizzes: Map<string, CatalogueQuiz>;
 
-  constructor(catalogue: readonly CatalogueQuiz[]) {
+  private readonly checklistIds: Set<string>;
+
+  constructor(catalogue: readonly CatalogueQuiz[], checklist: readonly ChecklistItem[] = []) {
     this.quizzes = new Map(catalogue.map((q) => [q.quizId, q]));
+    this.checklistIds = new Set(checklist.map((c) => c.id));
   }
 
   add(shape: ReportShape, cells: string[]): void {
@@ -60,7 +67,7 @@ export class Aggregator {
     const key = [name, ...identity].join('\u0000');
     let learner = this.learners.get(key);
     if (!learner) {
-      learner = { name, identity, attempts: new Map(), answers: new Map(), retried: new Set() };
+      learner = { name, identity, attempts: new Map(), answers: new Map(), retried: new Set(), checklist: new Map() };
       this.learners.set(key, learner);
     }
     const attempt = Number(cells[shape.attempt]);
@@ -77,6 +84,14 @@ export class Aggregator {
       const id = g.id !== undefined ? (cells[g.id] ?? '').trim() : '';
       if (!id) continue;
       this.totals.interactionRecords++;
+      if (this.checklistIds.has(id)) {
+        const answer = (g.response !== undefined ? (cells[g.response] ?? '') : '').trim() as ChecklistAnswer;
+        if (!CHECKLIST_ANSWERS.includes(answer)) continue;
+        // groups run in the order the answers were given: a later one in the same attempt replaces an earlier
+        const held = learner.checklist.get(id);
+        if (!held || held.attempt <= attempt) learner.checklist.set(id, { attempt, answer });
+        continue;
+      }
       const retry = RETRY.exec(id);
       const quizId = retry ? retry[1] : id;
       const quiz = this.quizzes.get(quizId);

@@ -1,5 +1,8 @@
 // The report's figures, from the aggregated downloads and the course's own
 // item catalogue. Pure, so the test and the page read the same numbers.
+import type { ChecklistItem } from '../../src/content/types.ts';
+import { areaScores } from '../../src/model/checklist.ts';
+import type { ChecklistAnswer } from '../../src/model/state.ts';
 import type { CatalogueQuiz } from '../catalogue/items.ts';
 import type { Aggregator, Learner } from './aggregate.ts';
 
@@ -42,6 +45,19 @@ export interface StoryFigures {
   retried: number;
 }
 
+/** How the employees who answered the checklist see one measure at their company. */
+export interface ChecklistAreaFigures {
+  areaId: string;
+  /** the measure's name in the course */
+  title: string;
+  /** learners with at least one answer in this area */
+  respondents: number;
+  /** every respondent's latest answer to each item, counted */
+  counts: Record<ChecklistAnswer, number>;
+  /** 0–100, the course's own rule (done 1, partial 0.5, not 0, 該当なし left out) over all those answers; undefined when none applies */
+  percent?: number;
+}
+
 export interface ReportFigures {
   passMark: number;
   learners: LearnerRow[];
@@ -55,6 +71,8 @@ export interface ReportFigures {
   quizzes: QuizFigures[];
   stories: StoryFigures[];
   weakest: QuizFigures[];
+  /** empty unless the course reports checklist answers (course.yaml checklist.report) and some were found */
+  checklist: ChecklistAreaFigures[];
 }
 
 const floorPercent = (part: number, whole: number) => (whole > 0 ? Math.floor((part * 100) / whole) : undefined);
@@ -83,7 +101,13 @@ function topBy(counts: Map<string, number>, quiz: CatalogueQuiz): { letter: stri
   return { letter, text: quiz.choices.find((c) => c.letter === letter)?.text ?? '', count };
 }
 
-export function reportFigures(agg: Aggregator, catalogue: readonly CatalogueQuiz[], passMark: number): ReportFigures {
+/** the course's checklist: its items and each area's (measure page's) name */
+export interface ChecklistShape {
+  items: readonly ChecklistItem[];
+  areaTitles: ReadonlyMap<string, string>;
+}
+
+export function reportFigures(agg: Aggregator, catalogue: readonly CatalogueQuiz[], passMark: number, checklistShape: ChecklistShape = { items: [], areaTitles: new Map() }): ReportFigures {
   const learners = [...agg.learners.values()].map((l) => learnerRow(l, passMark)).sort((a, b) => a.name.localeCompare(b.name, 'ja'));
   const started = learners.filter((l) => l.started);
   const distribution = Array.from({ length: 11 }, () => 0);
@@ -142,6 +166,23 @@ export function reportFigures(agg: Aggregator, catalogue: readonly CatalogueQuiz
     .sort((a, b) => a.rate! - b.rate! || b.answered - a.answered || catalogue.indexOf(a.quiz) - catalogue.indexOf(b.quiz))
     .slice(0, 3);
 
+  const areas = new Map<string, ChecklistAreaFigures & { credit: number; scored: number }>();
+  for (const l of agg.learners.values()) {
+    if (l.checklist.size === 0) continue;
+    const answers = Object.fromEntries([...l.checklist].map(([id, a]) => [id, a.answer]));
+    for (const s of areaScores(checklistShape.items, answers)) {
+      const area = areas.get(s.areaId) ?? { areaId: s.areaId, title: checklistShape.areaTitles.get(s.areaId) ?? s.areaId, respondents: 0, counts: { done: 0, partial: 0, not: 0, na: 0 }, credit: 0, scored: 0 };
+      if (s.answered > 0) area.respondents++;
+      for (const k of Object.keys(area.counts) as ChecklistAnswer[]) area.counts[k] += s.counts[k];
+      area.credit += s.credit;
+      area.scored += s.scored;
+      areas.set(s.areaId, area);
+    }
+  }
+  const checklist = [...areas.values()]
+    .filter((a) => a.respondents > 0)
+    .map(({ credit, scored, ...a }) => ({ ...a, percent: scored ? Math.round((credit * 100) / scored) : undefined }));
+
   return {
     passMark,
     learners,
@@ -154,5 +195,6 @@ export function reportFigures(agg: Aggregator, catalogue: readonly CatalogueQuiz
     quizzes,
     stories,
     weakest,
+    checklist,
   };
 }

@@ -69,6 +69,23 @@ function reading(f: ReportFigures): string {
   return `<ol>${items.join('')}</ol>`;
 }
 
+const ANSWER_NAMES = { done: '実施済み', partial: '一部実施', not: '未実施', na: '該当なし' } as const;
+
+/** How the employees see their company's measures, from the checklist answers the course reported. */
+function checklistSection(f: ReportFigures): string {
+  if (!f.checklist.length) return '';
+  const rows = f.checklist
+    .map((a) => `<tr data-area="${e(a.areaId)}" data-respondents="${a.respondents}" data-percent="${a.percent ?? ''}"><td>${e(a.title)}</td><td class="num">${a.respondents}</td>${(['done', 'partial', 'not', 'na'] as const)
+      .map((k) => `<td class="num" data-count="${k}">${a.counts[k]}</td>`)
+      .join('')}<td class="num">${a.percent === undefined ? '—' : `${a.percent}%`}</td></tr>`)
+    .join('');
+  const low = [...f.checklist].filter((a) => a.percent !== undefined).sort((a, b) => a.percent! - b.percent!).slice(0, 3);
+  return `<h2>従業員から見た自社の対策状況</h2>
+<p class="note">研修のチェックリストへの回答（各人の最新の回答）を対策ごとに合計しました。実施率は教材と同じ数え方です（実施済み 1、一部実施 0.5、未実施 0、該当なしは除く）。クイズの点数や合否には影響しません。</p>
+<table><thead><tr><th scope="col">対策</th><th scope="col" class="num">回答者</th>${(['done', 'partial', 'not', 'na'] as const).map((k) => `<th scope="col" class="num">${ANSWER_NAMES[k]}</th>`).join('')}<th scope="col" class="num">実施率</th></tr></thead><tbody>${rows}</tbody></table>
+${low.length ? `<p>従業員の回答で実施率が低かった対策：${low.map((a) => `「${e(a.title)}」（${a.percent}%）`).join('、')}。社内の取組が従業員に見えていない可能性もあります。取組の周知と実施状況の確認をお勧めします。</p>` : ''}`;
+}
+
 export interface ReportSources {
   files: string[];
   rows: number;
@@ -146,6 +163,7 @@ ${sources.interactionsFile && sources.interactionRecords === 0 ? `<p class="noti
 
 <h2>特に弱い 3 つの点</h2>
 ${reading(f)}
+${checklistSection(f)}
 ${unknown}
 </main></body></html>
 `;

@@ -51,7 +51,8 @@ async function readOne(file: string, agg: Aggregator, courseTitle: string): Prom
 
 export async function readDownloads(files: readonly string[], course: Course, passMark = course.meta.passMark): Promise<ReadResult> {
   const items = catalogue(course);
-  const agg = new Aggregator(items);
+  const agg = new Aggregator(items, course.checklist);
   for (const file of files) await readOne(file, agg, course.meta.title);
-  return { figures: reportFigures(agg, items, passMark), aggregator: agg, files: [...files] };
+  const areaTitles = new Map(course.pages.map((p) => [p.id, p.navLabel]));
+  return { figures: reportFigures(agg, items, passMark, { items: course.checklist, areaTitles }), aggregator: agg, files: [...files] };
 }

@@ -10,6 +10,7 @@
 // SCO column is the one before them and the score the one before that; in a
 // Basic download the score is last, or just before a column titled as the
 // course. The identity fields sit between the name and the attempt.
+import { CHECKLIST_ANSWERS } from '../../src/model/state.ts';
 import { ReportInputError } from './read.ts';
 
 export type GroupField = 'id' | 'response' | 'right' | 'result';
@@ -49,6 +50,8 @@ function findGroups(headers: string[]): { start: number; size: number } | undefi
 const SCORM_RESULTS = /^(correct|wrong|incorrect|unanticipated|neutral|-?\d+(\.\d+)?)$/;
 const INTERACTION_ID = /^[A-Za-z0-9_.:-]+$/;
 const CHOICES = /^[a-z](\[,\][a-z]|,[a-z])*$/;
+/** a checklist answer (course.yaml checklist.report), in the response column beside the quizzes' letters */
+const LIKERT = new RegExp(`^(${CHECKLIST_ANSWERS.join('|')})$`);
 
 /**
  * Which column of a group is which. Moodle writes them in a fixed order and the
@@ -64,6 +67,7 @@ function groupFields(size: number, sample: string[][], start: number): GroupFiel
   for (let k = 0; k < size; k++) {
     if (is(k, SCORM_RESULTS)) fields[k] = 'result';
     else if (is(k, CHOICES)) choiceColumns.push(k);
+    else if (columns[k].length > 0 && columns[k].every((v) => CHOICES.test(v) || LIKERT.test(v))) choiceColumns.push(k);
     else if (is(k, INTERACTION_ID)) fields[k] = 'id';
   }
   // response comes before right answer in Moodle's order

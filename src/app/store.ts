@@ -176,7 +176,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     },
     setChecklist(itemId, answer) {
       if (readOnly) return;
-      commit(learner.answerChecklist(state, itemId, answer), { kind: 'checklist' });
+      commit(learner.answerChecklist(state, itemId, answer), { kind: 'checklist', itemId, answer, at: new Date() });
     },
     setTypedName(name) {
       typedName = cleanName(name);

@@ -41,6 +41,8 @@ export interface CourseMeta {
   goals: string[];
   /** 所要時間, minutes, computed by the build from the text (src/model/estimate.ts) */
   estimate: { low: number; high: number };
+  /** report: true sends each checklist answer to the LMS as an interaction, outside the score */
+  checklist: { report: boolean };
   company?: CompanyMeta;
 }
 

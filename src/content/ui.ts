@@ -221,6 +221,8 @@ export const UI_KEYS = {
     'lms-save': [],
     'lms-unavailable': [],
     'other-tab': [],
+    'time-limit': [],
+    'time-out': [],
   },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 

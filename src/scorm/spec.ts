@@ -80,8 +80,18 @@ export const LIMITS = {
 export const SCORM12_EXIT = 'suspend';
 export const SCORM2004_EXIT = 'suspend';
 /** cmi.interactions.n.result for a right and a wrong answer */
-export const SCORM12_RESULT = { correct: 'correct', wrong: 'wrong' } as const;
-export const SCORM2004_RESULT = { correct: 'correct', wrong: 'incorrect' } as const;
+export const SCORM12_RESULT = { correct: 'correct', wrong: 'wrong', neutral: 'neutral' } as const;
+export const SCORM2004_RESULT = { correct: 'correct', wrong: 'incorrect', neutral: 'neutral' } as const;
+/**
+ * time_limit_action (1.2 cmi.student_data.time_limit_action, 2004 cmi.time_limit_action):
+ * what the SCO does once max_time_allowed is used up — end the session or go on,
+ * telling the learner or not. The exit it then sets is "time-out" in both versions.
+ */
+export const TIME_LIMIT_ACTIONS = ['exit,message', 'exit,no message', 'continue,message', 'continue,no message'] as const;
+export type TimeLimitAction = (typeof TIME_LIMIT_ACTIONS)[number];
+export const TIME_OUT_EXIT = 'time-out';
+/** 2004's smallest permitted maximum of cmi.interactions (RTE 4.2.9); 1.2 sets none */
+export const SCORM2004_INTERACTIONS_SPM = 250;
 
 /**
  * Interaction and objective ids: the specs allow more, but Moodle wants an

@@ -26,6 +26,10 @@ export interface Dialect {
   /** how an objective's field ranks (a status or a score), to never write one lower; undefined: not ranked */
   objectiveRank(field: string, value: string): number | undefined;
   interactionWrites(index: number, answer: AnswerReport): CmiWrite[];
+  /** cmi.core.exit / cmi.exit */
+  exitElement: string;
+  /** how many interactions every LMS of this version keeps: a checklist answer beyond it is not reported */
+  interactionLimit: number;
   sessionTime(seconds: number): CmiWrite;
 }
 

@@ -47,3 +47,8 @@ export function clip(text: string, max: number): string {
 export function interactionDescription(quiz: { number: string; title: string }): string {
   return clip(`${quiz.number} ${quiz.title}`, SCORM2004_DESCRIPTION_MAX);
 }
+
+/** the measure's name, then the item: HR reads which measure an answer is about */
+export function checklistDescription(area: string, text: string): string {
+  return clip(`${area}：${text}`, SCORM2004_DESCRIPTION_MAX);
+}

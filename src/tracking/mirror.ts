@@ -31,7 +31,8 @@ export function mirrorKey(courseId: string, version: string, learnerId: string):
 }
 
 export const storeAnswer = (a: AnswerReport): StoredAnswer => ({ ...a, at: a.at.getTime() });
-export const loadAnswer = (a: StoredAnswer): AnswerReport => ({ ...a, at: new Date(a.at) });
+// a copy saved before checklist answers were reported has no type: it is a quiz answer
+export const loadAnswer = (a: StoredAnswer): AnswerReport => ({ ...a, type: a.type === 'likert' ? 'likert' : 'choice', at: new Date(a.at) });
 
 function isStoredAnswer(a: unknown): a is StoredAnswer {
   const x = a as Partial<StoredAnswer> | null;

@@ -3,8 +3,8 @@
 import type { Course, StatusStyle } from '../content/types.ts';
 import type { CourseStatus, Progress } from '../model/progress.ts';
 import { answerKey } from '../model/scoring.ts';
-import { isStoryFinished, type LearnerState } from '../model/state.ts';
-import { interactionDescription } from './identifiers.ts';
+import { isStoryFinished, type ChecklistAnswer, type LearnerState } from '../model/state.ts';
+import { checklistDescription, interactionDescription } from './identifiers.ts';
 
 /** one write to the data model: element and value, in the order they must be set */
 export type CmiWrite = readonly [element: string, value: string];
@@ -37,8 +37,11 @@ export interface ObjectiveReport {
 
 export interface AnswerReport {
   id: string;
-  /** sorted choice letters */
+  /** choice: a quiz answer; likert: a checklist answer, reported for HR and never scored */
+  type: 'choice' | 'likert';
+  /** choice: sorted choice letters; likert: the checklist answer (done, partial, not, na) */
   response: string;
+  /** choice: the right letters; likert: none */
   pattern: string;
   correct: boolean;
   latencySeconds: number;
@@ -77,5 +80,13 @@ export function objectiveReports(course: Course, state: LearnerState, passMark: 
 export function answerReport(course: Course, quizId: string, id: string, selection: string, correct: boolean, latencySeconds: number, at: Date): AnswerReport {
   const quiz = course.quizzes.find((q) => q.id === quizId);
   if (!quiz) throw new Error(`unknown quiz ${quizId}`);
-  return { id, response: selection, pattern: answerKey(quiz), correct, latencySeconds, at, description: interactionDescription(quiz) };
+  return { id, type: 'choice', response: selection, pattern: answerKey(quiz), correct, latencySeconds, at, description: interactionDescription(quiz) };
+}
+
+/** A checklist answer as an interaction: the item id, the answer, no right or wrong. */
+export function checklistAnswerReport(course: Course, itemId: string, answer: ChecklistAnswer, at: Date): AnswerReport {
+  const item = course.checklist.find((c) => c.id === itemId);
+  if (!item) throw new Error(`unknown checklist item ${itemId}`);
+  const area = course.pages.find((p) => p.id === item.area);
+  return { id: itemId, type: 'likert', response: answer, pattern: '', correct: false, latencySeconds: 0, at, description: checklistDescription(area?.navLabel ?? item.area, item.text) };
 }

@@ -18,12 +18,13 @@
 import type { Course } from '../content/types.ts';
 import { stateStamp } from '../model/codec.ts';
 import { connect, type Connection, type LmsError } from './connection.ts';
+import { TIME_OUT_EXIT, type TimeLimitAction } from '../scorm/spec.ts';
 import type { Dialect } from './dialect.ts';
 import { interactionId } from './identifiers.ts';
 import { loadAnswer, mirrorKey, openMirror, storeAnswer, UNCLAIMED, type Mirror, type MirrorEntry } from './mirror.ts';
 import { newTabId, openPeers, OTHER_TAB_NOTICE, type PeerLink, type PeerMessage } from './peers.ts';
 import type { Launch } from './launch.ts';
-import { answerReport, courseReport, objectiveReports, type AnswerReport } from './report.ts';
+import { answerReport, checklistAnswerReport, courseReport, objectiveReports, type AnswerReport } from './report.ts';
 import type { Notice, Snapshot, StartInfo, Tracker } from './tracker.ts';
 
 export const PAGE_COMMIT_INTERVAL_MS = 60_000;
@@ -34,6 +35,11 @@ export const WARN_AFTER_FAILURES = 3;
 export const LMS_REFUSING_NOTICE: Notice = { id: 'lms-save', level: 'warning' };
 
 const LMS_UNAVAILABLE_NOTICE: Notice = { id: 'lms-unavailable', level: 'warning' };
+
+const TIME_LIMIT_NOTICE: Notice = { id: 'time-limit', level: 'info' };
+const TIME_OUT_NOTICE: Notice = { id: 'time-out', level: 'warning' };
+/** setTimeout's longest wait; a limit further off is not this session's concern */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 export interface ScormTrackerOptions {
   /** where the local mirror lives; undefined when storage is unavailable */
@@ -105,6 +111,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   let commits = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let deferredTimer: ReturnType<typeof setTimeout> | undefined;
+  let timeLimitTimer: ReturnType<typeof setTimeout> | undefined;
   let pumpScheduled = false;
   /** elements refused in this round: not offered again until the retry */
   const refusedNow = new Set<string>();
@@ -323,6 +330,29 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     }
   };
 
+  /** max_time_allowed is used up: do what time_limit_action asks (SCORM RTE, 1.2 3.4.4, 2004 4.2.27) */
+  const timeUp = (action: TimeLimitAction) => {
+    if (action === 'continue,message') setNotice(TIME_LIMIT_NOTICE, true);
+    if (action.startsWith('continue')) return;
+    // exit: this session ends now. The course cannot close the LMS's window, so the
+    // learner is told even under "no message": otherwise further answers would
+    // silently go unrecorded.
+    if (writing && role === 'leader' && open()) {
+      refusedNow.clear();
+      pump(true);
+      const [element, value] = dialect.sessionTime((elapsed() - startedAt) / 1000);
+      lms!.set(element, value);
+      lms!.set(dialect.exitElement, TIME_OUT_EXIT);
+      if (lms!.terminate() && latest) {
+        settle();
+        mirror.write(mirrorEntry(!heldByLms()));
+      }
+    }
+    writing = false;
+    clearTimers();
+    setNotice(TIME_OUT_NOTICE, true);
+  };
+
   const meetPeers = (learnerId: string) => {
     peers = openPeers(mirrorKey(course.meta.id, dialect.version, learnerId), onPeer);
     peers?.post({ kind: 'hello', tab });
@@ -378,6 +408,8 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       nextObjective = launch.objectiveCount;
       launch.objectiveIndex.forEach((n, id) => objectiveIndex.set(id, n));
       writing = launch.mode === 'normal';
+      const limit = launch.timeLimit;
+      if (writing && limit && limit.remainingSeconds * 1000 <= LONGEST_TIMER_MS) timeLimitTimer = setTimeout(() => timeUp(limit.action), limit.remainingSeconds * 1000);
       const saved = writing ? adopt(storage, launch.learnerId, launch.suspendData) : launch.suspendData || null;
       if (writing) meetPeers(launch.learnerId);
       return {
@@ -397,6 +429,10 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         const attempt = quiz ? (snapshot.state.stories[quiz.story]?.attempts ?? 1) : 1;
         const id = interactionId(milestone.quizId, attempt);
         answer = answerReport(course, milestone.quizId, id, milestone.selection, milestone.correct, milestone.latencySeconds, milestone.at);
+      } else if (milestone.kind === 'checklist' && milestone.answer && course.meta.checklist.report) {
+        // quiz answers come first: a checklist answer never takes the last interaction places a quiz may need
+        const room = dialect.interactionLimit - course.quizzes.length * 2;
+        if (nextInteraction + outbox.length < room) answer = checklistAnswerReport(course, milestone.itemId, milestone.answer, milestone.at);
       }
       if (role === 'follower' && !leaderGone) {
         peers?.post({ kind: 'state', tab, data: snapshot.suspendData, answers: answer ? [storeAnswer(answer)] : [] });
@@ -424,6 +460,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     },
     finish() {
       clearTimers();
+      clearTimeout(timeLimitTimer);
       peers?.post({ kind: 'bye', tab });
       peers?.close();
       if (!open()) return;

@@ -2,8 +2,8 @@
 import type { Dialect } from './dialect.ts';
 import { judgedScoreDue, launchMode, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
 import { clip, scorm12Choices } from './identifiers.ts';
-import { parseNumber } from './launch.ts';
-import { scorm12ClockTime, scorm12Timespan } from './time.ts';
+import { parseNumber, timeLimitOf } from './launch.ts';
+import { parseScorm12Timespan, scorm12ClockTime, scorm12Timespan } from './time.ts';
 
 import {
   SCORM12_API,
@@ -24,6 +24,8 @@ const rank = (status: string) => STATUS_RANK[status] ?? 0;
 
 const STATUS = 'cmi.core.lesson_status';
 const RAW = 'cmi.core.score.raw';
+
+const scorm12ExitElement = 'cmi.core.exit';
 
 export const scorm12: Dialect = {
   version: '1.2',
@@ -53,12 +55,17 @@ export const scorm12: Dialect = {
       interactionKeys: new Set(),
       objectiveCount: objectives.count,
       objectiveIndex: objectives.index,
+      timeLimit: timeLimitOf(
+        parseScorm12Timespan(get('cmi.student_data.max_time_allowed') ?? ''),
+        parseScorm12Timespan(get('cmi.core.total_time') ?? ''),
+        get('cmi.student_data.time_limit_action'),
+      ),
     };
   },
   courseWrites(report, held, lmsJudges) {
     // an LMS with a mastery score turns any raw score into passed/failed at LMSFinish
     const score = judgedScoreDue(report, lmsJudges) ? [...unlessSmaller(RAW, report.score, held), ['cmi.core.score.min', '0'] as const, ['cmi.core.score.max', '100'] as const] : [];
-    const writes = [...unlessLower(STATUS, report.status, held, rank), ...score, ['cmi.core.exit', SCORM12_EXIT] as const];
+    const writes = [...unlessLower(STATUS, report.status, held, rank), ...score, [scorm12ExitElement, SCORM12_EXIT] as const];
     const bounded = [
       // no bookmark yet (a launch at the welcome screen) is not written: scorm-again refuses an empty location
       ...(report.location && report.location.length <= SCORM12_LOCATION_MAX ? [['cmi.core.lesson_location', report.location] as const] : []),
@@ -72,8 +79,19 @@ export const scorm12: Dialect = {
     return [...(isNew ? [[`${p}.id`, o.id] as const] : []), [`${p}.score.raw`, String(o.score)], [`${p}.score.min`, '0'], [`${p}.score.max`, '100'], [`${p}.status`, status]];
   },
   objectiveRank: (field, value) => (field === 'status' ? rank(value) : scoreRank(field, value)),
+  interactionLimit: Infinity,
+  exitElement: scorm12ExitElement,
   interactionWrites(n, a) {
     const p = `cmi.interactions.${n}`;
+    if (a.type === 'likert')
+      return [
+        [`${p}.id`, a.id],
+        [`${p}.type`, 'likert'],
+        [`${p}.time`, scorm12ClockTime(a.at)],
+        [`${p}.weighting`, '0'],
+        [`${p}.student_response`, clip(a.response, SCORM12_FEEDBACK_MAX)],
+        [`${p}.result`, SCORM12_RESULT.neutral],
+      ];
     return [
       [`${p}.id`, a.id],
       [`${p}.type`, 'choice'],

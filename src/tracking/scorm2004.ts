@@ -3,13 +3,14 @@
 import type { Dialect } from './dialect.ts';
 import { judgedScoreDue, launchMode, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
 import { clip, scorm2004Choices } from './identifiers.ts';
-import { parseNumber, percentFromScaled } from './launch.ts';
-import { scorm2004Duration, scorm2004Timestamp } from './time.ts';
+import { parseNumber, percentFromScaled, timeLimitOf } from './launch.ts';
+import { parseScorm2004Duration, scorm2004Duration, scorm2004Timestamp } from './time.ts';
 
 import {
   SCORM2004_API,
   SCORM2004_API_OBJECT,
   SCORM2004_DESCRIPTION_MAX,
+  SCORM2004_INTERACTIONS_SPM,
   SCORM2004_EXIT,
   SCORM2004_LOCATION_MAX,
   SCORM2004_MAX_HOPS,
@@ -63,6 +64,7 @@ export const scorm2004: Dialect = {
       interactionKeys,
       objectiveCount: objectives.count,
       objectiveIndex: objectives.index,
+      timeLimit: timeLimitOf(parseScorm2004Duration(get('cmi.max_time_allowed') ?? ''), parseScorm2004Duration(get('cmi.total_time') ?? ''), get('cmi.time_limit_action')),
     };
   },
   courseWrites(report, held, lmsJudges) {
@@ -95,8 +97,20 @@ export const scorm2004: Dialect = {
   },
   objectiveRank: (field, value) =>
     field === 'success_status' ? (SUCCESS_RANK[value] ?? 0) : field === 'completion_status' ? (COMPLETION_RANK[value] ?? 0) : scoreRank(field, value),
+  interactionLimit: SCORM2004_INTERACTIONS_SPM,
+  exitElement: 'cmi.exit',
   interactionWrites(n, a) {
     const p = `cmi.interactions.${n}`;
+    if (a.type === 'likert')
+      return [
+        [`${p}.id`, a.id],
+        [`${p}.type`, 'likert'],
+        [`${p}.description`, clip(a.description, SCORM2004_DESCRIPTION_MAX)],
+        [`${p}.timestamp`, scorm2004Timestamp(a.at)],
+        [`${p}.weighting`, '0'],
+        [`${p}.learner_response`, a.response],
+        [`${p}.result`, SCORM2004_RESULT.neutral],
+      ];
     // Moodle refuses a response before the type is known: id, then type, then the rest
     return [
       [`${p}.id`, a.id],

@@ -47,3 +47,17 @@ export function scorm2004Timestamp(date: Date): string {
   const ms = Number.isFinite(date.getTime()) ? Math.min(SCORM2004_TIMESTAMP_MAX, Math.max(SCORM2004_TIMESTAMP_MIN, date.getTime())) : SCORM2004_TIMESTAMP_MIN;
   return new Date(ms).toISOString().replace(/(\.\d{2})\d*Z$/, '$1Z');
 }
+
+/** SCORM 1.2 CMITimespan `HHHH:MM:SS(.SS)` in seconds; undefined when malformed or empty. */
+export function parseScorm12Timespan(text: string): number | undefined {
+  const m = /^(\d{2,4}):([0-5]\d):([0-5]\d(?:\.\d{1,2})?)$/.exec(text.trim());
+  return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : undefined;
+}
+
+/** SCORM 2004 timeinterval (ISO 8601 duration, e.g. `PT1H30M`, `P1DT2H`) in seconds; years and months as 365 and 30 days. */
+export function parseScorm2004Duration(text: string): number | undefined {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text.trim());
+  if (!m || text.trim() === 'P' || text.trim().endsWith('T')) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0));
+  return ((y * 365 + mo * 30 + d) * 24 + h) * 3600 + mi * 60 + s;
+}

@@ -1,7 +1,7 @@
 // The one seam between the course and wherever progress is kept (an LMS or
 // this browser). The store talks to a Tracker; views never do.
 import type { Progress } from '../model/progress.ts';
-import type { LearnerState } from '../model/state.ts';
+import type { ChecklistAnswer, LearnerState } from '../model/state.ts';
 import type { NoticeId } from '../content/ui.ts';
 
 export type TrackerKind = 'scorm12' | 'scorm2004' | 'standalone';
@@ -49,7 +49,7 @@ export type Milestone =
       at: Date;
     }
   | { kind: 'retry'; storyId: string }
-  | { kind: 'checklist' };
+  | { kind: 'checklist'; itemId: string; answer: ChecklistAnswer | undefined; at: Date };
 
 export interface Tracker {
   readonly kind: TrackerKind;

@@ -107,3 +107,38 @@ describe('the attempt number in interaction ids', async () => {
     expect(interactionId('q3_10', 2)).toBe('q3_10_r2');
   });
 });
+
+describe('checklist items, for a course that reports checklist answers (checklist.report: true)', () => {
+  it('the package step writes every checklist item with its measure to <id>-checklist-items.csv, and the HTML lists them', async () => {
+    const { mkdtempSync, cpSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { execFileSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'catalogue-checklist-'));
+    try {
+      const content = join(dir, 'content');
+      cpSync(join(ROOT, 'content'), content, { recursive: true });
+      const yaml = readFileSync(join(content, 'course.yaml'), 'utf8');
+      writeFileSync(join(content, 'course.yaml'), `${yaml}\nchecklist: { report: true }\n`);
+      // the package step reads the built course; dist/course/index.html is the default build's, enough for the catalogue
+      execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'package.ts'), '--out', join(dir, 'out')], { cwd: ROOT, env: { ...process.env, COURSE_CONTENT: content }, stdio: 'pipe' });
+      const rows: string[][] = parseCsv(readFileSync(join(dir, 'out', `${courseId}-checklist-items.csv`), 'utf8'), { bom: true });
+      const areas = (parseYaml(readFileSync(join(ROOT, 'content', 'checklist.yaml'), 'utf8')) as { areas: Array<{ area: string; items: Array<{ id: string; text: string }> }> }).areas;
+      const pageTitle = (id: string) => {
+        const fm = readFileSync(join(ROOT, 'content', 'pages', `${id}.md`), 'utf8').split('---')[1];
+        const meta = parseYaml(fm) as { title: string; navLabel?: string };
+        return meta.navLabel ?? meta.title;
+      };
+      const want = areas.flatMap((a) => a.items.map((i) => [i.id, pageTitle(a.area), i.text.trim()]));
+      expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual(want);
+      const html = readFileSync(join(dir, 'out', `${courseId}-items.html`), 'utf8');
+      for (const [id] of want) expect(html).toContain(`<code>${id}</code>`);
+      expect(html).toContain('likert');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('is not written for the default course, which keeps checklist answers to itself', () => {
+    expect(readdirSync(DIST).some((f) => f.endsWith('-checklist-items.csv'))).toBe(false);
+  });
+});
