@@ -256,9 +256,10 @@ for (const v of ['1.2', '2004'] as const) {
       const a = await launch(page, host.url, { v, fresh: true });
       const other = await context.newPage();
       const b = await launch(other, host.url, { v });
-      // the older tab is told it hands over to the newer one (the newer tab's notice depends on the older one's
-      // reply reaching it, which Chromium sometimes drops at start-up: not asserted, see README)
+      // both are told: the older that it hands over to the newer, the newer that another tab is open
       await expect(a.locator('[data-notice=other-tab]')).toBeVisible({ timeout: 30_000 });
+      await expect(b.locator('[data-notice=other-tab]')).toBeVisible({ timeout: 30_000 });
+      await expect(b.locator('[data-notice=other-tab]')).toBeVisible({ timeout: 30_000 });
       await answerQuiz(a, 'q1_1', given.q1_1);
       await answerQuiz(b, 'q2_1', given.q2_1);
       await answerQuiz(a, 'q1_2', given.q1_2);
