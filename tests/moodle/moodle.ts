@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, type Frame, type Page } from '@playwright/test';
 import { parse } from 'yaml';
+import { passWelcome } from '../../scripts/lms-host/driver.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const HARNESS = resolve(process.env.MOODLE_HARNESS ?? join(ROOT, '../shared/moodle'));
@@ -210,9 +211,11 @@ export async function enter(page: Page, activity: Activity, options: { newAttemp
   if (options.newAttempt) await form.locator('#a').check();
   await form.locator('button#n').click();
   await expect(page).toHaveURL(/\/mod\/scorm\/player\.php/);
-  await expect(page.frameLocator('iframe#scorm_object').locator('main h1')).toBeVisible({ timeout: 120_000 });
+  // a launch opens at the welcome screen; its button (はじめる, or 続きから to the saved place) leads on, as a learner goes
+  await expect(page.frameLocator('iframe#scorm_object').locator('#app:not([data-prerendered]) main section.welcome h1')).toBeVisible({ timeout: 120_000 });
   const frame = page.frames().find((f) => f.parentFrame() === page.mainFrame() && /\/index\.html/.test(f.url()));
   if (!frame) throw new Error('the course frame is not in the player');
+  await passWelcome(frame);
   return frame;
 }
 
