@@ -98,6 +98,8 @@ interface Rendered {
 }
 
 /** every string in a nest of objects (the interface labels) */
+/** longer interface strings are sentences, not labels: not phrase-split */
+const UI_LABEL_MAX = 30;
 const stringsIn = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsIn) : [];
 
@@ -355,7 +357,8 @@ export function compileContent(root: string): Course {
     ...quizzes.flatMap((q) => [q.title, ...(ui ? [fill((ui as Ui).quiz.title, q)] : [])]),
     ...cast.flatMap((m) => [m.name, m.role]),
     ...map.columns.map((c) => c.title),
-    ...stringsIn(ui),
+    // the interface's labels; its sentences (notices, hints, notes) are paragraphs, which break anywhere
+    ...stringsIn(ui).filter((text) => text.length <= UI_LABEL_MAX),
   ];
   // what a learner reads to complete the course: every page, every quiz with its feedback
   const read = [
