@@ -1,17 +1,7 @@
 // A guarded session with an LMS API object: Initialize once, Terminate once,
 // nothing after Terminate, every result checked and every error read back
 // (code, text, diagnostic) and logged. Values cross as strings both ways.
-
-export interface ApiMethods {
-  initialize: string;
-  terminate: string;
-  getValue: string;
-  setValue: string;
-  commit: string;
-  getLastError: string;
-  getErrorString: string;
-  getDiagnostic: string;
-}
+import type { ApiNames } from '../scorm/spec.ts';
 
 export interface LmsError {
   call: string;
@@ -38,7 +28,7 @@ export type QuietCodes = ReadonlySet<string>;
 
 type Api = Record<string, unknown>;
 
-export function connect(api: object, methods: ApiMethods, quietGetCodes: QuietCodes, log: (error: LmsError) => void): Connection {
+export function connect(api: object, methods: ApiNames, quietGetCodes: QuietCodes, log: (error: LmsError) => void): Connection {
   let state: ConnectionState = 'new';
 
   const invoke = (name: string, ...args: string[]): unknown => {

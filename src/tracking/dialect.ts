@@ -1,16 +1,16 @@
 // What differs between SCORM 1.2 and 2004 for this course: the API's name and
 // methods, element names, vocabularies and formats. The session logic
 // (scorm-tracker.ts) is the same for both and talks through this shape.
-import type { ApiMethods, QuietCodes } from './connection.ts';
+import type { QuietCodes } from './connection.ts';
 import type { Launch } from './launch.ts';
 import type { AnswerReport, CmiWrite, CourseReport, ObjectiveReport } from './report.ts';
-import type { ScormVersion } from '../scorm/spec.ts';
+import type { ApiNames, ScormVersion } from '../scorm/spec.ts';
 
 export interface Dialect {
   version: ScormVersion;
   apiName: string;
   maxHops: number;
-  methods: ApiMethods;
+  methods: ApiNames;
   quietGetCodes: QuietCodes;
   /** read once after Initialize; get returns undefined for an element the LMS refused */
   readLaunch(get: (element: string) => string | undefined): Launch;
