@@ -83,24 +83,21 @@ export const scorm12: Dialect = {
   exitElement: scorm12ExitElement,
   interactionWrites(n, a) {
     const p = `cmi.interactions.${n}`;
-    if (a.type === 'likert')
-      return [
-        [`${p}.id`, a.id],
-        [`${p}.type`, 'likert'],
-        [`${p}.time`, scorm12ClockTime(a.at)],
-        [`${p}.weighting`, '0'],
-        [`${p}.student_response`, clip(a.response, SCORM12_FEEDBACK_MAX)],
-        [`${p}.result`, SCORM12_RESULT.neutral],
-      ];
+    // a checklist answer (likert) is neither right nor wrong: no key, no latency, no weight
+    const quiz = a.type === 'choice';
     return [
       [`${p}.id`, a.id],
-      [`${p}.type`, 'choice'],
+      [`${p}.type`, a.type],
       [`${p}.time`, scorm12ClockTime(a.at)],
-      [`${p}.weighting`, '1'],
-      [`${p}.student_response`, clip(scorm12Choices(a.response), SCORM12_FEEDBACK_MAX)],
-      [`${p}.correct_responses.0.pattern`, clip(scorm12Choices(a.pattern), SCORM12_FEEDBACK_MAX)],
-      [`${p}.result`, a.correct ? SCORM12_RESULT.correct : SCORM12_RESULT.wrong],
-      [`${p}.latency`, scorm12Timespan(a.latencySeconds)],
+      [`${p}.weighting`, quiz ? '1' : '0'],
+      [`${p}.student_response`, clip(quiz ? scorm12Choices(a.response) : a.response, SCORM12_FEEDBACK_MAX)],
+      ...(quiz
+        ? ([
+            [`${p}.correct_responses.0.pattern`, clip(scorm12Choices(a.pattern), SCORM12_FEEDBACK_MAX)],
+            [`${p}.result`, a.correct ? SCORM12_RESULT.correct : SCORM12_RESULT.wrong],
+            [`${p}.latency`, scorm12Timespan(a.latencySeconds)],
+          ] as const)
+        : ([[`${p}.result`, SCORM12_RESULT.neutral]] as const)),
     ];
   },
   sessionTime: (seconds) => ['cmi.core.session_time', scorm12Timespan(seconds)],

@@ -101,27 +101,23 @@ export const scorm2004: Dialect = {
   exitElement: 'cmi.exit',
   interactionWrites(n, a) {
     const p = `cmi.interactions.${n}`;
-    if (a.type === 'likert')
-      return [
-        [`${p}.id`, a.id],
-        [`${p}.type`, 'likert'],
-        [`${p}.description`, clip(a.description, SCORM2004_DESCRIPTION_MAX)],
-        [`${p}.timestamp`, scorm2004Timestamp(a.at)],
-        [`${p}.weighting`, '0'],
-        [`${p}.learner_response`, a.response],
-        [`${p}.result`, SCORM2004_RESULT.neutral],
-      ];
+    // a checklist answer (likert) is neither right nor wrong: no key, no latency, no weight
+    const quiz = a.type === 'choice';
     // Moodle refuses a response before the type is known: id, then type, then the rest
     return [
       [`${p}.id`, a.id],
-      [`${p}.type`, 'choice'],
+      [`${p}.type`, a.type],
       [`${p}.description`, clip(a.description, SCORM2004_DESCRIPTION_MAX)],
       [`${p}.timestamp`, scorm2004Timestamp(a.at)],
-      [`${p}.weighting`, '1'],
-      [`${p}.learner_response`, scorm2004Choices(a.response)],
-      [`${p}.correct_responses.0.pattern`, scorm2004Choices(a.pattern)],
-      [`${p}.result`, a.correct ? SCORM2004_RESULT.correct : SCORM2004_RESULT.wrong],
-      [`${p}.latency`, scorm2004Duration(a.latencySeconds)],
+      [`${p}.weighting`, quiz ? '1' : '0'],
+      [`${p}.learner_response`, quiz ? scorm2004Choices(a.response) : a.response],
+      ...(quiz
+        ? ([
+            [`${p}.correct_responses.0.pattern`, scorm2004Choices(a.pattern)],
+            [`${p}.result`, a.correct ? SCORM2004_RESULT.correct : SCORM2004_RESULT.wrong],
+            [`${p}.latency`, scorm2004Duration(a.latencySeconds)],
+          ] as const)
+        : ([[`${p}.result`, SCORM2004_RESULT.neutral]] as const)),
     ];
   },
   sessionTime: (seconds) => ['cmi.session_time', scorm2004Duration(seconds)],
