@@ -331,23 +331,27 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   };
 
   /** max_time_allowed is used up: do what time_limit_action asks (SCORM RTE, 1.2 3.4.4, 2004 4.2.27) */
+  /** The session's last writes (what is left, the session time, `closing`), then Terminate. */
+  const endSession = (closing: ReadonlyArray<readonly [string, string]> = []) => {
+    if (writing && role === 'leader') {
+      refusedNow.clear();
+      pump(true);
+      for (const [element, value] of [dialect.sessionTime((elapsed() - startedAt) / 1000), ...closing]) lms!.set(element, value);
+    }
+    // Terminate commits what was set: only then do the answers leave the outbox
+    if (lms!.terminate() && writing && latest) {
+      settle();
+      mirror.write(mirrorEntry(!heldByLms()));
+    }
+  };
+
   const timeUp = (action: TimeLimitAction) => {
     if (action === 'continue,message') setNotice(TIME_LIMIT_NOTICE, true);
     if (action.startsWith('continue')) return;
     // exit: this session ends now. The course cannot close the LMS's window, so the
     // learner is told even under "no message": otherwise further answers would
     // silently go unrecorded.
-    if (writing && role === 'leader' && open()) {
-      refusedNow.clear();
-      pump(true);
-      const [element, value] = dialect.sessionTime((elapsed() - startedAt) / 1000);
-      lms!.set(element, value);
-      lms!.set(dialect.exitElement, TIME_OUT_EXIT);
-      if (lms!.terminate() && latest) {
-        settle();
-        mirror.write(mirrorEntry(!heldByLms()));
-      }
-    }
+    if (writing && role === 'leader' && open()) endSession([[dialect.exitElement, TIME_OUT_EXIT]]);
     writing = false;
     clearTimers();
     setNotice(TIME_OUT_NOTICE, true);
@@ -463,18 +467,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       clearTimeout(timeLimitTimer);
       peers?.post({ kind: 'bye', tab });
       peers?.close();
-      if (!open()) return;
-      if (writing && role === 'leader') {
-        refusedNow.clear();
-        pump(true);
-        const [element, value] = dialect.sessionTime((elapsed() - startedAt) / 1000);
-        lms!.set(element, value);
-      }
-      // Terminate commits what was set: only then do the answers leave the outbox
-      if (lms!.terminate() && writing && latest) {
-        settle();
-        mirror.write(mirrorEntry(!heldByLms()));
-      }
+      if (open()) endSession();
     },
     onPeerState(listener) {
       peerListeners.add(listener);
