@@ -2,7 +2,7 @@
 // cells, like the preview's export) and one HTML page that prints on A4.
 import type { Course, CourseMeta } from '../../src/content/types.ts';
 import { CHECKLIST_ANSWERS } from '../../src/model/state.ts';
-import { checklistDescription } from '../../src/tracking/identifiers.ts';
+import { checklistAreaName, checklistDescription } from '../../src/tracking/identifiers.ts';
 import { MAX_ATTEMPT_IN_ID } from '../../src/tracking/identifiers.ts';
 import { escapeHtml, PRINT_CSS } from '../html.ts';
 import { CSV_BOM, csvCell } from '../preview/records.ts';
@@ -39,8 +39,7 @@ function quizBlock(q: CatalogueQuiz): string {
 export function checklistTable(course: Course): string[][] {
   const header = ['インタラクションID', '対策', '項目', '説明（SCORM 2004）'];
   const rows = course.checklist.map((item) => {
-    const area = course.pages.find((p) => p.id === item.area)?.navLabel ?? item.area;
-    return [item.id, area, item.text, checklistDescription(area, item.text)];
+    return [item.id, checklistAreaName(course, item.area), item.text, checklistDescription(course, item)];
   });
   return [header, ...rows];
 }

@@ -104,10 +104,10 @@ function topBy(counts: Map<string, number>, quiz: CatalogueQuiz): { letter: stri
 /** the course's checklist: its items and each area's (measure page's) name */
 export interface ChecklistShape {
   items: readonly ChecklistItem[];
-  areaTitles: ReadonlyMap<string, string>;
+  areaName: (areaId: string) => string;
 }
 
-export function reportFigures(agg: Aggregator, catalogue: readonly CatalogueQuiz[], passMark: number, checklistShape: ChecklistShape = { items: [], areaTitles: new Map() }): ReportFigures {
+export function reportFigures(agg: Aggregator, catalogue: readonly CatalogueQuiz[], passMark: number, checklistShape: ChecklistShape = { items: [], areaName: (id) => id }): ReportFigures {
   const learners = [...agg.learners.values()].map((l) => learnerRow(l, passMark)).sort((a, b) => a.name.localeCompare(b.name, 'ja'));
   const started = learners.filter((l) => l.started);
   const distribution = Array.from({ length: 11 }, () => 0);
@@ -171,7 +171,7 @@ export function reportFigures(agg: Aggregator, catalogue: readonly CatalogueQuiz
     if (l.checklist.size === 0) continue;
     const answers = Object.fromEntries([...l.checklist].map(([id, a]) => [id, a.answer]));
     for (const s of areaScores(checklistShape.items, answers)) {
-      const area = areas.get(s.areaId) ?? { areaId: s.areaId, title: checklistShape.areaTitles.get(s.areaId) ?? s.areaId, respondents: 0, counts: { done: 0, partial: 0, not: 0, na: 0 }, credit: 0, scored: 0 };
+      const area = areas.get(s.areaId) ?? { areaId: s.areaId, title: checklistShape.areaName(s.areaId), respondents: 0, counts: { done: 0, partial: 0, not: 0, na: 0 }, credit: 0, scored: 0 };
       if (s.answered > 0) area.respondents++;
       for (const k of Object.keys(area.counts) as ChecklistAnswer[]) area.counts[k] += s.counts[k];
       area.credit += s.credit;

@@ -1,6 +1,7 @@
 // Reads every download given, in order, into one aggregate: each file's header
 // row decides where things are (shape.ts); rows stream through.
 import type { Course } from '../../src/content/types.ts';
+import { checklistAreaName } from '../../src/tracking/identifiers.ts';
 import { catalogue } from '../catalogue/items.ts';
 import { Aggregator } from './aggregate.ts';
 import { reportFigures, type ReportFigures } from './figures.ts';
@@ -53,6 +54,6 @@ export async function readDownloads(files: readonly string[], course: Course, pa
   const items = catalogue(course);
   const agg = new Aggregator(items, course.checklist);
   for (const file of files) await readOne(file, agg, course.meta.title);
-  const areaTitles = new Map(course.pages.map((p) => [p.id, p.navLabel]));
-  return { figures: reportFigures(agg, items, passMark, { items: course.checklist, areaTitles }), aggregator: agg, files: [...files] };
+  const areaName = (areaId: string) => checklistAreaName(course, areaId);
+  return { figures: reportFigures(agg, items, passMark, { items: course.checklist, areaName }), aggregator: agg, files: [...files] };
 }

@@ -1,6 +1,7 @@
 // Interaction ids and choice responses, in the id rule of src/scorm/spec.ts
 // (SAFE_ID), which every LMS we know of accepts.
 import { SAFE_ID, SCORM2004_DESCRIPTION_MAX } from '../scorm/spec.ts';
+import type { ChecklistItem, Course } from '../content/types.ts';
 
 /**
  * The highest attempt number an id carries. suspend_data keeps a story's
@@ -48,7 +49,12 @@ export function interactionDescription(quiz: { number: string; title: string }):
   return clip(`${quiz.number} ${quiz.title}`, SCORM2004_DESCRIPTION_MAX);
 }
 
+/** a checklist area's name as HR reads it: its measure page's short label */
+export function checklistAreaName(course: Pick<Course, 'pages'>, areaId: string): string {
+  return course.pages.find((p) => p.id === areaId)?.navLabel ?? areaId;
+}
+
 /** the measure's name, then the item: HR reads which measure an answer is about */
-export function checklistDescription(area: string, text: string): string {
-  return clip(`${area}：${text}`, SCORM2004_DESCRIPTION_MAX);
+export function checklistDescription(course: Pick<Course, 'pages'>, item: ChecklistItem): string {
+  return clip(`${checklistAreaName(course, item.area)}：${item.text}`, SCORM2004_DESCRIPTION_MAX);
 }

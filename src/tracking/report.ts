@@ -87,6 +87,5 @@ export function answerReport(course: Course, quizId: string, id: string, selecti
 export function checklistAnswerReport(course: Course, itemId: string, answer: ChecklistAnswer, at: Date): AnswerReport {
   const item = course.checklist.find((c) => c.id === itemId);
   if (!item) throw new Error(`unknown checklist item ${itemId}`);
-  const area = course.pages.find((p) => p.id === item.area);
-  return { id: itemId, type: 'likert', response: answer, pattern: '', correct: false, latencySeconds: 0, at, description: checklistDescription(area?.navLabel ?? item.area, item.text) };
+  return { id: itemId, type: 'likert', response: answer, pattern: '', correct: false, latencySeconds: 0, at, description: checklistDescription(course, item) };
 }
