@@ -2,24 +2,19 @@
 // likert interaction for HR — against real scorm-again, both versions — and
 // the course's status and score are exactly what they are without it.
 import { describe, expect, it } from 'vitest';
-import * as sa12 from 'scorm-again/scorm12';
-import * as sa2004 from 'scorm-again/scorm2004';
 import { createStore } from '../../src/app/store.ts';
 import type { Course } from '../../src/content/types.ts';
 import { createScormTracker } from '../../src/tracking/scorm-tracker.ts';
 import { scorm12 } from '../../src/tracking/scorm12.ts';
 import { scorm2004 } from '../../src/tracking/scorm2004.ts';
-import { realCourse, SEED_KEYS } from './fixtures.ts';
+import { realCourse, SEED_KEYS, SCORM_AGAIN } from './fixtures.ts';
 
-type Api = Record<string, (...a: string[]) => string> & { loadFromFlattenedJSON(d: object): void; getFlattenedCMI(): Record<string, unknown> };
-type Ctor = new (settings: object) => Api;
-const ctor = (m: object, name: string) => ((m as Record<string, unknown>)[name] ?? (m as { default: unknown }).default) as Ctor;
 const base = realCourse();
 const withReport = (report: boolean): Course => ({ ...base, meta: { ...base.meta, checklist: { report } } });
 
 const VERSIONS = [
-  { version: '1.2', dialect: scorm12, Api: ctor(sa12, 'Scorm12API'), response: 'student_response', status: ['cmi.core.lesson_status'], score: 'cmi.core.score.raw' },
-  { version: '2004', dialect: scorm2004, Api: ctor(sa2004, 'Scorm2004API'), response: 'learner_response', status: ['cmi.completion_status', 'cmi.success_status'], score: 'cmi.score.raw' },
+  { version: '1.2', dialect: scorm12, Api: SCORM_AGAIN['1.2'], response: 'student_response', status: ['cmi.core.lesson_status'], score: 'cmi.core.score.raw' },
+  { version: '2004', dialect: scorm2004, Api: SCORM_AGAIN['2004'], response: 'learner_response', status: ['cmi.completion_status', 'cmi.success_status'], score: 'cmi.score.raw' },
 ] as const;
 
 /** story 1 answered right, three checklist answers, one of them changed, one cleared */

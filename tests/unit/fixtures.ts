@@ -5,7 +5,17 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileContent } from '../../scripts/content/compile.ts';
+import * as sa12 from 'scorm-again/scorm12';
+import * as sa2004 from 'scorm-again/scorm2004';
 import type { Course } from '../../src/content/types.ts';
+
+/** scorm-again's API object as the unit tests drive it */
+export type ScormAgainApi = Record<string, (...a: string[]) => string> & { loadFromFlattenedJSON(d: object): void; getFlattenedCMI(): Record<string, unknown> };
+type ScormAgainCtor = new (settings: object) => ScormAgainApi;
+// the package's ESM build exports the class by name, its CJS build as default
+const ctor = (m: object, name: string) => ((m as Record<string, unknown>)[name] ?? (m as { default: unknown }).default) as ScormAgainCtor;
+/** the LMS side of the unit tests: scorm-again's API class per version */
+export const SCORM_AGAIN: Readonly<Record<'1.2' | '2004', ScormAgainCtor>> = { '1.2': ctor(sa12, 'Scorm12API'), '2004': ctor(sa2004, 'Scorm2004API') };
 
 let cached: Course | undefined;
 export function realCourse(): Course {

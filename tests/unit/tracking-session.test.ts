@@ -2,8 +2,6 @@
 // commit policy and budget, retries with backoff, review mode, one Terminate,
 // and API discovery over parent and opener chains.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as sa12 from 'scorm-again/scorm12';
-import * as sa2004 from 'scorm-again/scorm2004';
 import { createStore } from '../../src/app/store.ts';
 import { findApi } from '../../src/tracking/discovery.ts';
 import { createScormTracker, LMS_REFUSING_NOTICE, WARN_AFTER_FAILURES } from '../../src/tracking/scorm-tracker.ts';
@@ -11,10 +9,8 @@ import { scorm12 } from '../../src/tracking/scorm12.ts';
 import { scorm2004 } from '../../src/tracking/scorm2004.ts';
 import type { Dialect } from '../../src/tracking/dialect.ts';
 import type { Notice } from '../../src/tracking/tracker.ts';
-import { realCourse, SEED_KEYS } from './fixtures.ts';
+import { realCourse, SEED_KEYS, SCORM_AGAIN } from './fixtures.ts';
 
-type Ctor = new (settings: object) => Record<string, (...a: string[]) => string> & { loadFromFlattenedJSON(d: object): void };
-const ctor = (m: object, name: string) => ((m as Record<string, unknown>)[name] ?? (m as { default: unknown }).default) as Ctor;
 const course = realCourse();
 const silent = () => {};
 /** LMS work at once, so that a test reads the LMS right after an action */
@@ -24,7 +20,7 @@ const now = (work: () => boolean) => {
 
 /** scorm-again with a call log; `refuse` makes Commit answer "false" that many times */
 function lms(dialect: Dialect, launch: Record<string, string> = {}, refuse = 0) {
-  const Api = dialect.version === '1.2' ? ctor(sa12, 'Scorm12API') : ctor(sa2004, 'Scorm2004API');
+  const Api = SCORM_AGAIN[dialect.version];
   const api = new Api({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
   api.loadFromFlattenedJSON(launch);
   const calls: string[] = [];

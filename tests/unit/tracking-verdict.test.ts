@@ -4,17 +4,12 @@
 // still follow the course's rule: never "failed" mid-course in the default
 // status style, never "passed" before every page is read.
 import { describe, expect, it } from 'vitest';
-import * as sa12 from 'scorm-again/scorm12';
-import * as sa2004 from 'scorm-again/scorm2004';
 import { createStore } from '../../src/app/store.ts';
 import { createScormTracker } from '../../src/tracking/scorm-tracker.ts';
 import { scorm12 } from '../../src/tracking/scorm12.ts';
 import { scorm2004 } from '../../src/tracking/scorm2004.ts';
-import { realCourse, SEED_KEYS } from './fixtures.ts';
+import { realCourse, SEED_KEYS, SCORM_AGAIN } from './fixtures.ts';
 
-type Api = Record<string, (...a: string[]) => string> & { loadFromFlattenedJSON(d: object): void; getFlattenedCMI(): Record<string, unknown> };
-type Ctor = new (settings: object) => Api;
-const ctor = (m: object, name: string) => ((m as Record<string, unknown>)[name] ?? (m as { default: unknown }).default) as Ctor;
 const course = realCourse();
 const silent = () => {};
 /** a choice outside the key, or (when every choice is in it) one choice short of it */
@@ -26,7 +21,7 @@ const wrong = (quizId: string) => {
 
 describe('SCORM 2004 with scaled_passing_score 0.8 (the manifest\'s minNormalizedMeasure), scorm-again', () => {
   const launch = () => {
-    const api = new (ctor(sa2004, 'Scorm2004API'))({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
+    const api = new SCORM_AGAIN['2004']({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
     api.loadFromFlattenedJSON({ 'cmi.scaled_passing_score': '0.8' });
     const tracker = createScormTracker(scorm2004, api, course, { log: silent });
     const store = createStore(course, tracker, '');
@@ -69,7 +64,7 @@ describe('SCORM 2004 with scaled_passing_score 0.8 (the manifest\'s minNormalize
 
 describe('SCORM 1.2 with a mastery_score of 80 and mastery override (scorm-again\'s default)', () => {
   const session = (journey: (store: ReturnType<typeof createStore>) => void) => {
-    const api = new (ctor(sa12, 'Scorm12API'))({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
+    const api = new SCORM_AGAIN['1.2']({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
     api.loadFromFlattenedJSON({ 'cmi.student_data.mastery_score': '80', 'cmi.core.lesson_mode': 'normal', 'cmi.core.credit': 'credit' });
     const tracker = createScormTracker(scorm12, api, course, { log: silent });
     const store = createStore(course, tracker, '');
