@@ -99,3 +99,6 @@ export const SCORM2004_INTERACTIONS_SPM = 250;
  * [\w.]; [A-Za-z0-9_] ending in a letter or digit passes every LMS we know.
  */
 export const SAFE_ID = /^[A-Za-z0-9_]*[A-Za-z0-9]$/;
+
+/** The field of an element of cmi.interactions or cmi.objectives: `cmi.interactions.3.correct_responses.0.pattern` → `correct_responses.0.pattern`. */
+export const arrayField = (element: string): string => element.replace(/^cmi\.\w+\.\d+\./, '');

@@ -1,22 +1,20 @@
 // A Tracker that records into a SCORM LMS, for either version (the dialect
-// supplies the words). The policy lives here:
+// supplies the words). It joins the parts of a session:
 //   - every save goes to the local mirror at once (a synchronous localStorage
 //     write), the LMS calls come after the screen is painted, one call per task,
 //     so a slow LMS never freezes the page; on flush (page hidden) and finish
 //     whatever is left is sent at once;
-//   - commit at milestones: the first save, every answer, a retry, a status
-//     change; page and checklist changes at most once per PAGE_COMMIT_INTERVAL_MS;
-//   - a refused SetValue or Commit is logged, retried with exponential backoff,
-//     and after WARN_AFTER_FAILURES refusals in a row the learner sees a warning
-//     until a round goes through; the mirror is marked saved only once the LMS has
-//     accepted that very suspend_data and a Commit after it;
-//   - an answer's interaction stays in the mirror's outbox until the LMS took its
-//     every field and committed: an interaction index is used only once its id is
-//     accepted, never skipped and never reused (appended, never overwritten);
-//   - objectives and course status are never written lower than the LMS holds.
+//   - what is written, and in which order: cmi-sync.ts; when it is committed and
+//     retried: commit-scheduler.ts (a refused call is logged by the connection);
+//   - the mirror is marked saved only once the LMS has accepted that very
+//     suspend_data and a Commit after it; an answer's interaction stays in the
+//     mirror's outbox until the LMS took its every field and committed;
+//   - the tab opened last writes the LMS (peers.ts); a time limit ends the session.
 // In review and browse mode nothing is written: only Initialize, reads, Terminate.
 import type { Course } from '../content/types.ts';
 import { stateStamp } from '../model/codec.ts';
+import { accept, nextWrite, unsettled, type LmsRecord, type Outgoing } from './cmi-sync.ts';
+import { createCommitScheduler } from './commit-scheduler.ts';
 import { connect, type Connection, type LmsError } from './connection.ts';
 import { TIME_OUT_EXIT, type TimeLimitAction } from '../scorm/spec.ts';
 import type { Dialect } from './dialect.ts';
@@ -24,13 +22,8 @@ import { interactionId } from './identifiers.ts';
 import { loadAnswer, mirrorKey, openMirror, storeAnswer, UNCLAIMED, type Mirror, type MirrorEntry } from './mirror.ts';
 import { newTabId, openPeers, OTHER_TAB_NOTICE, type PeerLink, type PeerMessage } from './peers.ts';
 import type { Launch } from './launch.ts';
-import { answerReport, checklistAnswerReport, courseReport, objectiveReports, type AnswerReport } from './report.ts';
+import { answerReport, checklistAnswerReport, type AnswerReport } from './report.ts';
 import type { Notice, Snapshot, StartInfo, Tracker } from './tracker.ts';
-
-export const PAGE_COMMIT_INTERVAL_MS = 60_000;
-export const RETRY_BASE_MS = 1_000;
-export const RETRY_MAX_MS = 30_000;
-export const WARN_AFTER_FAILURES = 3;
 
 export const LMS_REFUSING_NOTICE: Notice = { id: 'lms-save', level: 'warning' };
 
@@ -72,14 +65,6 @@ export function afterPaint(work: () => boolean): void {
   } else task();
 }
 
-interface Outgoing {
-  answer: AnswerReport;
-  /** the interaction index, once the LMS accepted the id there */
-  index?: number;
-  /** fields the LMS accepted */
-  accepted: Set<string>;
-}
-
 const SUSPEND_DATA = 'cmi.suspend_data';
 const sameAnswer = (a: AnswerReport, b: AnswerReport) => a.id === b.id && a.at.getTime() === b.at.getTime();
 
@@ -93,29 +78,12 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   let launch: Launch | undefined;
   let mirror: Mirror = openMirror(undefined, '');
   let writing = false;
-  /** what the LMS holds, as far as this session knows: unchanged values are not sent again, nothing is written lower */
-  const sent = new Map<string, string>();
-  let nextInteraction = 0;
-  let nextObjective = 0;
-  const objectiveIndex = new Map<string, number>();
+  const record: LmsRecord = { held: new Map(), nextInteraction: 0, nextObjective: 0, objectiveIndex: new Map() };
   let outbox: Outgoing[] = [];
   let latest: Snapshot | undefined;
   let lastStatus: string | undefined;
-  let lastCommitAt = -Infinity;
-  /** something was set since the last Commit went through */
-  let uncommitted = false;
-  /** a milestone asks for a Commit as soon as the writes are out */
-  let commitWanted = false;
-  let failures = 0;
-  /** Commits tried, so the first milestone commits even with nothing new set */
-  let commits = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let deferredTimer: ReturnType<typeof setTimeout> | undefined;
   let timeLimitTimer: ReturnType<typeof setTimeout> | undefined;
   let pumpScheduled = false;
-  /** elements refused in this round: not offered again until the retry */
-  const refusedNow = new Set<string>();
-  let refusedRound = false;
 
   const tab = newTabId();
   /** the tab opened last leads and alone writes the LMS; an older one hands it its work (peers.ts) */
@@ -138,150 +106,34 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     if (latest) mirror.write(mirrorEntry(true));
   };
 
-  /** One write the LMS still needs, in the order the data model wants them; undefined when all is sent. */
-  const nextWrite = (): { element: string; value: string; accepted: () => void } | undefined => {
-    // interactions first, oldest answer first; an answer whose id is refused holds back the later ones
-    interactions: for (const o of outbox) {
-      const index = o.index ?? nextInteraction;
-      const writes = dialect.interactionWrites(index, o.answer);
-      const todo = writes.find(([el]) => !o.accepted.has(el.slice(el.indexOf('.', 'cmi.interactions.'.length) + 1)));
-      if (!todo) continue;
-      const [element, value] = todo;
-      if (refusedNow.has(element)) {
-        if (o.index === undefined) break interactions;
-        continue;
-      }
-      const field = element.slice(element.indexOf('.', 'cmi.interactions.'.length) + 1);
-      return {
-        element,
-        value,
-        accepted: () => {
-          if (o.index === undefined) {
-            o.index = index;
-            nextInteraction = index + 1;
-          }
-          o.accepted.add(field);
-        },
-      };
-    }
-    if (!latest || !launch) return undefined;
-    for (const objective of objectiveReports(course, latest.state, latest.progress.passMark, course.meta.statusStyle)) {
-      const known = objectiveIndex.get(objective.id);
-      const n = known ?? nextObjective;
-      const writes = dialect.objectiveWrites(n, objective, known === undefined);
-      // the id is write-once: an objective counts as recorded only once its id is accepted
-      if (known === undefined) {
-        const [element, value] = writes[0];
-        if (refusedNow.has(element)) continue;
-        return {
-          element,
-          value,
-          accepted: () => {
-            objectiveIndex.set(objective.id, n);
-            nextObjective = n + 1;
-          },
-        };
-      }
-      for (const [element, value] of writes) {
-        if (sent.get(element) === value || refusedNow.has(element)) continue;
-        const field = element.slice(`cmi.objectives.${n}.`.length);
-        const held = sent.get(element);
-        const heldRank = held === undefined ? undefined : dialect.objectiveRank(field, held);
-        const newRank = dialect.objectiveRank(field, value);
-        if (heldRank !== undefined && newRank !== undefined && heldRank > newRank) continue;
-        return { element, value, accepted: () => sent.set(element, value) };
-      }
-    }
-    for (const [element, value] of dialect.courseWrites(courseReport(latest.progress, latest.suspendData, latest.location), sent, launch?.passMark !== undefined)) {
-      if (sent.get(element) === value || refusedNow.has(element)) continue;
-      return { element, value, accepted: () => sent.set(element, value) };
-    }
-    return undefined;
-  };
-
-  /** answers whose every field the LMS took leave the outbox (called after a Commit went through) */
-  const settle = () => {
-    const fieldOf = (el: string) => el.slice(el.indexOf('.', 'cmi.interactions.'.length) + 1);
-    outbox = outbox.filter((o) => o.index === undefined || !dialect.interactionWrites(o.index, o.answer).every(([el]) => o.accepted.has(fieldOf(el))));
-  };
-
-  const clearTimers = () => {
-    clearTimeout(retryTimer);
-    clearTimeout(deferredTimer);
-    retryTimer = deferredTimer = undefined;
-  };
-
-  const failed = () => {
-    failures++;
-    if (failures >= WARN_AFTER_FAILURES) setNotice(LMS_REFUSING_NOTICE, true);
-    if (retryTimer === undefined) {
-      const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (failures - 1));
-      retryTimer = setTimeout(() => {
-        retryTimer = undefined;
-        refusedNow.clear();
-        refusedRound = false;
-        commitWanted = true;
-        pump(false);
-      }, delay);
-    }
-  };
-
-  const commit = () => {
-    clearTimeout(deferredTimer);
-    deferredTimer = undefined;
-    commitWanted = false;
-    commits++;
-    if (!lms!.commit()) {
-      failed();
-      return;
-    }
-    lastCommitAt = now();
-    uncommitted = false;
-    settle();
-    if (refusedRound) {
-      failed();
-      return;
-    }
-    failures = 0;
-    clearTimeout(retryTimer);
-    retryTimer = undefined;
-    setNotice(LMS_REFUSING_NOTICE, false);
-    // saved only when the LMS holds this very state
-    if (latest) mirror.write(mirrorEntry(!heldByLms()));
-  };
-
   /** the LMS has taken the latest state and every answer's record */
-  const heldByLms = () => !!latest && sent.get(SUSPEND_DATA) === latest.suspendData && outbox.length === 0;
+  const heldByLms = () => !!latest && record.held.get(SUSPEND_DATA) === latest.suspendData && outbox.length === 0;
+
+  const scheduler = createCommitScheduler(
+    { now, setTimer: (run, ms) => setTimeout(run, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) },
+    {
+      commit: () => lms!.commit(),
+      committed: () => (outbox = unsettled(dialect, outbox)),
+      saved: () => latest && mirror.write(mirrorEntry(!heldByLms())),
+      warn: (on) => setNotice(LMS_REFUSING_NOTICE, on),
+      wake: () => pump(false),
+    },
+  );
 
   /** One LMS call; false when nothing is left to do this round. */
   const step = (): boolean => {
     if (!open() || !writing) return false;
-    const write = nextWrite();
-    if (write) {
-      if (lms!.set(write.element, write.value)) {
-        write.accepted();
-        uncommitted = true;
-      } else {
-        refusedNow.add(write.element);
-        refusedRound = true;
-      }
-      return true;
-    }
-    if (commitWanted && (uncommitted || refusedRound || commits === 0)) {
-      commit();
+    const target = latest && launch ? { course, snapshot: latest, lmsJudges: launch.passMark !== undefined } : undefined;
+    const write = nextWrite(dialect, record, outbox, target, scheduler.isRefused);
+    if (!write) {
+      scheduler.idle();
       return false;
     }
-    if (uncommitted && retryTimer === undefined) {
-      const wait = lastCommitAt + PAGE_COMMIT_INTERVAL_MS - now();
-      if (wait <= 0) commit();
-      else if (deferredTimer === undefined)
-        deferredTimer = setTimeout(() => {
-          deferredTimer = undefined;
-          commitWanted = true;
-          pump(false);
-        }, wait);
-    }
-    return false;
+    if (lms!.set(write.element, write.value)) {
+      accept(record, write);
+      scheduler.accepted();
+    } else scheduler.refused(write.element);
+    return true;
   };
 
   /** Sends what is due: at once (`sync`, for a closing page), or as the scheduler allows. */
@@ -313,7 +165,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       // what the LMS does not hold yet is the new leader's to write
       if (latest) peers?.post({ kind: 'state', tab, data: latest.suspendData, answers: outbox.map((o) => storeAnswer(o.answer)) });
       outbox = [];
-      clearTimers();
+      scheduler.stop();
       pumpScheduled = false;
     } else if (m.kind === 'bye') {
       if (role === 'follower') leaderGone = true;
@@ -321,7 +173,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       if (role === 'leader') {
         for (const a of m.answers.map(loadAnswer)) if (!outbox.some((o) => sameAnswer(o.answer, a))) outbox.push({ answer: a, accepted: new Set() });
         if (m.answers.length) {
-          commitWanted = true;
+          scheduler.milestone();
           saveMirror();
           pump(false);
         }
@@ -334,13 +186,12 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   /** The session's last writes (what is left, the session time, `closing`), then Terminate. */
   const endSession = (closing: ReadonlyArray<readonly [string, string]> = []) => {
     if (writing && role === 'leader') {
-      refusedNow.clear();
-      pump(true);
+      scheduler.drainAll(() => pump(true));
       for (const [element, value] of [dialect.sessionTime((elapsed() - startedAt) / 1000), ...closing]) lms!.set(element, value);
     }
     // Terminate commits what was set: only then do the answers leave the outbox
     if (lms!.terminate() && writing && latest) {
-      settle();
+      outbox = unsettled(dialect, outbox);
       mirror.write(mirrorEntry(!heldByLms()));
     }
   };
@@ -353,7 +204,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     // silently go unrecorded.
     if (writing && role === 'leader' && open()) endSession([[dialect.exitElement, TIME_OUT_EXIT]]);
     writing = false;
-    clearTimers();
+    scheduler.stop();
     setNotice(TIME_OUT_NOTICE, true);
   };
 
@@ -407,10 +258,10 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         return { saved: entry?.data || null, mode: 'normal' };
       }
       launch = dialect.readLaunch((element) => lms.get(element));
-      for (const [element, value] of launch.held) sent.set(element, value);
-      nextInteraction = launch.interactionCount;
-      nextObjective = launch.objectiveCount;
-      launch.objectiveIndex.forEach((n, id) => objectiveIndex.set(id, n));
+      for (const [element, value] of launch.held) record.held.set(element, value);
+      record.nextInteraction = launch.interactionCount;
+      record.nextObjective = launch.objectiveCount;
+      launch.objectiveIndex.forEach((n, id) => record.objectiveIndex.set(id, n));
       writing = launch.mode === 'normal';
       const limit = launch.timeLimit;
       if (writing && limit && limit.remainingSeconds * 1000 <= LONGEST_TIMER_MS) timeLimitTimer = setTimeout(() => timeUp(limit.action), limit.remainingSeconds * 1000);
@@ -436,7 +287,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       } else if (milestone.kind === 'checklist' && milestone.answer && course.meta.checklist.report) {
         // quiz answers come first: a checklist answer never takes the last interaction places a quiz may need
         const room = dialect.interactionLimit - course.quizzes.length * 2;
-        if (nextInteraction + outbox.length < room) answer = checklistAnswerReport(course, milestone.itemId, milestone.answer, milestone.at);
+        if (record.nextInteraction + outbox.length < room) answer = checklistAnswerReport(course, milestone.itemId, milestone.answer, milestone.at);
       }
       if (role === 'follower' && !leaderGone) {
         peers?.post({ kind: 'state', tab, data: snapshot.suspendData, answers: answer ? [storeAnswer(answer)] : [] });
@@ -450,20 +301,17 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       if (!open() || role === 'follower') return;
       const statusChanged = lastStatus !== undefined && lastStatus !== snapshot.progress.status;
       lastStatus = snapshot.progress.status;
-      if (!(milestone.kind === 'page' || milestone.kind === 'checklist') || statusChanged) commitWanted = true;
+      if (!(milestone.kind === 'page' || milestone.kind === 'checklist') || statusChanged) scheduler.milestone();
       pump(false);
     },
     flush() {
       if (!writing || !open() || role === 'follower') return;
       const [element, value] = dialect.sessionTime((elapsed() - startedAt) / 1000);
-      if (lms!.set(element, value)) uncommitted = true;
-      commitWanted = true;
-      refusedNow.clear();
-      pump(true);
-      if (uncommitted) commit();
+      if (lms!.set(element, value)) scheduler.accepted();
+      scheduler.flush(() => pump(true));
     },
     finish() {
-      clearTimers();
+      scheduler.stop();
       clearTimeout(timeLimitTimer);
       peers?.post({ kind: 'bye', tab });
       peers?.close();

@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from '../../src/app/store.ts';
 import { findApi } from '../../src/tracking/discovery.ts';
-import { createScormTracker, LMS_REFUSING_NOTICE, WARN_AFTER_FAILURES } from '../../src/tracking/scorm-tracker.ts';
+import { WARN_AFTER_FAILURES } from '../../src/tracking/commit-scheduler.ts';
+import { createScormTracker, LMS_REFUSING_NOTICE } from '../../src/tracking/scorm-tracker.ts';
 import { scorm12 } from '../../src/tracking/scorm12.ts';
 import { scorm2004 } from '../../src/tracking/scorm2004.ts';
 import type { Dialect } from '../../src/tracking/dialect.ts';

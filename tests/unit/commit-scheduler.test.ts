@@ -1,0 +1,241 @@
+// The commit scheduler on its own: a hand-driven clock and timers, a Commit
+// that answers as the test says. When a Commit happens, what a refusal costs,
+// how the retries back off, and that a closing page commits at once.
+import { describe, expect, it } from 'vitest';
+import { createCommitScheduler, PAGE_COMMIT_INTERVAL_MS, WARN_AFTER_FAILURES } from '../../src/tracking/commit-scheduler.ts';
+
+interface Timer {
+  at: number;
+  run: () => void;
+}
+
+/** `refusals`: how many Commits in a row the LMS refuses from the start */
+function session(refusals = 0) {
+  let t = 0;
+  let timers: Timer[] = [];
+  const log: string[] = [];
+  const commitsAt: number[] = [];
+  let warned = false;
+  /** what the tracker sends again when a retry is due (the writes refused in the round before) */
+  let resend = () => {};
+  const scheduler = createCommitScheduler(
+    {
+      now: () => t,
+      setTimer: (run, ms) => {
+        const timer = { at: t + ms, run };
+        timers.push(timer);
+        return timer;
+      },
+      clearTimer: (timer) => (timers = timers.filter((x) => x !== timer)),
+    },
+    {
+      commit: () => {
+        commitsAt.push(t);
+        if (refusals > 0) {
+          refusals--;
+          log.push('commit refused');
+          return false;
+        }
+        log.push('commit');
+        return true;
+      },
+      committed: () => log.push('committed'),
+      saved: () => log.push('saved'),
+      warn: (on) => (warned = on),
+      // the tracker sends what is left, then tells the scheduler the writes are out
+      wake: () => {
+        resend();
+        scheduler.idle();
+      },
+    },
+  );
+  /** moves the clock on, firing the timers that fall due, in their order */
+  const advance = (ms: number) => {
+    const end = t + ms;
+    for (;;) {
+      const due = timers.filter((x) => x.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      timers = timers.filter((x) => x !== due);
+      t = due.at;
+      due.run();
+    }
+    t = end;
+  };
+  /** one write the LMS takes, then the writes are out */
+  const write = () => {
+    scheduler.accepted();
+    scheduler.idle();
+  };
+  const onWake = (writes: () => void) => (resend = writes);
+  return { scheduler, log, commitsAt, advance, write, onWake, warned: () => warned, pendingTimers: () => timers.length };
+}
+
+describe('commit scheduler', () => {
+  it('the first milestone commits even with nothing set; a later one with nothing new does not', () => {
+    const s = session();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    expect(s.commitsAt).toEqual([0]);
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    expect(s.commitsAt).toEqual([0]);
+  });
+
+  it('ten quick page changes commit once, when the interval since the last Commit is up', () => {
+    const s = session();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    for (let i = 0; i < 10; i++) {
+      s.advance(1_000);
+      s.write();
+    }
+    expect(s.commitsAt).toEqual([0]);
+    s.advance(PAGE_COMMIT_INTERVAL_MS);
+    expect(s.commitsAt).toEqual([0, PAGE_COMMIT_INTERVAL_MS]);
+    s.advance(10 * PAGE_COMMIT_INTERVAL_MS);
+    expect(s.commitsAt).toHaveLength(2);
+  });
+
+  it('a page change long after the last Commit commits at once', () => {
+    const s = session();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    s.advance(PAGE_COMMIT_INTERVAL_MS + 1);
+    s.write();
+    expect(s.commitsAt).toEqual([0, PAGE_COMMIT_INTERVAL_MS + 1]);
+  });
+
+  it('an answer (a milestone) commits at once, inside the interval too, and takes a waiting page change with it', () => {
+    const s = session();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    s.advance(1_000);
+    s.write();
+    s.advance(1_000);
+    s.scheduler.accepted();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    expect(s.commitsAt).toEqual([0, 2_000]);
+    // the deferred commit was disarmed: nothing is left to commit
+    s.advance(PAGE_COMMIT_INTERVAL_MS * 2);
+    expect(s.commitsAt).toEqual([0, 2_000]);
+    expect(s.pendingTimers()).toBe(0);
+  });
+
+  it('a refused Commit keeps the round (nothing settles), is retried with doubling waits up to 30 s, warns after three, and clears the warning on success', () => {
+    const s = session(7);
+    s.scheduler.accepted();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    expect(s.log).toEqual(['commit refused']);
+    s.advance(10 * 60_000);
+    // 1, 2, 4, 8, 16 s, then the 30 s cap, then the Commit that goes through
+    expect(s.commitsAt).toEqual([0, 1_000, 3_000, 7_000, 15_000, 31_000, 61_000, 91_000]);
+    expect(s.log.slice(-3)).toEqual(['commit', 'committed', 'saved']);
+    expect(s.log.filter((l) => l === 'committed')).toHaveLength(1);
+    expect(s.warned()).toBe(false);
+    expect(s.pendingTimers()).toBe(0);
+  });
+
+  it(`the warning comes with the ${WARN_AFTER_FAILURES}rd refusal in a row, not before`, () => {
+    const s = session(WARN_AFTER_FAILURES);
+    s.scheduler.accepted();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    s.advance(1_000);
+    expect(s.warned()).toBe(false);
+    s.advance(2_000);
+    expect(s.commitsAt).toHaveLength(WARN_AFTER_FAILURES);
+    expect(s.warned()).toBe(true);
+    s.advance(4_000);
+    expect(s.warned()).toBe(false);
+  });
+
+  it('a refused write fails the round after its Commit; the element is held back until the retry offers it again', () => {
+    const s = session();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    s.scheduler.refused('cmi.suspend_data');
+    s.scheduler.accepted();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    // what was accepted is committed, but the round is not saved
+    expect(s.log).toEqual(['commit', 'committed', 'saved', 'commit', 'committed']);
+    expect(s.scheduler.isRefused('cmi.suspend_data')).toBe(true);
+    const offered: boolean[] = [];
+    s.onWake(() => {
+      offered.push(s.scheduler.isRefused('cmi.suspend_data'));
+      s.scheduler.accepted();
+    });
+    s.advance(999);
+    expect(offered).toEqual([]);
+    s.advance(1);
+    // the retry offers the element again, and the round that takes it is saved
+    expect(offered).toEqual([false]);
+    expect(s.commitsAt).toEqual([0, 0, 1_000]);
+    expect(s.log.slice(-3)).toEqual(['commit', 'committed', 'saved']);
+  });
+
+  it('a milestone whose only write was refused still commits, so that a retry is armed and the write is not dropped', () => {
+    const s = session();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    s.scheduler.refused('cmi.interactions.0.id');
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    expect(s.commitsAt).toEqual([0, 0]);
+    const offered: boolean[] = [];
+    s.onWake(() => {
+      offered.push(s.scheduler.isRefused('cmi.interactions.0.id'));
+      s.scheduler.accepted();
+    });
+    s.advance(1_000);
+    expect(offered).toEqual([false]);
+    expect(s.commitsAt).toEqual([0, 0, 1_000]);
+    expect(s.log.at(-1)).toBe('saved');
+  });
+
+  it('a closing page offers refused elements again, sends them and commits at once, inside the interval', () => {
+    const s = session();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    s.advance(5_000);
+    s.scheduler.refused('cmi.core.lesson_location');
+    s.write();
+    const offered: boolean[] = [];
+    s.scheduler.flush(() => {
+      offered.push(s.scheduler.isRefused('cmi.core.lesson_location'));
+      s.scheduler.accepted();
+    });
+    expect(offered).toEqual([false]);
+    expect(s.commitsAt).toEqual([0, 5_000]);
+  });
+
+  it('a closing page with nothing new set commits nothing', () => {
+    const s = session();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    s.scheduler.flush(() => s.scheduler.idle());
+    expect(s.commitsAt).toEqual([0]);
+  });
+
+  it('a closing page commits again at once when the first Commit is refused', () => {
+    const s = session(1);
+    s.scheduler.accepted();
+    s.scheduler.flush(() => s.scheduler.idle());
+    expect(s.log).toEqual(['commit refused', 'commit', 'committed', 'saved']);
+    expect(s.warned()).toBe(false);
+    expect(s.pendingTimers()).toBe(0);
+  });
+
+  it('after stop no timer fires', () => {
+    const s = session(1);
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    s.write();
+    expect(s.pendingTimers()).toBe(1);
+    s.scheduler.stop();
+    s.advance(10 * PAGE_COMMIT_INTERVAL_MS);
+    expect(s.commitsAt).toEqual([0]);
+  });
+});
