@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, type Frame, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { passWelcome } from '../../scripts/lms-host/driver.ts';
+import { answerQuiz, goTo, passWelcome, visitPage } from '../../scripts/lms-host/driver.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const HARNESS = resolve(process.env.MOODLE_HARNESS ?? join(ROOT, '../shared/moodle'));
@@ -71,6 +71,38 @@ export function scormConfig(name: string, value?: string): string {
   return current;
 }
 
+// Moodle's own values for the activity settings the suite varies (mod/scorm/locallib.php)
+export const GRADE_METHOD = { learningObjects: 0, highest: 1, average: 2, sum: 3 } as const;
+export const WHAT_GRADE = { highestAttempt: 0, averageAttempts: 1, firstAttempt: 2, lastCompletedAttempt: 3 } as const;
+export const FORCE_NEW_ATTEMPT = { no: 0, onComplete: 1, always: 2 } as const;
+
+// Run as www-data from stdin: saves the grading settings and regrades exactly as
+// scorm_update_instance() does when an administrator saves the activity's form.
+const REGRADE_PHP = `<?php
+define('CLI_SCRIPT', true);
+require('/opt/moodle/config.php');
+require_once($CFG->dirroot . '/mod/scorm/lib.php');
+require_once($CFG->dirroot . '/mod/scorm/locallib.php');
+[, $cmid, $grademethod, $whatgrade] = $argv;
+$cm = get_coursemodule_from_id('scorm', (int)$cmid, 0, false, MUST_EXIST);
+$DB->update_record('scorm', (object)['id' => $cm->instance, 'grademethod' => $grademethod, 'whatgrade' => $whatgrade]);
+$scorm = $DB->get_record('scorm', ['id' => $cm->instance], '*', MUST_EXIST);
+$scorm->idnumber = $cm->idnumber;
+$scorm->cmid = $cm->id;
+scorm_grade_item_update($scorm);
+scorm_update_grades($scorm);
+`;
+
+/**
+ * The activity's grading method and attempts-graded setting changed on the records
+ * it already holds, the way saving its settings form regrades every learner; returns
+ * the learner's record as HR then reads it.
+ */
+export function regradeAs(cmid: number, grademethod: number, whatgrade: number): UserRecord {
+  execFileSync('runuser', ['-u', 'www-data', '--', 'php', '--', String(cmid), String(grademethod), String(whatgrade)], { input: REGRADE_PHP, encoding: 'utf8', timeout: 180_000 });
+  return records(cmid);
+}
+
 export interface Element {
   value: string;
 }
@@ -83,7 +115,7 @@ export interface UserRecord {
   attempt_count: number;
   attempts: AttemptRecord[];
   moodle_scorm_grade: number | null;
-  gradebook: { grade: number | string | null; str_grade: string | null; finalgrade: string | number | null };
+  gradebook: { grade: number | string | null; str_grade: string | null; grademax: string | number | null; finalgrade: string | number | null };
   completion: { state: number; state_name: string };
 }
 
@@ -236,3 +268,76 @@ export function launchValues(calls: Call[], version: Version): { mode: string | 
 export function statusWrites(calls: Call[]): string[] {
   return calls.filter((c) => /SetValue$/.test(c.m) && /^cmi\.(core\.lesson_status|completion_status|success_status)$/.test(c.a[0])).map((c) => c.a[1]);
 }
+
+// ---------------------------------------------------------------- journeys: what a learner does, what HR then reads
+export const EL = {
+  '1.2': { status: 'cmi.core.lesson_status', raw: 'cmi.core.score.raw', total: 'cmi.core.total_time', session: 'cmi.core.session_time', response: 'student_response', wrong: 'wrong' },
+  '2004': { status: 'cmi.completion_status', raw: 'cmi.score.raw', total: 'cmi.total_time', session: 'cmi.session_time', response: 'learner_response', wrong: 'incorrect' },
+} as const;
+/** the course's status label for a pass (合格, 合格（修了）) */
+export const PASSED_LABEL = /^合格/;
+export const choiceList = (v: Version, letters: string) => [...letters].join(v === '1.2' ? ',' : '[,]');
+
+/** the session_time the course last set in a session */
+export const sessionTime = (calls: Call[], v: Version) => calls.filter((c) => /SetValue$/.test(c.m) && c.a[0] === EL[v].session).at(-1)?.a[1];
+
+/** every call of a session answered true, and the session was closed */
+export function cleanSession(calls: Call[], v: Version): void {
+  expect(refused(calls), 'SCORM calls that returned false').toEqual([]);
+  expect(calls.filter((c) => c.m === (v === '1.2' ? 'LMSInitialize' : 'Initialize')).map((c) => c.r)).toEqual(['true']);
+  expect(calls.filter((c) => c.m === (v === '1.2' ? 'LMSFinish' : 'Terminate')).map((c) => c.r)).toEqual(['true']);
+}
+
+/** HR's view of a learner still in progress: incomplete, never failed, not complete. */
+export function inProgress(user: UserRecord, v: Version): void {
+  const cmi = cmiOf(user);
+  expect(cmi[EL[v].status]).toBe('incomplete');
+  if (v === '2004') expect(cmi['cmi.success_status'] ?? 'unknown').toBe('unknown');
+  expect(user.completion.state_name).toBe('incomplete');
+}
+
+/** HR's view of a pass: passed, the score, the gradebook and the activity complete. */
+export function passed(user: UserRecord, v: Version, score: number): void {
+  const cmi = cmiOf(user);
+  if (v === '1.2') expect(cmi['cmi.core.lesson_status']).toBe('passed');
+  else expect([cmi['cmi.completion_status'], cmi['cmi.success_status'], cmi['cmi.score.scaled']]).toEqual(['completed', 'passed', String(score / 100)]);
+  expect(Number(cmi[EL[v].raw])).toBe(score);
+  expect(user.moodle_scorm_grade).toBe(score);
+  expect(Number(user.gradebook.finalgrade)).toBe(score);
+  expect(user.completion.state_name).toMatch(/^complete/);
+}
+
+export async function readEveryPage(frame: Frame): Promise<void> {
+  for (const id of PAGE_IDS) await visitPage(frame, id);
+}
+
+export async function answerAll(frame: Frame, quizzes: typeof QUIZZES, right: boolean): Promise<void> {
+  for (const q of quizzes) await answerQuiz(frame, q.id, right ? q.key : wrongOf(q));
+}
+
+export async function retry(frame: Frame, storyId: string): Promise<void> {
+  await goTo(frame, `/s/${storyId}/result`);
+  await frame.getByRole('button', { name: 'もう一度挑戦する' }).click();
+  await expect(frame.getByRole('button', { name: '解答する' })).toBeVisible();
+}
+
+/** The course's own summary on its menu: pages, score and status as the learner sees them. */
+export async function summary(frame: Frame): Promise<{ pages: string; score: string; status: string }> {
+  await goTo(frame, '/');
+  const status = frame.getByTestId('course-status');
+  await expect(status).toBeVisible();
+  return { pages: await frame.getByTestId('pages-visited').innerText(), score: await frame.getByTestId('score').innerText(), status: await status.innerText() };
+}
+
+/** a session: enter, act, leave; then Moodle's record once the Terminate has been stored */
+export async function session(page: Page, activity: Activity, v: Version, act: (frame: Frame) => Promise<void>, stored: (u: UserRecord) => boolean, what: string): Promise<{ calls: Call[]; user: UserRecord }> {
+  const frame = await enter(page, activity);
+  await act(frame);
+  const calls = await leave(page, activity);
+  cleanSession(calls, v);
+  const user = await settled(activity.cmid, stored, what);
+  return { calls, user };
+}
+
+export const totalOf = (u: UserRecord, v: Version) => cmiOf(u)[EL[v].total];
+export const hasTotal = (v: Version) => (u: UserRecord) => totalOf(u, v) !== undefined;

@@ -2,104 +2,39 @@
 // by default (import.sh), taken as student1 in Moodle's player; what HR then reads
 // is what Moodle stored (records.sh), checked against the course's rules and an
 // answer key read from content/stories/*.yaml.
-import { expect, test, type Frame, type Page } from '@playwright/test';
-import { answerQuiz, goTo, visitPage } from '../../scripts/lms-host/driver.ts';
+import { expect, test } from '@playwright/test';
+import { goTo, visitPage } from '../../scripts/lms-host/driver.ts';
 import {
+  answerAll,
+  cleanSession,
   cmiOf,
+  EL,
   enter,
+  hasTotal,
   importActivity,
+  inProgress,
+  choiceList,
   launchValues,
   leave,
   logScormCalls,
   login,
   PAGE_IDS,
+  passed,
+  PASSED_LABEL,
   QUIZZES,
   quizzesOf,
+  readEveryPage,
   records,
-  refused,
+  retry,
   scormConfig,
   seconds,
-  settled,
+  session,
+  sessionTime,
   statusWrites,
   STORY_IDS,
-  wrongOf,
-  type Activity,
-  type Call,
-  type UserRecord,
-  type Version,
+  summary,
+  totalOf,
 } from './moodle.ts';
-
-const EL = {
-  '1.2': { status: 'cmi.core.lesson_status', raw: 'cmi.core.score.raw', total: 'cmi.core.total_time', session: 'cmi.core.session_time', response: 'student_response', wrong: 'wrong' },
-  '2004': { status: 'cmi.completion_status', raw: 'cmi.score.raw', total: 'cmi.total_time', session: 'cmi.session_time', response: 'learner_response', wrong: 'incorrect' },
-} as const;
-/** the course's status label for a pass (合格, 合格（修了）) */
-const PASSED_LABEL = /^合格/;
-const join = (v: Version, letters: string) => [...letters].join(v === '1.2' ? ',' : '[,]');
-
-/** the session_time the course last set in a session */
-const sessionTime = (calls: Call[], v: Version) => calls.filter((c) => /SetValue$/.test(c.m) && c.a[0] === EL[v].session).at(-1)?.a[1];
-
-/** every call of a session answered true, and the session was closed */
-function cleanSession(calls: Call[], v: Version): void {
-  expect(refused(calls), 'SCORM calls that returned false').toEqual([]);
-  expect(calls.filter((c) => c.m === (v === '1.2' ? 'LMSInitialize' : 'Initialize')).map((c) => c.r)).toEqual(['true']);
-  expect(calls.filter((c) => c.m === (v === '1.2' ? 'LMSFinish' : 'Terminate')).map((c) => c.r)).toEqual(['true']);
-}
-
-/** HR's view of a learner still in progress: incomplete, never failed, not complete. */
-function inProgress(user: UserRecord, v: Version): void {
-  const cmi = cmiOf(user);
-  expect(cmi[EL[v].status]).toBe('incomplete');
-  if (v === '2004') expect(cmi['cmi.success_status'] ?? 'unknown').toBe('unknown');
-  expect(user.completion.state_name).toBe('incomplete');
-}
-
-/** HR's view of a pass: passed, the score, the gradebook and the activity complete. */
-function passed(user: UserRecord, v: Version, score: number): void {
-  const cmi = cmiOf(user);
-  if (v === '1.2') expect(cmi['cmi.core.lesson_status']).toBe('passed');
-  else expect([cmi['cmi.completion_status'], cmi['cmi.success_status'], cmi['cmi.score.scaled']]).toEqual(['completed', 'passed', String(score / 100)]);
-  expect(Number(cmi[EL[v].raw])).toBe(score);
-  expect(user.moodle_scorm_grade).toBe(score);
-  expect(Number(user.gradebook.finalgrade)).toBe(score);
-  expect(user.completion.state_name).toMatch(/^complete/);
-}
-
-async function readEveryPage(frame: Frame): Promise<void> {
-  for (const id of PAGE_IDS) await visitPage(frame, id);
-}
-
-async function answerAll(frame: Frame, quizzes: typeof QUIZZES, right: boolean): Promise<void> {
-  for (const q of quizzes) await answerQuiz(frame, q.id, right ? q.key : wrongOf(q));
-}
-
-async function retry(frame: Frame, storyId: string): Promise<void> {
-  await goTo(frame, `/s/${storyId}/result`);
-  await frame.getByRole('button', { name: 'もう一度挑戦する' }).click();
-  await expect(frame.getByRole('button', { name: '解答する' })).toBeVisible();
-}
-
-/** The course's own summary on its menu: pages, score and status as the learner sees them. */
-async function summary(frame: Frame): Promise<{ pages: string; score: string; status: string }> {
-  await goTo(frame, '/');
-  const status = frame.getByTestId('course-status');
-  await expect(status).toBeVisible();
-  return { pages: await frame.getByTestId('pages-visited').innerText(), score: await frame.getByTestId('score').innerText(), status: await status.innerText() };
-}
-
-/** a session: enter, act, leave; then Moodle's record once the Terminate has been stored */
-async function session(page: Page, activity: Activity, v: Version, act: (frame: Frame) => Promise<void>, stored: (u: UserRecord) => boolean, what: string): Promise<{ calls: Call[]; user: UserRecord }> {
-  const frame = await enter(page, activity);
-  await act(frame);
-  const calls = await leave(page, activity);
-  cleanSession(calls, v);
-  const user = await settled(activity.cmid, stored, what);
-  return { calls, user };
-}
-
-const totalOf = (u: UserRecord, v: Version) => cmiOf(u)[EL[v].total];
-const hasTotal = (v: Version) => (u: UserRecord) => totalOf(u, v) !== undefined;
 
 test.beforeEach(async ({ page }) => {
   await logScormCalls(page);
@@ -174,8 +109,8 @@ for (const v of ['1.2', '2004'] as const) {
       expect([...ids].sort()).toEqual(QUIZZES.map((q) => q.id).sort());
       ids.forEach((id, n) => {
         const q = QUIZZES.find((x) => x.id === id)!;
-        expect(cmi[`cmi.interactions.${n}.${EL[v].response}`], id).toBe(join(v, q.key));
-        expect(cmi[`cmi.interactions.${n}.correct_responses.0.pattern`], id).toBe(join(v, q.key));
+        expect(cmi[`cmi.interactions.${n}.${EL[v].response}`], id).toBe(choiceList(v, q.key));
+        expect(cmi[`cmi.interactions.${n}.correct_responses.0.pattern`], id).toBe(choiceList(v, q.key));
         expect(cmi[`cmi.interactions.${n}.result`], id).toBe('correct');
       });
       // one objective per story
