@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import course from 'virtual:course';
+import course, { iconSprite } from 'virtual:course';
 import { createStore } from './app/store.ts';
 import { href } from './app/routes.ts';
 import { selectTracker } from './tracking/select.ts';
@@ -9,7 +9,20 @@ import './styles.css';
 
 registerPhrases(course.phrases);
 const tracker = selectTracker(course);
-const store = createStore(course, tracker, location.hash, course.checklist.map((item) => item.id));
+// A page visit is saved once the new screen has been drawn: a frame, then a
+// task. A hidden tab draws no frames, so a timer stands in (and hiding the
+// tab flushes anyway).
+const afterPaint = (deliver: () => void) => {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    deliver();
+  };
+  requestAnimationFrame(() => setTimeout(once));
+  setTimeout(once, 500);
+};
+const store = createStore(course, tracker, location.hash, course.checklist.map((item) => item.id), { later: afterPaint });
 
 // A relaunch without a hash resumes where the learner left off.
 const current = href(store.get().route);
@@ -20,7 +33,7 @@ if (location.hash !== current) history.replaceState(null, '', current);
 addEventListener('hashchange', (e) => store.navigate(new URL(e.newURL).hash));
 // Hidden may be the last moment a mobile browser gives us, so it commits;
 // pagehide ends the session (Terminate commits too) and no LMS call follows.
-addEventListener('pagehide', () => tracker.finish());
+addEventListener('pagehide', () => store.finish());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') store.flush();
 });
@@ -36,6 +49,10 @@ addEventListener('beforeprint', () => {
 addEventListener('afterprint', () => {
   for (const d of printOpened.splice(0)) d.open = false;
 });
+
+// The pictures every later screen refers to by id: in the page before the
+// first render that can show one, never in the way of the first paint.
+document.body.insertAdjacentHTML('beforeend', iconSprite);
 
 // Over the first screen the build prerendered: Preact reuses its nodes. The
 // mark says the screen now answers to the learner.

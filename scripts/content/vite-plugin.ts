@@ -15,6 +15,8 @@ import { iconSprite, usedIcons } from './icons.ts';
 const ID = 'virtual:course';
 const RESOLVED = '\0' + ID;
 export const COURSE_DATA_ID = 'course-data';
+/** the icon sprite's markup, kept as inert text until the script puts it in the page (src/main.tsx) */
+export const ICON_SPRITE_ID = 'icon-sprite';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -92,7 +94,8 @@ export function courseContent(contentDir = 'content'): Plugin {
     load(id) {
       if (id !== RESOLVED) return undefined;
       for (const file of filesUnder(root)) this.addWatchFile(file);
-      return `export default JSON.parse(document.getElementById(${JSON.stringify(COURSE_DATA_ID)}).textContent);`;
+      const text = (id: string) => `document.getElementById(${JSON.stringify(id)}).textContent`;
+      return `export default JSON.parse(${text(COURSE_DATA_ID)});\nexport const iconSprite = ${text(ICON_SPRITE_ID)};`;
     },
     async transformIndexHtml(html) {
       const course = compileContent(root);
@@ -100,12 +103,14 @@ export function courseContent(contentDir = 'content'): Plugin {
       const title = course.meta.title.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
       const island = `<script type="application/json" id="${COURSE_DATA_ID}">${courseData(course)}</script>`;
       // brandStyle's values are checked #rrggbb (schema), so nothing but a colour enters the style
-      // the pictures once each, before any screen that shows them
-      const sprite = iconSprite(usedIcons(course));
+      // The pictures, once each. The prerendered first screen shows none, so
+      // their 36 KB of SVG wait as raw text, which the parser skips over
+      // cheaply, instead of becoming elements before the first paint.
+      const sprite = `<script type="image/svg+xml" id="${ICON_SPRITE_ID}">${iconSprite(usedIcons(course))}</script>`;
       return html
         .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>${brandStyle(course.meta.company)}`)
-        .replace('<div id="app"></div>', `<div id="app" data-prerendered>${firstScreen}</div>\n    ${sprite}`)
-        .replace('</body>', `  ${island}\n  </body>`);
+        .replace('<div id="app"></div>', `<div id="app" data-prerendered>${firstScreen}</div>`)
+        .replace('</body>', `  ${sprite}\n  ${island}\n  </body>`);
     },
   };
 }
