@@ -16,7 +16,7 @@ const ID = 'virtual:course';
 const RESOLVED = '\0' + ID;
 export const COURSE_DATA_ID = 'course-data';
 /** the icon sprite's markup, kept as inert text until the script puts it in the page (src/main.tsx) */
-export const ICON_SPRITE_ID = 'icon-sprite';
+const ICON_SPRITE_ID = 'icon-sprite';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
