@@ -1,11 +1,11 @@
 // The preview LMS: the test harness's LMS host (scripts/lms-host) mounted
 // under /lms/, with the records page at /. Both share one origin, so the page
 // can read what the host's LMS stored; the harness itself is used unchanged.
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CourseMeta } from '../../src/content/types.ts';
+import { fileReply, JS_TYPE, notFound, ok, serve, type Reply, type Served } from '../http.ts';
 import { browserModule, SHARED_MODULE, startLmsHost, type LmsHost, type PackageFiles } from '../lms-host/server.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -21,22 +21,16 @@ export interface PreviewOptions {
   package?: PackageFiles;
 }
 
-export interface Preview {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type Preview = Served;
 
-async function pageFile(path: string, meta: CourseMeta): Promise<{ type: string; body: string | Buffer } | undefined> {
-  if (path === '/' || path === '/index.html') return { type: 'text/html; charset=utf-8', body: await readFile(join(HERE, 'index.html')) };
-  if (path === '/preview/config.json') {
-    return { type: 'application/json; charset=utf-8', body: JSON.stringify({ courseId: meta.id, title: meta.title, passMark: meta.passMark }) };
-  }
+async function pageFile(path: string, meta: CourseMeta): Promise<Reply> {
+  if (path === '/' || path === '/index.html') return fileReply(HERE, 'index.html');
+  if (path === '/preview/config.json') return ok('application/json; charset=utf-8', JSON.stringify({ courseId: meta.id, title: meta.title, passMark: meta.passMark }));
   const module = /^\/preview\/([\w-]+\.ts)$/.exec(path);
-  if (module && module[1] !== 'server.ts') return { type: 'text/javascript; charset=utf-8', body: await browserModule(join(HERE, module[1])) };
+  if (module && module[1] !== 'server.ts') return ok(JS_TYPE, await browserModule(join(HERE, module[1])));
   // what the page's records.ts and the host's checks.ts import, resolved against this origin
-  if (path === SHARED_MODULE) return { type: 'text/javascript; charset=utf-8', body: await browserModule(join(HERE, '../..', SHARED_MODULE)) };
-  return undefined;
+  if (path === SHARED_MODULE) return ok(JS_TYPE, await browserModule(join(HERE, '../..', SHARED_MODULE)));
+  return notFound(path);
 }
 
 function forward(req: IncomingMessage, res: ServerResponse, lms: LmsHost, path: string): void {
@@ -53,29 +47,15 @@ function forward(req: IncomingMessage, res: ServerResponse, lms: LmsHost, path: 
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const lms = await startLmsHost({ port: 0, coursePath: options.coursePath, package: options.package });
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith(LMS_PREFIX)) return forward(req, res, lms, '/' + url.pathname.slice(LMS_PREFIX.length) + url.search);
-    pageFile(url.pathname, options.meta)
-      .catch((e: unknown) => ({ type: 'text/plain; charset=utf-8', body: String(e), status: 500 }))
-      .then((file) => {
-        const status = !file ? 404 : 'status' in file ? file.status : 200;
-        res.writeHead(status, { 'content-type': file?.type ?? 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(file?.body ?? 'not found');
-      });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const page = await serve((url, req, res) => {
+    if (!url.pathname.startsWith(LMS_PREFIX)) return pageFile(url.pathname, options.meta);
+    forward(req, res, lms, '/' + url.pathname.slice(LMS_PREFIX.length) + url.search);
+    return undefined;
+  }, options.port);
   return {
-    url: `http://127.0.0.1:${port}/`,
-    port,
+    ...page,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
+      await page.close();
       await lms.close();
     },
   };

@@ -1,9 +1,8 @@
 // Nothing leaves the package: the built course served over HTTP on 127.0.0.1,
 // on its own and inside the LMS host, asks for nothing but itself (and, in the
 // host, the host's own files) and logs no error, along a learner's usual path.
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { expect, test, type Frame, type Page } from '@playwright/test';
+import { fileReply, notFound, serve, type Served } from '../../scripts/http.ts';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { courseFrame, hostUrl, passWelcome } from '../../scripts/lms-host/driver.ts';
 import { course, keyOf } from './course-driver.ts';
@@ -78,31 +77,19 @@ async function takeUsualPath(root: Page | Frame): Promise<void> {
 }
 
 test.describe('the course on its own, from a plain web server', () => {
-  let server: Server;
+  let server: Served;
   let origin: string;
   /** what reached the server, so requests the browser makes by itself (a favicon) count too */
   const served: string[] = [];
 
   test.beforeAll(async () => {
-    const html = await readFile('dist/course/index.html');
-    server = createServer((req, res) => {
+    server = await serve((url, req) => {
       served.push(req.url ?? '');
-      if (req.url === COURSE_PATH) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(html);
-      } else {
-        res.writeHead(404, { 'content-type': 'text/plain' });
-        res.end('not found');
-      }
+      return url.pathname === COURSE_PATH ? fileReply('dist', COURSE_PATH) : notFound(url.pathname);
     });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    const address = server.address();
-    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    origin = server.url.replace(/\/$/, '');
   });
-  test.afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((done) => server.close(() => done()));
-  });
+  test.afterAll(async () => server.close());
 
   test('asks for nothing but its own file and logs no error', async ({ page }) => {
     const seen = await watch(page, origin);
