@@ -4,7 +4,7 @@
 // plus this project's stricter id rule. Pure: the host page feeds it every
 // call; the tests fail on any violation it reports.
 
-import { API, LIMITS, SAFE_ID, type ApiNames, type ScormVersion } from '../../src/scorm/spec.ts';
+import { API, CMI12, CMI2004, LIMITS, SAFE_ID, SUSPEND_DATA, type ApiNames, type ScormVersion } from '../../src/scorm/spec.ts';
 
 export type Version = ScormVersion;
 
@@ -48,11 +48,11 @@ function checkSet12(element: string, value: string, journal: { next: number }): 
   const out: string[] = [];
   const bad = (why: string) => out.push(`${element}="${value.slice(0, 80)}": ${why}`);
   const L = LIMITS['1.2'];
-  if (element === 'cmi.suspend_data' && value.length > L.suspendData) bad(`suspend_data is ${value.length} characters, over ${L.suspendData}`);
-  if (element === 'cmi.core.lesson_location' && value.length > L.location) bad(`lesson_location is ${value.length} characters, over ${L.location}`);
-  if (element === 'cmi.core.session_time' && !MOODLE12.timespan.test(value)) bad('not a CMITimespan Moodle accepts');
-  if (element === 'cmi.core.lesson_status' && !(MOODLE12.status as readonly string[]).includes(value)) bad('not a lesson_status a SCO may set');
-  if (element === 'cmi.core.exit' && !(MOODLE12.exit as readonly string[]).includes(value)) bad('not an exit value');
+  if (element === SUSPEND_DATA && value.length > L.suspendData) bad(`suspend_data is ${value.length} characters, over ${L.suspendData}`);
+  if (element === CMI12.location && value.length > L.location) bad(`lesson_location is ${value.length} characters, over ${L.location}`);
+  if (element === CMI12.sessionTime && !MOODLE12.timespan.test(value)) bad('not a CMITimespan Moodle accepts');
+  if (element === CMI12.status && !(MOODLE12.status as readonly string[]).includes(value)) bad('not a lesson_status a SCO may set');
+  if (element === CMI12.exit && !(MOODLE12.exit as readonly string[]).includes(value)) bad('not an exit value');
   if (/^cmi\.(core|objectives\.\d+)\.score\.(raw|min|max)$/.test(element) && (!MOODLE12.decimal.test(value) || !within(value, 0, 100))) bad('score must be a decimal 0–100');
   const obj = /^cmi\.objectives\.\d+\.(\w+)$/.exec(element);
   if (obj?.[1] === 'id' && !(SAFE_ID.test(value) && MOODLE12.identifier.test(value))) bad('objective id is not [A-Za-z0-9_] ending in a letter or digit');
@@ -78,12 +78,12 @@ function checkSet2004(element: string, value: string, seen: { interactions: Map<
   const out: string[] = [];
   const bad = (why: string) => out.push(`${element}="${value.slice(0, 80)}": ${why}`);
   const L = LIMITS['2004'];
-  if (element === 'cmi.suspend_data' && value.length > L.suspendData) bad(`suspend_data over ${L.suspendData}`);
-  if (element === 'cmi.location' && value.length > L.location) bad(`location over ${L.location}`);
-  if (element === 'cmi.session_time' && !MOODLE2004.timespan.test(value)) bad('not a timeinterval Moodle accepts');
-  if (element === 'cmi.completion_status' && !(MOODLE2004.completion as readonly string[]).includes(value)) bad('not a completion_status');
-  if (element === 'cmi.success_status' && !(MOODLE2004.success as readonly string[]).includes(value)) bad('not a success_status');
-  if (element === 'cmi.exit' && !(MOODLE2004.exit as readonly string[]).includes(value)) bad('not an exit value');
+  if (element === SUSPEND_DATA && value.length > L.suspendData) bad(`suspend_data over ${L.suspendData}`);
+  if (element === CMI2004.location && value.length > L.location) bad(`location over ${L.location}`);
+  if (element === CMI2004.sessionTime && !MOODLE2004.timespan.test(value)) bad('not a timeinterval Moodle accepts');
+  if (element === CMI2004.completionStatus && !(MOODLE2004.completion as readonly string[]).includes(value)) bad('not a completion_status');
+  if (element === CMI2004.successStatus && !(MOODLE2004.success as readonly string[]).includes(value)) bad('not a success_status');
+  if (element === CMI2004.exit && !(MOODLE2004.exit as readonly string[]).includes(value)) bad('not an exit value');
   if (/score\.(raw|min|max|scaled)$|progress_measure$|\.weighting$/.test(element) && !MOODLE2004.decimal.test(value)) bad('not a decimal Moodle accepts');
   if (/score\.scaled$/.test(element) && !within(value, -1, 1)) bad('scaled score outside −1–1');
   if (/progress_measure$/.test(element) && !within(value, 0, 1)) bad('progress_measure outside 0–1');

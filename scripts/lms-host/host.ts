@@ -6,6 +6,7 @@
 // was; only a suspend makes the next entry "resume".
 import type Scorm12API from 'scorm-again/scorm12';
 import type Scorm2004API from 'scorm-again/scorm2004';
+import { CMI12, CMI2004, INTERACTION_COUNT } from '../../src/scorm/spec.ts';
 import { createChecker, METHODS, timespanSeconds, type Version } from './checks.ts';
 
 export type Mode = 'normal' | 'review' | 'browse';
@@ -116,8 +117,8 @@ function stringsOnly(flat: Record<string, unknown>): Record<string, string> {
 }
 
 const LMS_KEPT: Record<Version, readonly string[]> = {
-  '1.2': ['cmi.core.entry', 'cmi.core.student_id', 'cmi.core.student_name', 'cmi.core.lesson_mode', 'cmi.core.credit'],
-  '2004': ['cmi.entry', 'cmi.learner_id', 'cmi.learner_name', 'cmi.mode', 'cmi.credit'],
+  '1.2': [CMI12.entry, CMI12.learnerId, CMI12.learnerName, CMI12.mode, CMI12.credit],
+  '2004': [CMI2004.entry, CMI2004.learnerId, CMI2004.learnerName, CMI2004.mode, CMI2004.credit],
 };
 
 /** What the LMS hands the course at launch, from the stored attempt and the launch settings. */
@@ -126,12 +127,11 @@ export function launchData(config: HostConfig, stored: StoredAttempt | null): Re
   for (const [k, v] of Object.entries(stored?.cmi ?? {})) if (!LAUNCH_ELEMENTS[config.version].test(k) && v !== '') data[k] = v;
   const entry = !stored ? 'ab-initio' : stored.exit === 'suspend' ? 'resume' : '';
   const total = totalTime(config.version, stored?.totalSeconds ?? 0);
-  if (config.version === '1.2') {
-    Object.assign(data, { 'cmi.core.entry': entry, 'cmi.core.lesson_mode': config.mode, 'cmi.core.student_id': config.learnerId, 'cmi.core.student_name': config.learnerName, 'cmi.core.total_time': total, 'cmi.core.credit': 'credit' });
-    if (config.mastery !== undefined) data['cmi.student_data.mastery_score'] = String(config.mastery);
-  } else {
-    Object.assign(data, { 'cmi.entry': entry, 'cmi.mode': config.mode, 'cmi.learner_id': config.learnerId, 'cmi.learner_name': config.learnerName, 'cmi.total_time': total, 'cmi.credit': 'credit' });
-    if (config.mastery !== undefined) data['cmi.scaled_passing_score'] = String(config.mastery / 100);
+  const E = config.version === '1.2' ? CMI12 : CMI2004;
+  Object.assign(data, { [E.entry]: entry, [E.mode]: config.mode, [E.learnerId]: config.learnerId, [E.learnerName]: config.learnerName, [E.totalTime]: total, [E.credit]: 'credit' });
+  if (config.mastery !== undefined) {
+    if (config.version === '1.2') data[CMI12.masteryScore] = String(config.mastery);
+    else data[CMI2004.scaledPassingScore] = String(config.mastery / 100);
   }
   return data;
 }
@@ -182,7 +182,7 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
   host.launched = data;
   lms.loadFromFlattenedJSON(data);
 
-  const startCount = Number(data['cmi.interactions._count'] ?? Object.keys(data).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).length);
+  const startCount = Number(data[INTERACTION_COUNT] ?? Object.keys(data).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).length);
   const objectiveIds = new Map<number, string>();
   for (const [k, v] of Object.entries(data)) {
     const m = /^cmi\.objectives\.(\d+)\.id$/.exec(k);

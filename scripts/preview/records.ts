@@ -1,40 +1,21 @@
 // What an LMS report shows for one attempt, read from the CMI data the LMS
 // stored (never from the course's own state), and the same as CSV.
 // Pure: runs in the preview page and in unit tests.
-import type { ScormVersion } from '../../src/scorm/spec.ts';
+import { CMI12, CMI2004, interactionElement, LIMITS, objectiveElement, SUSPEND_DATA, type InteractionField, type ScormVersion } from '../../src/scorm/spec.ts';
 
-import { LIMITS } from '../../src/scorm/spec.ts';
-
-/** Element names that differ by version; interaction and objective fields are relative to `<prefix>.n.` */
+/** What the report reads, by version; interaction and objective fields are those of `cmi.interactions.n.` / `cmi.objectives.n.` */
 const ELEMENTS = {
   '1.2': {
-    learnerId: 'cmi.core.student_id',
-    learnerName: 'cmi.core.student_name',
-    status: ['cmi.core.lesson_status'],
-    raw: 'cmi.core.score.raw',
-    min: 'cmi.core.score.min',
-    max: 'cmi.core.score.max',
-    scaled: undefined,
-    entry: 'cmi.core.entry',
-    exit: 'cmi.core.exit',
-    location: 'cmi.core.lesson_location',
-    sessionTime: 'cmi.core.session_time',
+    ...CMI12,
+    status: [CMI12.status],
+    scoreScaled: undefined,
     response: 'student_response',
     when: 'time',
     objectiveStatus: ['status'],
   },
   '2004': {
-    learnerId: 'cmi.learner_id',
-    learnerName: 'cmi.learner_name',
-    status: ['cmi.completion_status', 'cmi.success_status'],
-    raw: 'cmi.score.raw',
-    min: 'cmi.score.min',
-    max: 'cmi.score.max',
-    scaled: 'cmi.score.scaled',
-    entry: 'cmi.entry',
-    exit: 'cmi.exit',
-    location: 'cmi.location',
-    sessionTime: 'cmi.session_time',
+    ...CMI2004,
+    status: [CMI2004.completionStatus, CMI2004.successStatus],
     response: 'learner_response',
     when: 'timestamp',
     objectiveStatus: ['completion_status', 'success_status'],
@@ -98,14 +79,14 @@ function indices(cmi: Readonly<Record<string, string>>, prefix: string, field = 
 export function attemptRecords(version: ScormVersion, cmi: Readonly<Record<string, string>>, totalSeconds: number): AttemptRecords {
   const el = ELEMENTS[version];
   const get = (key: string | undefined) => (key ? (cmi[key] ?? '') : '');
-  const joined = (keys: readonly string[], prefix = '') => keys.map((k) => get(prefix + k)).join(' / ');
-  const suspendData = get('cmi.suspend_data');
+  const joined = (keys: readonly string[]) => keys.map(get).join(' / ');
+  const suspendData = get(SUSPEND_DATA);
   return {
     version,
     learnerId: get(el.learnerId),
     learnerName: get(el.learnerName),
     status: joined(el.status),
-    score: { raw: get(el.raw), min: get(el.min), max: get(el.max), scaled: get(el.scaled) },
+    score: { raw: get(el.scoreRaw), min: get(el.scoreMin), max: get(el.scoreMax), scaled: get(el.scoreScaled) },
     totalSeconds,
     sessionTime: get(el.sessionTime),
     entry: get(el.entry),
@@ -114,26 +95,30 @@ export function attemptRecords(version: ScormVersion, cmi: Readonly<Record<strin
     suspendDataLength: suspendData.length,
     suspendDataLimit: LIMITS[version].suspendData,
     interactions: indices(cmi, 'cmi.interactions').map((n) => {
-      const p = `cmi.interactions.${n}.`;
+      const field = (name: InteractionField) => get(interactionElement(n, name));
+      const patterns = `cmi.interactions.${n}.correct_responses`;
       return {
         index: n,
-        id: get(`${p}id`),
-        type: get(`${p}type`),
-        response: get(p + el.response),
-        pattern: indices(cmi, `${p}correct_responses`, 'pattern')
-          .map((k) => get(`${p}correct_responses.${k}.pattern`))
+        id: field('id'),
+        type: field('type'),
+        response: field(el.response),
+        // an LMS may hold more than the one pattern the course writes
+        pattern: indices(cmi, patterns, 'pattern')
+          .map((k) => get(`${patterns}.${k}.pattern`))
           .filter((v) => v !== '')
           .join(' | '),
-        result: get(`${p}result`),
-        latency: get(`${p}latency`),
-        when: get(p + el.when),
-        description: get(`${p}description`),
+        result: field('result'),
+        latency: field('latency'),
+        when: field(el.when),
+        description: field('description'),
       };
     }),
-    objectives: indices(cmi, 'cmi.objectives').map((n) => {
-      const p = `cmi.objectives.${n}.`;
-      return { index: n, id: get(`${p}id`), status: joined(el.objectiveStatus, p), score: get(`${p}score.raw`) };
-    }),
+    objectives: indices(cmi, 'cmi.objectives').map((n) => ({
+      index: n,
+      id: get(objectiveElement(n, 'id')),
+      status: joined(el.objectiveStatus.map((f) => objectiveElement(n, f))),
+      score: get(objectiveElement(n, 'score.raw')),
+    })),
   };
 }
 

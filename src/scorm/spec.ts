@@ -100,5 +100,114 @@ export const SCORM2004_INTERACTIONS_SPM = 250;
  */
 export const SAFE_ID = /^[A-Za-z0-9_]*[A-Za-z0-9]$/;
 
+/** elements both versions name alike */
+export const SUSPEND_DATA = 'cmi.suspend_data';
+export const INTERACTION_COUNT = 'cmi.interactions._count';
+export const OBJECTIVE_COUNT = 'cmi.objectives._count';
+
+/**
+ * The data model elements the course, the LMS host and the preview name, SCORM 1.2
+ * (RTE 3.4). Each is a constant of its own, so that the course's bundle carries no
+ * property names; CMI12 and CMI2004 group them by name for the LMS host and the preview.
+ * (CMI12_EXIT is the element; SCORM12_EXIT above is the value the course sets.)
+ */
+export const CMI12_STATUS = 'cmi.core.lesson_status';
+export const CMI12_SCORE_RAW = 'cmi.core.score.raw';
+export const CMI12_SCORE_MIN = 'cmi.core.score.min';
+export const CMI12_SCORE_MAX = 'cmi.core.score.max';
+export const CMI12_LOCATION = 'cmi.core.lesson_location';
+export const CMI12_EXIT = 'cmi.core.exit';
+export const CMI12_ENTRY = 'cmi.core.entry';
+export const CMI12_CREDIT = 'cmi.core.credit';
+export const CMI12_MODE = 'cmi.core.lesson_mode';
+export const CMI12_LEARNER_ID = 'cmi.core.student_id';
+export const CMI12_LEARNER_NAME = 'cmi.core.student_name';
+export const CMI12_SESSION_TIME = 'cmi.core.session_time';
+export const CMI12_TOTAL_TIME = 'cmi.core.total_time';
+export const CMI12_MASTERY_SCORE = 'cmi.student_data.mastery_score';
+export const CMI12_MAX_TIME_ALLOWED = 'cmi.student_data.max_time_allowed';
+export const CMI12_TIME_LIMIT_ACTION = 'cmi.student_data.time_limit_action';
+export const CMI12 = {
+  status: CMI12_STATUS,
+  scoreRaw: CMI12_SCORE_RAW,
+  scoreMin: CMI12_SCORE_MIN,
+  scoreMax: CMI12_SCORE_MAX,
+  location: CMI12_LOCATION,
+  suspendData: SUSPEND_DATA,
+  exit: CMI12_EXIT,
+  entry: CMI12_ENTRY,
+  credit: CMI12_CREDIT,
+  mode: CMI12_MODE,
+  learnerId: CMI12_LEARNER_ID,
+  learnerName: CMI12_LEARNER_NAME,
+  sessionTime: CMI12_SESSION_TIME,
+  totalTime: CMI12_TOTAL_TIME,
+  masteryScore: CMI12_MASTERY_SCORE,
+  maxTimeAllowed: CMI12_MAX_TIME_ALLOWED,
+  timeLimitAction: CMI12_TIME_LIMIT_ACTION,
+  interactionCount: INTERACTION_COUNT,
+  objectiveCount: OBJECTIVE_COUNT,
+} as const;
+
+/** The same for SCORM 2004 (RTE 4.2): completion and success apart, a scaled score, a progress measure. */
+export const CMI2004_COMPLETION_STATUS = 'cmi.completion_status';
+export const CMI2004_SUCCESS_STATUS = 'cmi.success_status';
+export const CMI2004_SCORE_RAW = 'cmi.score.raw';
+export const CMI2004_SCORE_MIN = 'cmi.score.min';
+export const CMI2004_SCORE_MAX = 'cmi.score.max';
+export const CMI2004_SCORE_SCALED = 'cmi.score.scaled';
+export const CMI2004_PROGRESS_MEASURE = 'cmi.progress_measure';
+export const CMI2004_LOCATION = 'cmi.location';
+export const CMI2004_EXIT = 'cmi.exit';
+export const CMI2004_ENTRY = 'cmi.entry';
+export const CMI2004_CREDIT = 'cmi.credit';
+export const CMI2004_MODE = 'cmi.mode';
+export const CMI2004_LEARNER_ID = 'cmi.learner_id';
+export const CMI2004_LEARNER_NAME = 'cmi.learner_name';
+export const CMI2004_SESSION_TIME = 'cmi.session_time';
+export const CMI2004_TOTAL_TIME = 'cmi.total_time';
+export const CMI2004_SCALED_PASSING_SCORE = 'cmi.scaled_passing_score';
+export const CMI2004_MAX_TIME_ALLOWED = 'cmi.max_time_allowed';
+export const CMI2004_TIME_LIMIT_ACTION = 'cmi.time_limit_action';
+export const CMI2004 = {
+  completionStatus: CMI2004_COMPLETION_STATUS,
+  successStatus: CMI2004_SUCCESS_STATUS,
+  scoreRaw: CMI2004_SCORE_RAW,
+  scoreMin: CMI2004_SCORE_MIN,
+  scoreMax: CMI2004_SCORE_MAX,
+  scoreScaled: CMI2004_SCORE_SCALED,
+  progressMeasure: CMI2004_PROGRESS_MEASURE,
+  location: CMI2004_LOCATION,
+  suspendData: SUSPEND_DATA,
+  exit: CMI2004_EXIT,
+  entry: CMI2004_ENTRY,
+  credit: CMI2004_CREDIT,
+  mode: CMI2004_MODE,
+  learnerId: CMI2004_LEARNER_ID,
+  learnerName: CMI2004_LEARNER_NAME,
+  sessionTime: CMI2004_SESSION_TIME,
+  totalTime: CMI2004_TOTAL_TIME,
+  scaledPassingScore: CMI2004_SCALED_PASSING_SCORE,
+  maxTimeAllowed: CMI2004_MAX_TIME_ALLOWED,
+  timeLimitAction: CMI2004_TIME_LIMIT_ACTION,
+  interactionCount: INTERACTION_COUNT,
+  objectiveCount: OBJECTIVE_COUNT,
+} as const;
+
+/** the fields of cmi.interactions.n the course writes (1.2 `time`/`student_response`, 2004 `timestamp`/`learner_response`/`description`) */
+export type InteractionField = 'id' | 'type' | 'time' | 'timestamp' | 'description' | 'weighting' | 'student_response' | 'learner_response' | 'correct_responses.0.pattern' | 'result' | 'latency';
+/** the fields of cmi.objectives.n the course writes (1.2 `status`, 2004 `success_status`/`completion_status`/`score.scaled`) */
+export type ObjectiveField = 'id' | 'status' | 'success_status' | 'completion_status' | 'score.raw' | 'score.min' | 'score.max' | 'score.scaled';
+
+export const interactionElement = (n: number, field: InteractionField) => `cmi.interactions.${n}.${field}` as const;
+export const objectiveElement = (n: number, field: ObjectiveField) => `cmi.objectives.${n}.${field}` as const;
+
+/** every element the course writes or reads */
+export type CmiElement =
+  | (typeof CMI12)[keyof typeof CMI12]
+  | (typeof CMI2004)[keyof typeof CMI2004]
+  | ReturnType<typeof interactionElement>
+  | ReturnType<typeof objectiveElement>;
+
 /** The field of an element of cmi.interactions or cmi.objectives: `cmi.interactions.3.correct_responses.0.pattern` → `correct_responses.0.pattern`. */
 export const arrayField = (element: string): string => element.replace(/^cmi\.\w+\.\d+\./, '');

@@ -4,7 +4,7 @@
 import type { QuietCodes } from './connection.ts';
 import type { Launch } from './launch.ts';
 import type { AnswerReport, CmiWrite, CourseReport, ObjectiveReport } from './report.ts';
-import type { ApiNames, ScormVersion } from '../scorm/spec.ts';
+import { objectiveElement, type ApiNames, type CmiElement, type ObjectiveField, type ScormVersion } from '../scorm/spec.ts';
 
 export interface Dialect {
   version: ScormVersion;
@@ -13,7 +13,7 @@ export interface Dialect {
   methods: ApiNames;
   quietGetCodes: QuietCodes;
   /** read once after Initialize; get returns undefined for an element the LMS refused */
-  readLaunch(get: (element: string) => string | undefined): Launch;
+  readLaunch(get: (element: CmiElement) => string | undefined): Launch;
   /**
    * status, score, bookmark, resume state and exit; never lowers what `held` says.
    * `lmsJudges`: the LMS gave a pass mark of its own (1.2 mastery_score, 2004
@@ -27,40 +27,40 @@ export interface Dialect {
   objectiveRank(field: string, value: string): number | undefined;
   interactionWrites(index: number, answer: AnswerReport): CmiWrite[];
   /** cmi.core.exit / cmi.exit */
-  exitElement: string;
+  exitElement: CmiElement;
   /** how many interactions every LMS of this version keeps: a checklist answer beyond it is not reported */
   interactionLimit: number;
   sessionTime(seconds: number): CmiWrite;
 }
 
-/** Index of every `<prefix>.n.id` the LMS holds, for write-once ids and re-entry. */
-export function readIds(get: (element: string) => string | undefined, prefix: string): { count: number; index: Map<string, number> } {
-  const count = Number(get(`${prefix}._count`) ?? '0') || 0;
+/** Index of every interaction's or objective's id the LMS holds (`count`: its `_count`, `idOf`: the n-th id), for write-once ids and re-entry. */
+export function readIds(get: (element: CmiElement) => string | undefined, count: CmiElement, idOf: (n: number) => CmiElement): { count: number; index: Map<string, number> } {
+  const total = Number(get(count) ?? '0') || 0;
   const index = new Map<string, number>();
-  for (let n = 0; n < count; n++) {
-    const id = get(`${prefix}.${n}.id`);
+  for (let n = 0; n < total; n++) {
+    const id = get(idOf(n));
     if (id) index.set(id, n);
   }
-  return { count, index };
+  return { count: total, index };
 }
 
 /** Keeps a value the LMS holds when the new one ranks lower (a pass is never undone). */
-export function unlessLower(element: string, value: string, held: ReadonlyMap<string, string>, rank: (v: string) => number): CmiWrite[] {
+export function unlessLower(element: CmiElement, value: string, held: ReadonlyMap<string, string>, rank: (v: string) => number): CmiWrite[] {
   const current = held.get(element);
   return current !== undefined && rank(current) > rank(value) ? [] : [[element, value]];
 }
 
 /** Scores and measures are never lowered either: a later, emptier state must not erase a recorded result. */
-export function unlessSmaller(element: string, value: number, held: ReadonlyMap<string, string>): CmiWrite[] {
+export function unlessSmaller(element: CmiElement, value: number, held: ReadonlyMap<string, string>): CmiWrite[] {
   const current = Number(held.get(element));
   return held.get(element) && Number.isFinite(current) && current > value ? [] : [[element, String(value)]];
 }
 
 /** The fields of the objectives the LMS holds, read at launch so that none is written lower. */
-export function readObjectiveFields(get: (element: string) => string | undefined, count: number, fields: readonly string[], held: Map<string, string>): void {
+export function readObjectiveFields(get: (element: CmiElement) => string | undefined, count: number, fields: readonly ObjectiveField[], held: Map<string, string>): void {
   for (let n = 0; n < count; n++)
     for (const field of fields) {
-      const element = `cmi.objectives.${n}.${field}`;
+      const element = objectiveElement(n, field);
       const value = get(element);
       if (value) held.set(element, value);
     }

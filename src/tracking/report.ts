@@ -5,9 +5,10 @@ import type { CourseStatus, Progress } from '../model/progress.ts';
 import { answerKey } from '../model/scoring.ts';
 import { isStoryFinished, type ChecklistAnswer, type LearnerState } from '../model/state.ts';
 import { checklistDescription, interactionDescription } from './identifiers.ts';
+import type { CmiElement } from '../scorm/spec.ts';
 
 /** one write to the data model: element and value, in the order they must be set */
-export type CmiWrite = readonly [element: string, value: string];
+export type CmiWrite = readonly [element: CmiElement, value: string];
 
 /** Where the course stands, in version-neutral terms. */
 export interface CourseReport {

@@ -16,7 +16,7 @@ import { stateStamp } from '../model/codec.ts';
 import { accept, nextWrite, unsettled, type LmsRecord, type Outgoing } from './cmi-sync.ts';
 import { createCommitScheduler } from './commit-scheduler.ts';
 import { connect, type Connection, type LmsError } from './connection.ts';
-import { TIME_OUT_EXIT, type TimeLimitAction } from '../scorm/spec.ts';
+import { interactionElement, SUSPEND_DATA, TIME_OUT_EXIT, type TimeLimitAction } from '../scorm/spec.ts';
 import type { Dialect } from './dialect.ts';
 import { interactionId } from './identifiers.ts';
 import { loadAnswer, mirrorKey, openMirror, storeAnswer, UNCLAIMED, type Mirror, type MirrorEntry } from './mirror.ts';
@@ -65,7 +65,6 @@ export function afterPaint(work: () => boolean): void {
   } else task();
 }
 
-const SUSPEND_DATA = 'cmi.suspend_data';
 const sameAnswer = (a: AnswerReport, b: AnswerReport) => a.id === b.id && a.at.getTime() === b.at.getTime();
 
 export function createScormTracker(dialect: Dialect, api: object | undefined, course: Course, options: ScormTrackerOptions = {}): Tracker {
@@ -232,7 +231,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     const pending = [...(mine?.outbox ?? []), ...(orphan?.outbox ?? [])].map(loadAnswer);
     for (const a of pending) {
       if (outbox.some((o) => sameAnswer(o.answer, a))) continue;
-      if (launch?.interactionKeys.has(`${a.id}@${dialect.interactionWrites(0, a).find(([el]) => el.endsWith('.timestamp'))?.[1] ?? ''}`)) continue;
+      if (launch?.interactionKeys.has(`${a.id}@${dialect.interactionWrites(0, a).find(([el]) => el === interactionElement(0, 'timestamp'))?.[1] ?? ''}`)) continue;
       outbox.push({ answer: a, accepted: new Set() });
     }
     mirror = own;

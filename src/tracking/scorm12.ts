@@ -6,6 +6,25 @@ import { parseNumber, timeLimitOf } from './launch.ts';
 import { parseScorm12Timespan, scorm12ClockTime, scorm12Timespan } from './time.ts';
 
 import {
+  CMI12_EXIT,
+  CMI12_LEARNER_ID,
+  CMI12_LEARNER_NAME,
+  CMI12_LOCATION,
+  CMI12_MASTERY_SCORE,
+  CMI12_MAX_TIME_ALLOWED,
+  CMI12_MODE,
+  CMI12_SCORE_MAX,
+  CMI12_SCORE_MIN,
+  CMI12_SCORE_RAW,
+  CMI12_SESSION_TIME,
+  CMI12_STATUS,
+  CMI12_TIME_LIMIT_ACTION,
+  CMI12_TOTAL_TIME,
+  INTERACTION_COUNT,
+  OBJECTIVE_COUNT,
+  SUSPEND_DATA,
+  interactionElement,
+  objectiveElement,
   SCORM12_API,
   SCORM12_API_OBJECT,
   SCORM12_EXIT,
@@ -14,6 +33,8 @@ import {
   SCORM12_MAX_HOPS,
   SCORM12_RESULT,
   SCORM12_SUSPEND_DATA_MAX,
+  type InteractionField,
+  type ObjectiveField,
 } from '../scorm/spec.ts';
 
 // failed above incomplete: a failed the LMS holds (its mastery score decided it)
@@ -22,11 +43,6 @@ const STATUS_RANK: Record<string, number> = { passed: 4, completed: 3, failed: 2
 const rank = (status: string) => STATUS_RANK[status] ?? 0;
 
 
-const STATUS = 'cmi.core.lesson_status';
-const RAW = 'cmi.core.score.raw';
-
-const scorm12ExitElement = 'cmi.core.exit';
-
 export const scorm12: Dialect = {
   version: '1.2',
   apiName: SCORM12_API_OBJECT,
@@ -34,71 +50,71 @@ export const scorm12: Dialect = {
   methods: SCORM12_API,
   quietGetCodes: new Set(),
   readLaunch(get) {
-    const mastery = parseNumber(get('cmi.student_data.mastery_score') ?? '');
+    const mastery = parseNumber(get(CMI12_MASTERY_SCORE) ?? '');
     const held = new Map<string, string>();
-    for (const element of [STATUS, RAW, 'cmi.core.lesson_location', 'cmi.suspend_data']) {
+    for (const element of [CMI12_STATUS, CMI12_SCORE_RAW, CMI12_LOCATION, SUSPEND_DATA] as const) {
       const value = get(element);
       if (value) held.set(element, value);
     }
-    const interactions = Number(get('cmi.interactions._count') ?? '0') || 0;
-    const objectives = readIds(get, 'cmi.objectives');
+    const interactions = Number(get(INTERACTION_COUNT) ?? '0') || 0;
+    const objectives = readIds(get, OBJECTIVE_COUNT, (n) => objectiveElement(n, 'id'));
     readObjectiveFields(get, objectives.count, ['status', 'score.raw'], held);
     return {
-      mode: launchMode(get('cmi.core.lesson_mode')),
-      learnerId: get('cmi.core.student_id') ?? '',
-      learnerName: get('cmi.core.student_name') ?? '',
-      suspendData: held.get('cmi.suspend_data') ?? '',
+      mode: launchMode(get(CMI12_MODE)),
+      learnerId: get(CMI12_LEARNER_ID) ?? '',
+      learnerName: get(CMI12_LEARNER_NAME) ?? '',
+      suspendData: held.get(SUSPEND_DATA) ?? '',
       passMark: mastery === undefined ? undefined : Math.min(100, Math.max(0, Math.ceil(mastery))),
-      passed: held.get(STATUS) === 'passed',
+      passed: held.get(CMI12_STATUS) === 'passed',
       held,
       interactionCount: interactions,
       interactionKeys: new Set(),
       objectiveCount: objectives.count,
       objectiveIndex: objectives.index,
       timeLimit: timeLimitOf(
-        parseScorm12Timespan(get('cmi.student_data.max_time_allowed') ?? ''),
-        parseScorm12Timespan(get('cmi.core.total_time') ?? ''),
-        get('cmi.student_data.time_limit_action'),
+        parseScorm12Timespan(get(CMI12_MAX_TIME_ALLOWED) ?? ''),
+        parseScorm12Timespan(get(CMI12_TOTAL_TIME) ?? ''),
+        get(CMI12_TIME_LIMIT_ACTION),
       ),
     };
   },
   courseWrites(report, held, lmsJudges) {
     // an LMS with a mastery score turns any raw score into passed/failed at LMSFinish
-    const score = judgedScoreDue(report, lmsJudges) ? [...unlessSmaller(RAW, report.score, held), ['cmi.core.score.min', '0'] as const, ['cmi.core.score.max', '100'] as const] : [];
-    const writes = [...unlessLower(STATUS, report.status, held, rank), ...score, [scorm12ExitElement, SCORM12_EXIT] as const];
+    const score = judgedScoreDue(report, lmsJudges) ? [...unlessSmaller(CMI12_SCORE_RAW, report.score, held), [CMI12_SCORE_MIN, '0'] as const, [CMI12_SCORE_MAX, '100'] as const] : [];
+    const writes = [...unlessLower(CMI12_STATUS, report.status, held, rank), ...score, [CMI12_EXIT, SCORM12_EXIT] as const];
     const bounded = [
       // no bookmark yet (a launch at the welcome screen) is not written: scorm-again refuses an empty location
-      ...(report.location && report.location.length <= SCORM12_LOCATION_MAX ? [['cmi.core.lesson_location', report.location] as const] : []),
-      ...(report.suspendData.length <= SCORM12_SUSPEND_DATA_MAX ? [['cmi.suspend_data', report.suspendData] as const] : []),
+      ...(report.location && report.location.length <= SCORM12_LOCATION_MAX ? [[CMI12_LOCATION, report.location] as const] : []),
+      ...(report.suspendData.length <= SCORM12_SUSPEND_DATA_MAX ? [[SUSPEND_DATA, report.suspendData] as const] : []),
     ];
     return [...writes, ...bounded];
   },
   objectiveWrites(n, o, isNew) {
-    const p = `cmi.objectives.${n}`;
+    const p = (field: ObjectiveField) => objectiveElement(n, field);
     const status = !o.finished ? 'incomplete' : o.success === 'passed' ? 'passed' : o.success === 'failed' ? 'failed' : 'completed';
-    return [...(isNew ? [[`${p}.id`, o.id] as const] : []), [`${p}.score.raw`, String(o.score)], [`${p}.score.min`, '0'], [`${p}.score.max`, '100'], [`${p}.status`, status]];
+    return [...(isNew ? [[p('id'), o.id] as const] : []), [p('score.raw'), String(o.score)], [p('score.min'), '0'], [p('score.max'), '100'], [p('status'), status]];
   },
   objectiveRank: (field, value) => (field === 'status' ? rank(value) : scoreRank(field, value)),
   interactionLimit: Infinity,
-  exitElement: scorm12ExitElement,
+  exitElement: CMI12_EXIT,
   interactionWrites(n, a) {
-    const p = `cmi.interactions.${n}`;
+    const p = (field: InteractionField) => interactionElement(n, field);
     // a checklist answer (likert) is neither right nor wrong: no key, no latency, no weight
     const quiz = a.type === 'choice';
     return [
-      [`${p}.id`, a.id],
-      [`${p}.type`, a.type],
-      [`${p}.time`, scorm12ClockTime(a.at)],
-      [`${p}.weighting`, quiz ? '1' : '0'],
-      [`${p}.student_response`, clip(quiz ? scorm12Choices(a.response) : a.response, SCORM12_FEEDBACK_MAX)],
+      [p('id'), a.id],
+      [p('type'), a.type],
+      [p('time'), scorm12ClockTime(a.at)],
+      [p('weighting'), quiz ? '1' : '0'],
+      [p('student_response'), clip(quiz ? scorm12Choices(a.response) : a.response, SCORM12_FEEDBACK_MAX)],
       ...(quiz
         ? ([
-            [`${p}.correct_responses.0.pattern`, clip(scorm12Choices(a.pattern), SCORM12_FEEDBACK_MAX)],
-            [`${p}.result`, a.correct ? SCORM12_RESULT.correct : SCORM12_RESULT.wrong],
-            [`${p}.latency`, scorm12Timespan(a.latencySeconds)],
+            [p('correct_responses.0.pattern'), clip(scorm12Choices(a.pattern), SCORM12_FEEDBACK_MAX)],
+            [p('result'), a.correct ? SCORM12_RESULT.correct : SCORM12_RESULT.wrong],
+            [p('latency'), scorm12Timespan(a.latencySeconds)],
           ] as const)
-        : ([[`${p}.result`, SCORM12_RESULT.neutral]] as const)),
+        : ([[p('result'), SCORM12_RESULT.neutral]] as const)),
     ];
   },
-  sessionTime: (seconds) => ['cmi.core.session_time', scorm12Timespan(seconds)],
+  sessionTime: (seconds) => [CMI12_SESSION_TIME, scorm12Timespan(seconds)],
 };

@@ -7,6 +7,28 @@ import { parseNumber, percentFromScaled, timeLimitOf } from './launch.ts';
 import { parseScorm2004Duration, scorm2004Duration, scorm2004Timestamp } from './time.ts';
 
 import {
+  CMI2004_COMPLETION_STATUS,
+  CMI2004_EXIT,
+  CMI2004_LEARNER_ID,
+  CMI2004_LEARNER_NAME,
+  CMI2004_LOCATION,
+  CMI2004_MAX_TIME_ALLOWED,
+  CMI2004_MODE,
+  CMI2004_PROGRESS_MEASURE,
+  CMI2004_SCALED_PASSING_SCORE,
+  CMI2004_SCORE_MAX,
+  CMI2004_SCORE_MIN,
+  CMI2004_SCORE_RAW,
+  CMI2004_SCORE_SCALED,
+  CMI2004_SESSION_TIME,
+  CMI2004_SUCCESS_STATUS,
+  CMI2004_TIME_LIMIT_ACTION,
+  CMI2004_TOTAL_TIME,
+  INTERACTION_COUNT,
+  OBJECTIVE_COUNT,
+  SUSPEND_DATA,
+  interactionElement,
+  objectiveElement,
   SCORM2004_API,
   SCORM2004_API_OBJECT,
   SCORM2004_DESCRIPTION_MAX,
@@ -16,6 +38,8 @@ import {
   SCORM2004_MAX_HOPS,
   SCORM2004_RESULT,
   SCORM2004_SUSPEND_DATA_MAX,
+  type InteractionField,
+  type ObjectiveField,
 } from '../scorm/spec.ts';
 
 const COMPLETION_RANK: Record<string, number> = { completed: 2, incomplete: 1 };
@@ -23,12 +47,6 @@ const SUCCESS_RANK: Record<string, number> = { passed: 2, failed: 1 };
 /** 403: "value not initialized", i.e. the element simply has no value yet */
 const NOT_INITIALIZED = '403';
 
-
-const COMPLETION = 'cmi.completion_status';
-const SUCCESS = 'cmi.success_status';
-const RAW = 'cmi.score.raw';
-const SCALED = 'cmi.score.scaled';
-const MEASURE = 'cmi.progress_measure';
 
 /** 0–100 as a 0–1 decimal string with at most two places */
 const scaled = (percent: number) => String(Math.round(percent) / 100);
@@ -41,84 +59,84 @@ export const scorm2004: Dialect = {
 
   quietGetCodes: new Set([NOT_INITIALIZED]),
   readLaunch(get) {
-    const passing = parseNumber(get('cmi.scaled_passing_score') ?? '');
+    const passing = parseNumber(get(CMI2004_SCALED_PASSING_SCORE) ?? '');
     const held = new Map<string, string>();
-    for (const element of [COMPLETION, SUCCESS, RAW, SCALED, MEASURE, 'cmi.location', 'cmi.suspend_data']) {
+    for (const element of [CMI2004_COMPLETION_STATUS, CMI2004_SUCCESS_STATUS, CMI2004_SCORE_RAW, CMI2004_SCORE_SCALED, CMI2004_PROGRESS_MEASURE, CMI2004_LOCATION, SUSPEND_DATA] as const) {
       const value = get(element);
       if (value) held.set(element, value);
     }
-    const interactions = readIds(get, 'cmi.interactions');
-    const objectives = readIds(get, 'cmi.objectives');
+    const interactions = readIds(get, INTERACTION_COUNT, (n) => interactionElement(n, 'id'));
+    const objectives = readIds(get, OBJECTIVE_COUNT, (n) => objectiveElement(n, 'id'));
     readObjectiveFields(get, objectives.count, ['success_status', 'completion_status', 'score.raw', 'score.scaled'], held);
     const interactionKeys = new Set<string>();
-    interactions.index.forEach((n, id) => interactionKeys.add(`${id}@${get(`cmi.interactions.${n}.timestamp`) ?? ''}`));
+    interactions.index.forEach((n, id) => interactionKeys.add(`${id}@${get(interactionElement(n, 'timestamp')) ?? ''}`));
     return {
-      mode: launchMode(get('cmi.mode')),
-      learnerId: get('cmi.learner_id') ?? '',
-      learnerName: get('cmi.learner_name') ?? '',
-      suspendData: held.get('cmi.suspend_data') ?? '',
+      mode: launchMode(get(CMI2004_MODE)),
+      learnerId: get(CMI2004_LEARNER_ID) ?? '',
+      learnerName: get(CMI2004_LEARNER_NAME) ?? '',
+      suspendData: held.get(SUSPEND_DATA) ?? '',
       passMark: passing === undefined ? undefined : percentFromScaled(passing),
-      passed: held.get(SUCCESS) === 'passed',
+      passed: held.get(CMI2004_SUCCESS_STATUS) === 'passed',
       held,
       interactionCount: interactions.count,
       interactionKeys,
       objectiveCount: objectives.count,
       objectiveIndex: objectives.index,
-      timeLimit: timeLimitOf(parseScorm2004Duration(get('cmi.max_time_allowed') ?? ''), parseScorm2004Duration(get('cmi.total_time') ?? ''), get('cmi.time_limit_action')),
+      timeLimit: timeLimitOf(parseScorm2004Duration(get(CMI2004_MAX_TIME_ALLOWED) ?? ''), parseScorm2004Duration(get(CMI2004_TOTAL_TIME) ?? ''), get(CMI2004_TIME_LIMIT_ACTION)),
     };
   },
   courseWrites(report, held, lmsJudges) {
     const done = report.completed;
     return [
-      ...unlessLower(COMPLETION, done ? 'completed' : 'incomplete', held, (v) => COMPLETION_RANK[v] ?? 0),
-      ...unlessLower(SUCCESS, report.success, held, (v) => SUCCESS_RANK[v] ?? 0),
+      ...unlessLower(CMI2004_COMPLETION_STATUS, done ? 'completed' : 'incomplete', held, (v) => COMPLETION_RANK[v] ?? 0),
+      ...unlessLower(CMI2004_SUCCESS_STATUS, report.success, held, (v) => SUCCESS_RANK[v] ?? 0),
       // with a scaled_passing_score the LMS derives success_status from score.scaled alone
       // (RTE 4.2.22), so 0.31 mid-course would read "failed"; raw is never judged
-      ...(judgedScoreDue(report, lmsJudges) ? unlessSmaller(SCALED, Number(scaled(report.score)), held) : []),
-      ...(report.scored ? [...unlessSmaller(RAW, report.score, held), [`cmi.score.min`, '0'] as const, [`cmi.score.max`, '100'] as const] : []),
-      ...unlessSmaller(MEASURE, report.measure, held),
-      ['cmi.exit', SCORM2004_EXIT],
+      ...(judgedScoreDue(report, lmsJudges) ? unlessSmaller(CMI2004_SCORE_SCALED, Number(scaled(report.score)), held) : []),
+      ...(report.scored ? [...unlessSmaller(CMI2004_SCORE_RAW, report.score, held), [CMI2004_SCORE_MIN, '0'] as const, [CMI2004_SCORE_MAX, '100'] as const] : []),
+      ...unlessSmaller(CMI2004_PROGRESS_MEASURE, report.measure, held),
+      [CMI2004_EXIT, SCORM2004_EXIT],
       // no bookmark yet (a launch at the welcome screen) is not written: scorm-again refuses an empty location
-      ...(report.location && report.location.length <= SCORM2004_LOCATION_MAX ? [['cmi.location', report.location] as const] : []),
-      ...(report.suspendData.length <= SCORM2004_SUSPEND_DATA_MAX ? [['cmi.suspend_data', report.suspendData] as const] : []),
+      ...(report.location && report.location.length <= SCORM2004_LOCATION_MAX ? [[CMI2004_LOCATION, report.location] as const] : []),
+      ...(report.suspendData.length <= SCORM2004_SUSPEND_DATA_MAX ? [[SUSPEND_DATA, report.suspendData] as const] : []),
     ];
   },
   objectiveWrites(n, o, isNew) {
-    const p = `cmi.objectives.${n}`;
+    const p = (field: ObjectiveField) => objectiveElement(n, field);
     return [
-      ...(isNew ? [[`${p}.id`, o.id] as const] : []),
-      [`${p}.score.scaled`, scaled(o.score)],
-      [`${p}.score.raw`, String(o.score)],
-      [`${p}.score.min`, '0'],
-      [`${p}.score.max`, '100'],
-      [`${p}.success_status`, o.success],
-      [`${p}.completion_status`, o.finished ? 'completed' : 'incomplete'],
+      ...(isNew ? [[p('id'), o.id] as const] : []),
+      [p('score.scaled'), scaled(o.score)],
+      [p('score.raw'), String(o.score)],
+      [p('score.min'), '0'],
+      [p('score.max'), '100'],
+      [p('success_status'), o.success],
+      [p('completion_status'), o.finished ? 'completed' : 'incomplete'],
     ];
   },
   objectiveRank: (field, value) =>
     field === 'success_status' ? (SUCCESS_RANK[value] ?? 0) : field === 'completion_status' ? (COMPLETION_RANK[value] ?? 0) : scoreRank(field, value),
   interactionLimit: SCORM2004_INTERACTIONS_SPM,
-  exitElement: 'cmi.exit',
+  exitElement: CMI2004_EXIT,
   interactionWrites(n, a) {
-    const p = `cmi.interactions.${n}`;
+    const p = (field: InteractionField) => interactionElement(n, field);
     // a checklist answer (likert) is neither right nor wrong: no key, no latency, no weight
     const quiz = a.type === 'choice';
     // Moodle refuses a response before the type is known: id, then type, then the rest
     return [
-      [`${p}.id`, a.id],
-      [`${p}.type`, a.type],
-      [`${p}.description`, clip(a.description, SCORM2004_DESCRIPTION_MAX)],
-      [`${p}.timestamp`, scorm2004Timestamp(a.at)],
-      [`${p}.weighting`, quiz ? '1' : '0'],
-      [`${p}.learner_response`, quiz ? scorm2004Choices(a.response) : a.response],
+      [p('id'), a.id],
+      [p('type'), a.type],
+      [p('description'), clip(a.description, SCORM2004_DESCRIPTION_MAX)],
+      [p('timestamp'), scorm2004Timestamp(a.at)],
+      [p('weighting'), quiz ? '1' : '0'],
+      [p('learner_response'), quiz ? scorm2004Choices(a.response) : a.response],
       ...(quiz
         ? ([
-            [`${p}.correct_responses.0.pattern`, scorm2004Choices(a.pattern)],
-            [`${p}.result`, a.correct ? SCORM2004_RESULT.correct : SCORM2004_RESULT.wrong],
-            [`${p}.latency`, scorm2004Duration(a.latencySeconds)],
+            [p('correct_responses.0.pattern'), scorm2004Choices(a.pattern)],
+            [p('result'), a.correct ? SCORM2004_RESULT.correct : SCORM2004_RESULT.wrong],
+            [p('latency'), scorm2004Duration(a.latencySeconds)],
           ] as const)
-        : ([[`${p}.result`, SCORM2004_RESULT.neutral]] as const)),
+        : ([[p('result'), SCORM2004_RESULT.neutral]] as const)),
     ];
   },
-  sessionTime: (seconds) => ['cmi.session_time', scorm2004Duration(seconds)],
+  sessionTime: (seconds) => [CMI2004_SESSION_TIME, scorm2004Duration(seconds)],
 };

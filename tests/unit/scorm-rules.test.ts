@@ -11,7 +11,7 @@ import { scorm2004 } from '../../src/tracking/scorm2004.ts';
 import { realCourse, SEED_KEYS } from './fixtures.ts';
 
 const course = realCourse();
-const asMap = (writes: CmiWrite[]) => new Map(writes);
+const asMap = (writes: CmiWrite[]) => new Map<string, string>(writes);
 const allRight = (): LearnerState => {
   let s: LearnerState = { ...emptyState(), visited: course.pages.map((p) => p.id) };
   for (const q of course.quizzes) s = answerQuiz(course, s, q.id, SEED_KEYS[q.id]);
