@@ -9,20 +9,7 @@ import './styles.css';
 
 registerPhrases(course.phrases);
 const tracker = selectTracker(course);
-// A page visit is saved once the new screen has been drawn: a frame, then a
-// task. A hidden tab draws no frames, so a timer stands in (and hiding the
-// tab flushes anyway).
-const afterPaint = (deliver: () => void) => {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    deliver();
-  };
-  requestAnimationFrame(() => setTimeout(once));
-  setTimeout(once, 500);
-};
-const store = createStore(course, tracker, location.hash, course.checklist.map((item) => item.id), { later: afterPaint });
+const store = createStore(course, tracker, location.hash, course.checklist.map((item) => item.id));
 
 // A relaunch without a hash resumes where the learner left off.
 const current = href(store.get().route);
@@ -33,7 +20,7 @@ if (location.hash !== current) history.replaceState(null, '', current);
 addEventListener('hashchange', (e) => store.navigate(new URL(e.newURL).hash));
 // Hidden may be the last moment a mobile browser gives us, so it commits;
 // pagehide ends the session (Terminate commits too) and no LMS call follows.
-addEventListener('pagehide', () => store.finish());
+addEventListener('pagehide', () => tracker.finish());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') store.flush();
 });

@@ -38,20 +38,8 @@ export interface Store {
   /** the name to print on the certificate, when the LMS gives none */
   setTypedName(name: string): void;
   dismissNotice(id: string): void;
-  /** hidden: what is pending reaches the LMS now */
+  /** pagehide / hidden */
   flush(): void;
-  /** pagehide: the last writes, then the session ends */
-  finish(): void;
-}
-
-/**
- * How a page visit is handed on. A visit changes nothing but the bookmark and
- * the pages read, so it can wait until the new screen is drawn: the mirror's
- * storage write and the LMS calls then no longer sit between the click and
- * the paint. By default it is handed on at once (build time, unit tests).
- */
-export interface StoreOptions {
-  later?: (deliver: () => void) => void;
 }
 
 const UNREADABLE_STATE_NOTICE: Notice = { id: 'state-reset', level: 'warning' };
@@ -67,13 +55,7 @@ export function codecIds(course: Course, checklist: readonly string[] = []): Cod
   };
 }
 
-export function createStore(
-  course: Course,
-  tracker: Tracker,
-  initialPath: string,
-  checklistIds: readonly string[] = course.checklist.map((c) => c.id),
-  { later = (deliver) => deliver() }: StoreOptions = {},
-): Store {
+export function createStore(course: Course, tracker: Tracker, initialPath: string, checklistIds: readonly string[] = course.checklist.map((c) => c.id)): Store {
   const ids = codecIds(course, checklistIds);
   const start: StartInfo = tracker.start();
   const ownNotices: Notice[] = [];
@@ -124,24 +106,7 @@ export function createStore(
     const progress = evaluate(course, next, evaluateOptions);
     state = progress.status === 'passed' ? learner.markPassed(next, new Date()) : next;
     rebuild(progress);
-    const saved = state;
-    const save = () => tracker.save({ suspendData: encodeState(saved, nextStamp()), location: saved.location, progress, state: saved }, milestone);
-    // visits in a row leave one save, of the latest state; anything else goes
-    // at once, after the visit before it, so the LMS sees them in order
-    if (milestone.kind !== 'page') {
-      deliverVisit();
-      save();
-      return;
-    }
-    const waiting = pendingVisit !== undefined;
-    pendingVisit = save;
-    if (!waiting) later(deliverVisit);
-  };
-  let pendingVisit: (() => void) | undefined;
-  const deliverVisit = () => {
-    const visit = pendingVisit;
-    pendingVisit = undefined;
-    visit?.();
+    tracker.save({ suspendData: encodeState(state, nextStamp()), location: state.location, progress, state }, milestone);
   };
 
   /** the learner is now on this route: bookmark it, and count a page as read */
@@ -222,13 +187,6 @@ export function createStore(
       dismissed.add(id);
       rebuild();
     },
-    flush() {
-      deliverVisit();
-      tracker.flush();
-    },
-    finish() {
-      deliverVisit();
-      tracker.finish();
-    },
+    flush: () => tracker.flush(),
   };
 }
