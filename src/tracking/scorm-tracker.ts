@@ -181,7 +181,6 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     }
   };
 
-  /** max_time_allowed is used up: do what time_limit_action asks (SCORM RTE, 1.2 3.4.4, 2004 4.2.27) */
   /** The session's last writes (what is left, the session time, `closing`), then Terminate. */
   const endSession = (closing: ReadonlyArray<readonly [string, string]> = []) => {
     if (writing && role === 'leader') {
@@ -195,6 +194,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     }
   };
 
+  /** max_time_allowed is used up: do what time_limit_action asks (SCORM RTE, 1.2 3.4.4, 2004 4.2.27) */
   const timeUp = (action: TimeLimitAction) => {
     if (action === 'continue,message') setNotice(TIME_LIMIT_NOTICE, true);
     if (action.startsWith('continue')) return;
