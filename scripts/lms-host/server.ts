@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { transformWithOxc } from 'vite';
-import { fileReply, JS_TYPE, notFound, ok, serve, type Reply, type Served } from '../http.ts';
+import { contentType, fileReply, JS_TYPE, notFound, ok, serve, type Reply, type Served } from '../http.ts';
 import { withScormVersion } from '../scorm-target.ts';
 import type { ScormVersion } from '../../src/scorm/spec.ts';
 
@@ -68,7 +68,7 @@ async function route(path: string, coursePath: string, pkg?: PackageFiles): Prom
   const packaged = /^\/course\/(1\.2|2004)\/(.*)$/.exec(path);
   if (pkg && packaged) return packageFile(pkg, packaged[1], packaged[2]);
   const course = /^\/course\/(1\.2|2004)\/(?:index\.html)?$/.exec(path);
-  if (course) return ok('text/html; charset=utf-8', withScormVersion(await readFile(coursePath, 'utf8'), course[1] as ScormVersion));
+  if (course) return ok(contentType(coursePath), withScormVersion(await readFile(coursePath, 'utf8'), course[1] as ScormVersion));
   return notFound(path);
 }
 

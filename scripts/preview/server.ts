@@ -5,7 +5,7 @@ import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CourseMeta } from '../../src/content/types.ts';
-import { fileReply, JS_TYPE, notFound, ok, serve, type Reply, type Served } from '../http.ts';
+import { contentType, fileReply, JS_TYPE, notFound, ok, serve, type Reply, type Served } from '../http.ts';
 import { browserModule, SHARED_MODULE, startLmsHost, type LmsHost, type PackageFiles } from '../lms-host/server.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -25,7 +25,7 @@ export type Preview = Served;
 
 async function pageFile(path: string, meta: CourseMeta): Promise<Reply> {
   if (path === '/' || path === '/index.html') return fileReply(HERE, 'index.html');
-  if (path === '/preview/config.json') return ok('application/json; charset=utf-8', JSON.stringify({ courseId: meta.id, title: meta.title, passMark: meta.passMark }));
+  if (path === '/preview/config.json') return ok(contentType(path), JSON.stringify({ courseId: meta.id, title: meta.title, passMark: meta.passMark }));
   const module = /^\/preview\/([\w-]+\.ts)$/.exec(path);
   if (module && module[1] !== 'server.ts') return ok(JS_TYPE, await browserModule(join(HERE, module[1])));
   // what the page's records.ts and the host's checks.ts import, resolved against this origin
