@@ -1,6 +1,6 @@
 declare module 'virtual:course' {
-  const course: import('./content/types.ts').Course;
-  export default course;
+  /** the course the build compiled, parsed from the page's data island */
+  export function loadCourse(): import('./content/types.ts').Course;
   /** the icon sprite's SVG markup, for the page to hold once */
-  export const iconSprite: string;
+  export function loadIconSprite(): string;
 }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import course, { iconSprite } from 'virtual:course';
+import { loadCourse, loadIconSprite } from 'virtual:course';
+import { afterPaint } from './after-paint.ts';
 import { createStore } from './app/store.ts';
 import { href } from './app/routes.ts';
 import { selectTracker } from './tracking/select.ts';
@@ -7,42 +8,54 @@ import { App } from './views/App.tsx';
 import { registerPhrases } from './views/phrased.tsx';
 import './styles.css';
 
-registerPhrases(course.phrases);
-const tracker = selectTracker(course);
-const store = createStore(course, tracker, location.hash, course.checklist.map((item) => item.id));
-
-// A relaunch without a hash resumes where the learner left off.
-const current = href(store.get().route);
-if (location.hash !== current) history.replaceState(null, '', current);
-
-// the event's own URL: when the hash changes twice in a row, location.hash
-// already holds the second one while the first event is handled
-addEventListener('hashchange', (e) => store.navigate(new URL(e.newURL).hash));
-// Hidden may be the last moment a mobile browser gives us, so it commits;
-// pagehide ends the session (Terminate commits too) and no LMS call follows.
-addEventListener('pagehide', () => tracker.finish());
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') store.flush();
+// The build prerendered the first screen, so it is drawn before any of this
+// runs: reading the course, the LMS's first calls and the first render wait
+// for that paint, which on a slow phone is the difference between a blank frame
+// and the course's title.
+afterPaint(() => {
+  start();
+  return false;
 });
 
-// Closed disclosures print open: nothing the learner folded away is lost on paper.
-const printOpened: HTMLDetailsElement[] = [];
-addEventListener('beforeprint', () => {
-  for (const d of document.querySelectorAll<HTMLDetailsElement>('details:not([open])')) {
-    d.open = true;
-    printOpened.push(d);
-  }
-});
-addEventListener('afterprint', () => {
-  for (const d of printOpened.splice(0)) d.open = false;
-});
+function start(): void {
+  const course = loadCourse();
+  registerPhrases(course.phrases);
+  const tracker = selectTracker(course);
+  const store = createStore(course, tracker, location.hash, course.checklist.map((item) => item.id));
 
-// The pictures every later screen refers to by id: in the page before the
-// first render that can show one, never in the way of the first paint.
-document.body.insertAdjacentHTML('beforeend', iconSprite);
+  // A relaunch without a hash resumes where the learner left off.
+  const current = href(store.get().route);
+  if (location.hash !== current) history.replaceState(null, '', current);
 
-// Over the first screen the build prerendered: Preact reuses its nodes. The
-// mark says the screen now answers to the learner.
-const root = document.getElementById('app')!;
-render(<App store={store} />, root);
-root.removeAttribute('data-prerendered');
+  // the event's own URL: when the hash changes twice in a row, location.hash
+  // already holds the second one while the first event is handled
+  addEventListener('hashchange', (e) => store.navigate(new URL(e.newURL).hash));
+  // Hidden may be the last moment a mobile browser gives us, so it commits;
+  // pagehide ends the session (Terminate commits too) and no LMS call follows.
+  addEventListener('pagehide', () => tracker.finish());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') store.flush();
+  });
+
+  // Closed disclosures print open: nothing the learner folded away is lost on paper.
+  const printOpened: HTMLDetailsElement[] = [];
+  addEventListener('beforeprint', () => {
+    for (const d of document.querySelectorAll<HTMLDetailsElement>('details:not([open])')) {
+      d.open = true;
+      printOpened.push(d);
+    }
+  });
+  addEventListener('afterprint', () => {
+    for (const d of printOpened.splice(0)) d.open = false;
+  });
+
+  // The pictures every later screen refers to by id: in the page before the
+  // first render that can show one, never in the way of the first paint.
+  document.body.insertAdjacentHTML('beforeend', loadIconSprite());
+
+  // Over the first screen the build prerendered: Preact reuses its nodes. The
+  // mark says the screen now answers to the learner.
+  const root = document.getElementById('app')!;
+  render(<App store={store} />, root);
+  root.removeAttribute('data-prerendered');
+}

@@ -95,7 +95,8 @@ export function courseContent(contentDir = 'content'): Plugin {
       if (id !== RESOLVED) return undefined;
       for (const file of filesUnder(root)) this.addWatchFile(file);
       const text = (id: string) => `document.getElementById(${JSON.stringify(id)}).textContent`;
-      return `export default JSON.parse(${text(COURSE_DATA_ID)});\nexport const iconSprite = ${text(ICON_SPRITE_ID)};`;
+      // read when called, not when the bundle runs: the start waits for the first paint
+      return `export const loadCourse = () => JSON.parse(${text(COURSE_DATA_ID)});\nexport const loadIconSprite = () => ${text(ICON_SPRITE_ID)};`;
     },
     async transformIndexHtml(html) {
       const course = compileContent(root);

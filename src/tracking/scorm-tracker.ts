@@ -11,6 +11,7 @@
 //     mirror's outbox until the LMS took its every field and committed;
 //   - the tab opened last writes the LMS (peers.ts); a time limit ends the session.
 // In review and browse mode nothing is written: only Initialize, reads, Terminate.
+import { afterPaint } from '../after-paint.ts';
 import type { Course } from '../content/types.ts';
 import { stateStamp } from '../model/codec.ts';
 import { accept, nextWrite, unsettled, type LmsRecord, type Outgoing } from './cmi-sync.ts';
@@ -47,23 +48,6 @@ export interface ScormTrackerOptions {
 }
 
 const defaultLog = (e: LmsError) => console.warn(`[scorm] ${e.call}(${e.element ?? ''}) failed: ${e.code} ${e.text}${e.diagnostic ? ` — ${e.diagnostic}` : ''}`);
-
-/** After the next paint when the page is visible (the feedback is on screen first), then one call per task. */
-export function afterPaint(work: () => boolean): void {
-  const run = () => {
-    if (work()) setTimeout(run, 0);
-  };
-  const task = () => setTimeout(run, 0);
-  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') {
-    // a hidden page gets no frames: the timer is the way out
-    let done = false;
-    const once = () => {
-      if (!done) (done = true), task();
-    };
-    requestAnimationFrame(once);
-    setTimeout(once, 100);
-  } else task();
-}
 
 const sameAnswer = (a: AnswerReport, b: AnswerReport) => a.id === b.id && a.at.getTime() === b.at.getTime();
 
