@@ -5,7 +5,7 @@
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Frame } from '@playwright/test';
+import type { Browser, CDPSession, Frame } from '@playwright/test';
 import { startLmsHost } from '../lms-host/server.ts';
 
 export const CPU_SLOWDOWN = 4;
@@ -13,6 +13,8 @@ export const CPU_SLOWDOWN = 4;
 export const PAINT_RUNS = 7;
 /** the pages a page change opens, one after the other, in each course launch */
 export const PAGE_CHANGE_TARGETS = ['m_decide', 'm_access', 'leak_cases', 'm_electronic'];
+/** where the host page launches a SCO of SCORM 2004, the course or the minimal one */
+const SCO_PATH = '/course/2004/';
 
 /**
  * The smallest SCO that does what every SCO does on launch: a title and a line
@@ -81,6 +83,28 @@ const pageChange = (frame: Frame, pageId: string) =>
     return performance.now() - start;
   }, pageId);
 
+/**
+ * Settles when the SCO's frame has painted its first content, as the browser
+ * reports it (CDP lifecycle events), without looking into the frame: the first
+ * locator Playwright runs in a frame injects its own script there, which at 4×
+ * slowdown takes about 100 ms of the frame's main thread and would land inside
+ * the paint being measured, later for a SCO that paints later.
+ */
+async function scoPainted(cdp: CDPSession): Promise<void> {
+  const scoFrames = new Set<string>();
+  const painted = new Promise<void>((resolve) => {
+    cdp.on('Page.frameNavigated', ({ frame }) => {
+      if (frame.url.includes(SCO_PATH)) scoFrames.add(frame.id);
+    });
+    cdp.on('Page.lifecycleEvent', ({ frameId, name }) => {
+      if (name === 'firstContentfulPaint' && scoFrames.has(frameId)) resolve();
+    });
+  });
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setLifecycleEventsEnabled', { enabled: true });
+  return painted;
+}
+
 async function launch(browser: Browser, hostUrl: string, kind: 'course' | 'minimal', pageChanges: number[]): Promise<number> {
   // a fresh context each run: nothing cached, no stored learner state
   const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
@@ -89,18 +113,28 @@ async function launch(browser: Browser, hostUrl: string, kind: 'course' | 'minim
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    const painted = scoPainted(cdp);
     // a shared machine can be slow: wait for the SCO itself, not for the host's load event
     await page.goto(`${hostUrl}?v=2004&fresh=1`, { waitUntil: 'commit', timeout: 120_000 });
-    const frame = page.frameLocator('#course');
-    await frame.locator('h1').first().waitFor({ timeout: 120_000 });
-    const handle = page.frames().find((f) => f.url().includes('/course/2004/'))!;
+    await withTimeout(painted, 120_000, 'the SCO never painted');
+    const handle = page.frames().find((f) => f.url().includes(SCO_PATH))!;
     const fcp = await framePaint(handle);
-    if (kind === 'course') for (const id of PAGE_CHANGE_TARGETS) pageChanges.push(await pageChange(handle, id));
+    if (kind === 'course') {
+      // the page changes go through the course's router, which its script sets up
+      await handle.locator('#app:not([data-prerendered])').waitFor({ timeout: 120_000 });
+      for (const id of PAGE_CHANGE_TARGETS) pageChanges.push(await pageChange(handle, id));
+    }
     return fcp;
   } finally {
     await context.close();
   }
 }
+
+const withTimeout = <T>(promise: Promise<T>, ms: number, message: string): Promise<T> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+};
 
 export async function measurePaint(browser: Browser): Promise<PaintFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'minimal-sco-'));
