@@ -19,7 +19,7 @@ export default defineConfig({
   // port of this checkout's own (COURSE_PORT, or one derived from its path) and never a server
   // already running there: that could be another checkout's build
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${COURSE_PORT} --strictPort`,
+    command: `npx tsx scripts/serve.ts dist/course --port ${COURSE_PORT}`,
     url: `http://127.0.0.1:${COURSE_PORT}/index.html`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -29,5 +29,4 @@ export default defineConfig({
     cssCodeSplit: false,
     reportCompressedSize: false,
   },
-  preview: { host: '127.0.0.1', port: 4173 },
 });
