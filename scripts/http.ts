@@ -62,6 +62,13 @@ export async function fileReply(dir: string, path: string): Promise<Reply> {
   return body ? ok(contentType(file), body) : notFound(path);
 }
 
+/** A `--port` value: a whole number from 0 (any free port) to 65535; anything else is an error naming it. */
+export function portNumber(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${text} is not a port number`);
+  return port;
+}
+
 /** What a request gets: a reply, or undefined when the handler answered on its own (a proxy). */
 export type Handler = (url: URL, req: IncomingMessage, res: ServerResponse) => Promise<Reply | undefined> | Reply | undefined;
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileContent } from './content/compile.ts';
+import { portNumber } from './http.ts';
 import { checkPackage, formatCheck } from './check/inspect.ts';
 import type { PackageFiles } from './lms-host/server.ts';
 import { PROJECT_ROOT } from './package/targets.ts';
@@ -18,8 +19,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { port: { type: 'string', default: String(DEFAULT_PORT) }, scorm: { type: 'string', default: '2004' }, zip: { type: 'string' } },
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number`);
+  const port = portNumber(values.port);
   if (values.scorm !== '1.2' && values.scorm !== '2004') throw new Error(`--scorm ${values.scorm}: use 1.2 or 2004`);
   const { meta } = compileContent(join(PROJECT_ROOT, 'content'));
   const pkg = values.zip ? await unpack(values.zip) : undefined;

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { transformWithOxc } from 'vite';
-import { contentType, fileReply, JS_TYPE, notFound, ok, serve, type Reply, type Served } from '../http.ts';
+import { contentType, fileReply, JS_TYPE, notFound, ok, portNumber, serve, type Reply, type Served } from '../http.ts';
 import { withScormVersion } from '../scorm-target.ts';
 import type { ScormVersion } from '../../src/scorm/spec.ts';
 
@@ -79,6 +79,6 @@ export function startLmsHost(options: LmsHostOptions = {}): Promise<LmsHost> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf('--port');
-  const host = await startLmsHost({ port: at > 0 ? Number(process.argv[at + 1]) : 8080 });
+  const host = await startLmsHost({ port: at > 0 ? portNumber(process.argv[at + 1]) : 8080 });
   console.log(`LMS host: ${host.url}?v=1.2  or  ${host.url}?v=2004`);
 }

@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileReply, serve, type Served } from '../../scripts/http.ts';
+import { fileReply, portNumber, serve, type Served } from '../../scripts/http.ts';
 
 const JAPANESE = '技術等情報管理に関する研修：社外秘の扱い';
 
@@ -90,5 +90,16 @@ describe('serving files', () => {
     } finally {
       await failing.close();
     }
+  });
+});
+
+describe('the --port value of the servers', () => {
+  it('takes a whole number from 0 to 65535', () => {
+    expect(portNumber('0')).toBe(0);
+    expect(portNumber('4173')).toBe(4173);
+    expect(portNumber('65535')).toBe(65535);
+  });
+  it('refuses anything else, naming it', () => {
+    for (const bad of ['65536', '-1', '80.5', 'eighty']) expect(() => portNumber(bad)).toThrow(`--port ${bad} is not a port number`);
   });
 });
