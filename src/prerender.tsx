@@ -10,7 +10,6 @@ import { App } from './views/App.tsx';
 import { registerPhrases } from './views/phrased.tsx';
 
 const firstLaunch: Tracker = {
-  kind: 'scorm2004',
   start: () => ({ saved: null, mode: 'normal' }),
   save: () => undefined,
   flush: () => undefined,

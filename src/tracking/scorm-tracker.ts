@@ -227,7 +227,6 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   };
 
   return {
-    kind: dialect.version === '1.2' ? 'scorm12' : 'scorm2004',
     start(): StartInfo {
       const storage = options.storage;
       if (!lms || !lms.initialize()) {

@@ -42,7 +42,6 @@ export function createStandaloneTracker(courseId: string): Tracker {
     }
   };
   return {
-    kind: 'standalone',
     start(): StartInfo {
       // another tab writing the same key: take in its state, so that the last writer does not erase the other's answers
       if (typeof window !== 'undefined')

@@ -4,8 +4,6 @@ import type { Progress } from '../model/progress.ts';
 import type { ChecklistAnswer, LearnerState } from '../model/state.ts';
 import type { NoticeId } from '../content/ui.ts';
 
-export type TrackerKind = 'scorm12' | 'scorm2004' | 'standalone';
-
 /** normal: record; review/browse: the LMS shows a past attempt, write nothing */
 export type LaunchMode = 'normal' | 'review' | 'browse';
 
@@ -52,7 +50,6 @@ export type Milestone =
   | { kind: 'checklist'; itemId: string; answer: ChecklistAnswer | undefined; at: Date };
 
 export interface Tracker {
-  readonly kind: TrackerKind;
   start(): StartInfo;
   save(snapshot: Snapshot, milestone: Milestone): void;
   /** the page is being hidden or closed: persist now */
