@@ -21,7 +21,7 @@ function start(): void {
   const course = loadCourse();
   registerPhrases(course.phrases);
   const tracker = selectTracker(course);
-  const store = createStore(course, tracker, location.hash, course.checklist.map((item) => item.id));
+  const store = createStore(course, tracker, location.hash);
 
   // A relaunch without a hash resumes where the learner left off.
   const current = href(store.get().route);

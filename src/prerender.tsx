@@ -19,6 +19,6 @@ const firstLaunch: Tracker = {
 
 export function prerender(course: Course): string {
   registerPhrases(course.phrases);
-  const store = createStore(course, firstLaunch, '', course.checklist.map((item) => item.id));
+  const store = createStore(course, firstLaunch, '');
   return renderToString(<App store={store} />);
 }
