@@ -18,7 +18,12 @@ export interface PeerLink {
   close(): void;
 }
 
-export function openPeers(name: string, onMessage: (message: PeerMessage) => void): PeerLink | undefined {
+/**
+ * Joins the other tabs on channel `name` as `tab`: says hello, and asks again
+ * later for a tab that was busy loading when the first word went out. A newcomer's
+ * hello or ping is answered every time; `onMessage` hears every other tab's word.
+ */
+export function joinPeers(name: string, tab: string, onMessage: (message: PeerMessage) => void): PeerLink | undefined {
   if (typeof BroadcastChannel !== 'function') return undefined;
   let channel: BroadcastChannel;
   try {
@@ -26,11 +31,7 @@ export function openPeers(name: string, onMessage: (message: PeerMessage) => voi
   } catch {
     return undefined;
   }
-  channel.onmessage = (e: MessageEvent) => {
-    const m = e.data as Partial<PeerMessage> | null;
-    if (m && typeof m.tab === 'string' && typeof m.kind === 'string') onMessage(m as PeerMessage);
-  };
-  return {
+  const link: PeerLink = {
     post(message) {
       try {
         channel.postMessage(message);
@@ -40,6 +41,15 @@ export function openPeers(name: string, onMessage: (message: PeerMessage) => voi
     },
     close: () => channel.close(),
   };
+  channel.onmessage = (e: MessageEvent) => {
+    const m = e.data as Partial<PeerMessage> | null;
+    if (!m || typeof m.tab !== 'string' || typeof m.kind !== 'string' || m.tab === tab) return;
+    if (m.kind === 'hello' || m.kind === 'ping') link.post({ kind: 'here', tab });
+    onMessage(m as PeerMessage);
+  };
+  link.post({ kind: 'hello', tab });
+  for (const wait of [1_000, 4_000]) setTimeout(() => link.post({ kind: 'ping', tab }), wait);
+  return link;
 }
 
 export const newTabId = () => Math.random().toString(36).slice(2, 10);

@@ -21,7 +21,8 @@ import { interactionElement, SUSPEND_DATA, TIME_OUT_EXIT, type TimeLimitAction }
 import type { Dialect } from './dialect.ts';
 import { interactionId } from './identifiers.ts';
 import { loadAnswer, mirrorKey, openMirror, storeAnswer, UNCLAIMED, type Mirror, type MirrorEntry } from './mirror.ts';
-import { newTabId, openPeers, OTHER_TAB_NOTICE, type PeerLink, type PeerMessage } from './peers.ts';
+import { joinPeers, newTabId, OTHER_TAB_NOTICE, type PeerLink, type PeerMessage } from './peers.ts';
+import { noticeBoard } from './notices.ts';
 import type { Launch } from './launch.ts';
 import { answerReport, checklistAnswerReport, type AnswerReport } from './report.ts';
 import type { Notice, Snapshot, StartInfo, Tracker } from './tracker.ts';
@@ -75,14 +76,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   let peers: PeerLink | undefined;
   const peerListeners = new Set<(data: string) => void>();
 
-  let notices: Notice[] = [];
-  const listeners = new Set<(n: Notice[]) => void>();
-  const setNotice = (notice: Notice, on: boolean) => {
-    const has = notices.some((n) => n.id === notice.id);
-    if (has === on) return;
-    notices = on ? [...notices, notice] : notices.filter((n) => n.id !== notice.id);
-    listeners.forEach((l) => l(notices));
-  };
+  const notices = noticeBoard();
 
   const mirrorEntry = (pending: boolean): MirrorEntry => ({ data: latest?.suspendData ?? '', pending, outbox: outbox.map((o) => storeAnswer(o.answer)) });
   const saveMirror = () => {
@@ -98,7 +92,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       commit: () => lms!.commit(),
       committed: () => (outbox = unsettled(dialect, outbox)),
       saved: () => latest && mirror.write(mirrorEntry(!heldByLms())),
-      warn: (on) => setNotice(LMS_REFUSING_NOTICE, on),
+      warn: (on) => notices.set(LMS_REFUSING_NOTICE, on),
       wake: () => pump(false),
     },
   );
@@ -138,10 +132,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   }
 
   const onPeer = (m: PeerMessage) => {
-    if (m.tab === tab) return;
-    if (m.kind !== 'bye') setNotice(OTHER_TAB_NOTICE, true);
-    // a new tab asks (and asks again, in case the first word was lost while it loaded): answer every time
-    if (m.kind === 'hello' || m.kind === 'ping') peers?.post({ kind: 'here', tab });
+    if (m.kind !== 'bye') notices.set(OTHER_TAB_NOTICE, true);
     if (m.kind === 'hello') {
       role = 'follower';
       leaderGone = false;
@@ -180,7 +171,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
 
   /** max_time_allowed is used up: do what time_limit_action asks (SCORM RTE, 1.2 3.4.4, 2004 4.2.27) */
   const timeUp = (action: TimeLimitAction) => {
-    if (action === 'continue,message') setNotice(TIME_LIMIT_NOTICE, true);
+    if (action === 'continue,message') notices.set(TIME_LIMIT_NOTICE, true);
     if (action.startsWith('continue')) return;
     // exit: this session ends now. The course cannot close the LMS's window, so the
     // learner is told even under "no message": otherwise further answers would
@@ -188,14 +179,11 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     if (writing && role === 'leader' && open()) endSession([[dialect.exitElement, TIME_OUT_EXIT]]);
     writing = false;
     scheduler.stop();
-    setNotice(TIME_OUT_NOTICE, true);
+    notices.set(TIME_OUT_NOTICE, true);
   };
 
   const meetPeers = (learnerId: string) => {
-    peers = openPeers(mirrorKey(course.meta.id, dialect.version, learnerId), onPeer);
-    peers?.post({ kind: 'hello', tab });
-    // asked again later, for a tab that was busy loading when the first word went out
-    for (const wait of [1_000, 4_000]) setTimeout(() => peers?.post({ kind: 'ping', tab }), wait);
+    peers = joinPeers(mirrorKey(course.meta.id, dialect.version, learnerId), tab, onPeer);
   };
 
   /** Decides which saved state this launch resumes, and adopts an unclaimed session's mirror. */
@@ -232,7 +220,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       if (!lms || !lms.initialize()) {
         // no LMS to tell who the learner is: keep the state unclaimed, for the next good launch to adopt
         mirror = openMirror(storage, mirrorKey(course.meta.id, dialect.version, ''));
-        setNotice(LMS_UNAVAILABLE_NOTICE, true);
+        notices.set(LMS_UNAVAILABLE_NOTICE, true);
         writing = true;
         const entry = mirror.read();
         outbox = (entry?.outbox ?? []).map((a) => ({ answer: loadAnswer(a), accepted: new Set<string>() }));
@@ -277,7 +265,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       }
       if (answer) outbox.push({ answer, accepted: new Set() });
       // the other tab shows what this one did
-      if (notices.some((n) => n.id === OTHER_TAB_NOTICE.id)) peers?.post({ kind: 'state', tab, data: snapshot.suspendData, answers: [] });
+      if (notices.has(OTHER_TAB_NOTICE)) peers?.post({ kind: 'state', tab, data: snapshot.suspendData, answers: [] });
       // before any LMS call: a tab closed from here on loses nothing
       saveMirror();
       if (!open() || role === 'follower') return;
@@ -302,10 +290,6 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     onPeerState(listener) {
       peerListeners.add(listener);
     },
-    onNotice(listener) {
-      listeners.add(listener);
-      listener(notices);
-      return () => listeners.delete(listener);
-    },
+    onNotice: notices.onNotice,
   };
 }

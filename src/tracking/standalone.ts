@@ -1,9 +1,12 @@
 // No LMS: progress lives in this browser's storage only, and the learner is
 // told so once, politely.
-import { newTabId, openPeers, OTHER_TAB_NOTICE } from './peers.ts';
+import { joinPeers, newTabId, OTHER_TAB_NOTICE } from './peers.ts';
+import { noticeBoard } from './notices.ts';
 import type { Notice, Snapshot, StartInfo, Tracker } from './tracker.ts';
 
 const DEVICE_ONLY_NOTICE: Notice = { id: 'standalone', level: 'info' };
+const STORAGE_FAILED_NOTICE: Notice = { id: 'storage-failed', level: 'warning' };
+const STORAGE_UNAVAILABLE_NOTICE: Notice = { id: 'storage-unavailable', level: 'warning' };
 
 export function storageKey(courseId: string): string {
   return `course:${courseId}:state`;
@@ -22,43 +25,28 @@ function safeStorage(): Storage | undefined {
 export function createStandaloneTracker(courseId: string): Tracker {
   const storage = safeStorage();
   const key = storageKey(courseId);
-  let notices: Notice[] = [DEVICE_ONLY_NOTICE];
-  const listeners = new Set<(n: Notice[]) => void>();
+  const notices = noticeBoard(DEVICE_ONLY_NOTICE);
   let pending: string | null = null;
   const peerListeners = new Set<(data: string) => void>();
-  const otherTab = () => {
-    if (notices.some((n) => n.id === OTHER_TAB_NOTICE.id)) return;
-    notices = [...notices, OTHER_TAB_NOTICE];
-    listeners.forEach((l) => l(notices));
-  };
   const write = () => {
     if (pending === null || !storage) return;
     try {
       storage.setItem(key, pending);
       pending = null;
     } catch {
-      if (!notices.some((n) => n.id === 'storage-failed')) notices = [...notices, { id: 'storage-failed', level: 'warning' }];
-      listeners.forEach((l) => l(notices));
+      notices.set(STORAGE_FAILED_NOTICE, true);
     }
   };
   return {
     start(): StartInfo {
       // another tab writing the same key: take in its state, so that the last writer does not erase the other's answers
-      if (typeof window !== 'undefined')
-        window.addEventListener('storage', (e) => {
-          if (e.key !== key || !e.newValue) return;
-          otherTab();
-          peerListeners.forEach((l) => l(e.newValue!));
-        });
-      const tab = newTabId();
-      const peers = openPeers(`${key}:tabs`, (m) => {
-        if (m.tab === tab) return;
-        otherTab();
-        if (m.kind === 'hello' || m.kind === 'ping') peers?.post({ kind: 'here', tab });
+      addEventListener('storage', (e) => {
+        if (e.key !== key || !e.newValue) return;
+        notices.set(OTHER_TAB_NOTICE, true);
+        peerListeners.forEach((l) => l(e.newValue!));
       });
-      peers?.post({ kind: 'hello', tab });
-      for (const wait of [1_000, 4_000]) setTimeout(() => peers?.post({ kind: 'ping', tab }), wait);
-      if (!storage) notices = [...notices, { id: 'storage-unavailable', level: 'warning' }];
+      joinPeers(`${key}:tabs`, newTabId(), () => notices.set(OTHER_TAB_NOTICE, true));
+      if (!storage) notices.set(STORAGE_UNAVAILABLE_NOTICE, true);
       return { saved: storage?.getItem(key) ?? null, mode: 'normal' };
     },
     save(snapshot: Snapshot) {
@@ -70,10 +58,6 @@ export function createStandaloneTracker(courseId: string): Tracker {
     onPeerState(listener) {
       peerListeners.add(listener);
     },
-    onNotice(listener) {
-      listeners.add(listener);
-      listener(notices);
-      return () => listeners.delete(listener);
-    },
+    onNotice: notices.onNotice,
   };
 }
