@@ -14,53 +14,34 @@ export type Route =
   | { name: 'checklistResult' };
 
 const ID = '([a-z][a-z0-9_]*)';
-const PATTERNS: Array<[RegExp, (id: string) => Route]> = [
-  [new RegExp(`^/p/${ID}$`), (id) => ({ name: 'page', id })],
-  [new RegExp(`^/s/${ID}$`), (id) => ({ name: 'story', id })],
-  [new RegExp(`^/s/${ID}/result$`), (id) => ({ name: 'result', id })],
-  [new RegExp(`^/q/${ID}$`), (id) => ({ name: 'quiz', id })],
-  [/^\/start$/, () => ({ name: 'start' })],
-  [/^\/complete$/, () => ({ name: 'complete' })],
-  [/^\/checklist$/, () => ({ name: 'checklist' })],
-  // before the area pattern, which "result" would also match
-  [/^\/checklist\/result$/, () => ({ name: 'checklistResult' })],
-  [new RegExp(`^/checklist/${ID}$`), (id) => ({ name: 'checklistArea', id })],
-];
+// Each route's path, `:id` standing for its id, in the order parseRoute tries
+// them: the checklist's result before its areas, whose pattern "result" matches too.
+const PATHS: Record<Route['name'], string> = {
+  menu: '/',
+  start: '/start',
+  complete: '/complete',
+  page: '/p/:id',
+  story: '/s/:id',
+  result: '/s/:id/result',
+  quiz: '/q/:id',
+  checklist: '/checklist',
+  checklistResult: '/checklist/result',
+  checklistArea: '/checklist/:id',
+};
 
 /** No address at all is a launch: the course starts at its welcome screen. */
 export function parseRoute(path: string): Route {
   const clean = path.replace(/^#/, '');
   if (clean === '') return { name: 'start' };
-  for (const [pattern, make] of PATTERNS) {
-    const m = pattern.exec(clean);
-    if (m) return make(m[1]);
+  for (const [name, pattern] of Object.entries(PATHS)) {
+    const m = new RegExp(`^${pattern.replace(':id', ID)}$`).exec(clean);
+    if (m) return (m[1] ? { name, id: m[1] } : { name }) as Route;
   }
   return { name: 'menu' };
 }
 
 export function routePath(route: Route): string {
-  switch (route.name) {
-    case 'start':
-      return '/start';
-    case 'menu':
-      return '/';
-    case 'complete':
-      return '/complete';
-    case 'page':
-      return `/p/${route.id}`;
-    case 'story':
-      return `/s/${route.id}`;
-    case 'result':
-      return `/s/${route.id}/result`;
-    case 'quiz':
-      return `/q/${route.id}`;
-    case 'checklist':
-      return '/checklist';
-    case 'checklistArea':
-      return `/checklist/${route.id}`;
-    case 'checklistResult':
-      return '/checklist/result';
-  }
+  return PATHS[route.name].replace(':id', () => ('id' in route ? route.id : ''));
 }
 
 export const href = (route: Route): string => `#${routePath(route)}`;
