@@ -54,7 +54,7 @@ const sameAnswer = (a: AnswerReport, b: AnswerReport) => a.id === b.id && a.at.g
 
 export function createScormTracker(dialect: Dialect, api: object | undefined, course: Course, options: ScormTrackerOptions = {}): Tracker {
   const now = options.now ?? (() => Date.now());
-  const elapsed = options.elapsed ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
+  const elapsed = options.elapsed ?? (() => performance.now());
   const schedule = options.schedule ?? afterPaint;
   const lms: Connection | undefined = api ? connect(api, dialect.methods, dialect.quietGetCodes, options.log ?? defaultLog) : undefined;
   const open = () => lms?.state === 'open';
