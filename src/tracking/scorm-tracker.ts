@@ -62,7 +62,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   let launch: Launch | undefined;
   let mirror: Mirror = openMirror(undefined, '');
   let writing = false;
-  const record: LmsRecord = { held: new Map(), nextInteraction: 0, nextObjective: 0, objectiveIndex: new Map() };
+  let record: LmsRecord = { held: new Map(), nextInteraction: 0, nextObjective: 0, objectiveIndex: new Map() };
   let outbox: Outgoing[] = [];
   let latest: Snapshot | undefined;
   let lastStatus: string | undefined;
@@ -228,10 +228,8 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         return { saved: entry?.data || null, mode: 'normal' };
       }
       launch = dialect.readLaunch((element) => lms.get(element));
-      for (const [element, value] of launch.held) record.held.set(element, value);
-      record.nextInteraction = launch.interactionCount;
-      record.nextObjective = launch.objectiveCount;
-      launch.objectiveIndex.forEach((n, id) => record.objectiveIndex.set(id, n));
+      // the session's record starts from what the LMS holds (nothing else keeps the launch's maps)
+      record = { held: launch.held, nextInteraction: launch.interactionCount, nextObjective: launch.objectiveCount, objectiveIndex: launch.objectiveIndex };
       writing = launch.mode === 'normal';
       const limit = launch.timeLimit;
       if (writing && limit && limit.remainingSeconds * 1000 <= LONGEST_TIMER_MS) timeLimitTimer = setTimeout(() => timeUp(limit.action), limit.remainingSeconds * 1000);
