@@ -18,10 +18,7 @@ export interface Progress {
   scorePassed: boolean;
   /** more right answers the pass mark needs (「合格まであと◯問」); 0 once reached */
   quizzesToPass: number;
-  checklistAnswered: number;
   checklistTotal: number;
-  /** every story has been taken to its end at least once */
-  allStoriesFinished: boolean;
   /** the completion rule of the content metadata is met */
   complete: boolean;
   status: CourseStatus;
@@ -80,9 +77,7 @@ export function evaluate(course: Course, state: LearnerState, options: EvaluateO
     passMark,
     scorePassed,
     quizzesToPass: quizzesLeftToPass(course, state, passMark),
-    checklistAnswered,
     checklistTotal,
-    allStoriesFinished,
     complete,
     status,
     measure: Math.round(measure * 100) / 100,
