@@ -5,7 +5,7 @@ import { CodecError, decodeState, encodeState, stateStamp, type CodecIds } from 
 import { evaluate, type Progress } from '../model/progress.ts';
 import { isCorrect } from '../model/scoring.ts';
 import * as learner from '../model/state.ts';
-import type { LaunchMode, Milestone, Notice, StartInfo, Tracker } from '../tracking/tracker.ts';
+import type { Milestone, Notice, StartInfo, Tracker } from '../tracking/tracker.ts';
 import { parseRoute, routePath, type Route } from './routes.ts';
 import { cleanName, displayName } from '../model/certificate.ts';
 import { loadTypedName, saveTypedName } from './typed-name.ts';
@@ -14,8 +14,7 @@ export interface View {
   state: learner.LearnerState;
   progress: Progress;
   route: Route;
-  mode: LaunchMode;
-  /** review/browse: the saved state is shown, nothing can change */
+  /** review/browse (the LMS's launch mode): the saved state is shown, nothing can change */
   readOnly: boolean;
   notices: Notice[];
   /** the LMS's name for the learner, as 「姓 名」; '' without one */
@@ -91,7 +90,6 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       state,
       progress,
       route,
-      mode: start.mode,
       readOnly,
       notices: [...ownNotices, ...trackerNotices].filter((n) => !dismissed.has(n.id)),
       learnerName,
