@@ -78,15 +78,15 @@ export function objectiveReports(course: Course, state: LearnerState, passMark: 
   });
 }
 
+// The store reports only answers to the course's own quizzes and items: it has
+// recorded the answer (model/state.ts refuses an unknown quiz) before it says so.
 export function answerReport(course: Course, quizId: string, id: string, selection: string, correct: boolean, latencySeconds: number, at: Date): AnswerReport {
-  const quiz = course.quizzes.find((q) => q.id === quizId);
-  if (!quiz) throw new Error(`unknown quiz ${quizId}`);
+  const quiz = course.quizzes.find((q) => q.id === quizId)!;
   return { id, type: 'choice', response: selection, pattern: answerKey(quiz), correct, latencySeconds, at, description: interactionDescription(quiz) };
 }
 
 /** A checklist answer as an interaction: the item id, the answer, no right or wrong. */
 export function checklistAnswerReport(course: Course, itemId: string, answer: ChecklistAnswer, at: Date): AnswerReport {
-  const item = course.checklist.find((c) => c.id === itemId);
-  if (!item) throw new Error(`unknown checklist item ${itemId}`);
+  const item = course.checklist.find((c) => c.id === itemId)!;
   return { id: itemId, type: 'likert', response: answer, pattern: '', correct: false, latencySeconds: 0, at, description: checklistDescription(course, item) };
 }

@@ -248,9 +248,8 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       latest = snapshot;
       let answer: AnswerReport | undefined;
       if (milestone.kind === 'answer') {
-        const quiz = course.quizzes.find((q) => q.id === milestone.quizId);
-        const attempt = quiz ? (snapshot.state.stories[quiz.story]?.attempts ?? 1) : 1;
-        const id = interactionId(milestone.quizId, attempt);
+        const quiz = course.quizzes.find((q) => q.id === milestone.quizId)!;
+        const id = interactionId(milestone.quizId, snapshot.state.stories[quiz.story]?.attempts ?? 1);
         answer = answerReport(course, milestone.quizId, id, milestone.selection, milestone.correct, milestone.latencySeconds, milestone.at);
       } else if (milestone.kind === 'checklist' && milestone.answer && course.meta.checklist.report) {
         // quiz answers come first: a checklist answer never takes the last interaction places a quiz may need
