@@ -20,9 +20,12 @@ export function packagedVersion(doc: Document): string | undefined {
   return meta?.getAttribute('content') ?? undefined;
 }
 
-function localStorageOf(win: Window): Storage | undefined {
+/** the browser's storage, or none where it is disabled or refuses a read (private mode, file:// in some browsers) */
+function storageOf(win: Window): Storage | undefined {
   try {
-    return win.localStorage;
+    const storage = win.localStorage;
+    storage.getItem('probe');
+    return storage;
   } catch {
     return undefined;
   }
@@ -31,9 +34,10 @@ function localStorageOf(win: Window): Storage | undefined {
 export function selectTracker(course: Course, win: Window = window): Tracker {
   const version = packagedVersion(win.document);
   const dialect = version ? DIALECTS[version] : undefined;
-  if (!dialect) return createStandaloneTracker(course.meta.id);
+  const storage = storageOf(win);
+  if (!dialect) return createStandaloneTracker(course.meta.id, storage);
   // a package whose LMS shows no API (or shows it too late) keeps the learner's
   // work unclaimed in this browser, for the next launch through the LMS to adopt
   const api = findApi(win, dialect.apiName, dialect.maxHops);
-  return createScormTracker(dialect, api, course, { storage: localStorageOf(win) });
+  return createScormTracker(dialect, api, course, { storage });
 }

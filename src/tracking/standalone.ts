@@ -12,18 +12,8 @@ export function storageKey(courseId: string): string {
   return `course:${courseId}:state`;
 }
 
-function safeStorage(): Storage | undefined {
-  try {
-    const s = window.localStorage;
-    s.getItem('probe');
-    return s;
-  } catch {
-    return undefined; // disabled storage, e.g. private mode or file:// in some browsers
-  }
-}
-
-export function createStandaloneTracker(courseId: string): Tracker {
-  const storage = safeStorage();
+/** `storage`: this browser's, undefined where it is disabled */
+export function createStandaloneTracker(courseId: string, storage: Storage | undefined): Tracker {
   const key = storageKey(courseId);
   const notices = noticeBoard(DEVICE_ONLY_NOTICE);
   let pending: string | null = null;
