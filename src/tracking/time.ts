@@ -7,29 +7,28 @@ export const SCORM12_MAX_HOURS = 9999;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** Rounds to hundredths first, so that 59.999 s carries into the next minute. */
-function split(seconds: number): { hours: number; minutes: number; whole: number; hundredths: number } {
+/** Hours, minutes, whole seconds and hundredths; rounds to hundredths first, so that 59.999 s carries into the next minute. */
+function split(seconds: number): [hours: number, minutes: number, whole: number, hundredths: number] {
   const total = Math.max(0, Math.round((Number.isFinite(seconds) ? seconds : 0) * 100));
-  const hundredths = total % 100;
   const secs = Math.floor(total / 100);
-  return { hours: Math.floor(secs / 3600), minutes: Math.floor(secs / 60) % 60, whole: secs % 60, hundredths };
+  return [Math.floor(secs / 3600), Math.floor(secs / 60) % 60, secs % 60, total % 100];
 }
 
 /** SCORM 1.2 CMITimespan, zero-padded: `HHHH:MM:SS.SS`. */
 export function scorm12Timespan(seconds: number): string {
-  const t = split(seconds);
-  if (t.hours > SCORM12_MAX_HOURS) return `${SCORM12_MAX_HOURS}:59:59.99`;
-  return `${pad(t.hours, 4)}:${pad(t.minutes)}:${pad(t.whole)}.${pad(t.hundredths)}`;
+  const [hours, minutes, whole, hundredths] = split(seconds);
+  if (hours > SCORM12_MAX_HOURS) return `${SCORM12_MAX_HOURS}:59:59.99`;
+  return `${pad(hours, 4)}:${pad(minutes)}:${pad(whole)}.${pad(hundredths)}`;
 }
 
 /** SCORM 2004 timeinterval as `PT#H#M#S`; hours may exceed 24. */
 export function scorm2004Duration(seconds: number): string {
-  const t = split(seconds);
-  const fraction = t.hundredths ? `.${pad(t.hundredths)}`.replace(/0$/, '') : '';
+  const [hours, minutes, whole, hundredths] = split(seconds);
+  const fraction = hundredths ? `.${pad(hundredths)}`.replace(/0$/, '') : '';
   let out = 'PT';
-  if (t.hours) out += `${t.hours}H`;
-  if (t.minutes) out += `${t.minutes}M`;
-  if (t.whole || fraction || out === 'PT') out += `${t.whole}${fraction}S`;
+  if (hours) out += `${hours}H`;
+  if (minutes) out += `${minutes}M`;
+  if (whole || fraction || out === 'PT') out += `${whole}${fraction}S`;
   return out;
 }
 
