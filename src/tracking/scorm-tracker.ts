@@ -192,14 +192,9 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     const unclaimed = learnerId ? openMirror(storage, mirrorKey(course.meta.id, dialect.version, UNCLAIMED)) : undefined;
     const mine = own.read();
     const orphan = unclaimed?.read();
-    const candidates = [
-      { data: fromLms, stamp: fromLms ? stateStamp(fromLms) : -1 },
-      ...(mine?.pending ? [{ data: mine.data, stamp: stateStamp(mine.data) }] : []),
-      ...(orphan ? [{ data: orphan.data, stamp: stateStamp(orphan.data) }] : []),
-    ].filter((c) => c.data);
     // the LMS is the record; a copy here wins only when it is later by its stamp
-    let chosen = candidates[0];
-    for (const c of candidates.slice(1)) if (!chosen || c.stamp > chosen.stamp) chosen = c;
+    let chosen = '';
+    for (const data of [fromLms, mine?.pending ? mine.data : '', orphan?.data ?? '']) if (data && (!chosen || stateStamp(data) > stateStamp(chosen))) chosen = data;
     const pending = [...(mine?.outbox ?? []), ...(orphan?.outbox ?? [])].map(loadAnswer);
     for (const a of pending) {
       if (outbox.some((o) => sameAnswer(o.answer, a))) continue;
@@ -208,10 +203,10 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     }
     mirror = own;
     if (orphan && unclaimed) {
-      own.write({ data: chosen?.data ?? '', pending: true, outbox: outbox.map((o) => storeAnswer(o.answer)) });
+      own.write({ data: chosen, pending: true, outbox: outbox.map((o) => storeAnswer(o.answer)) });
       unclaimed.remove();
     }
-    return chosen?.data || null;
+    return chosen || null;
   };
 
   return {
