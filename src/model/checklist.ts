@@ -82,14 +82,10 @@ export function levelOf(levels: readonly Level[], percent: number): Level {
 
 /**
  * Areas with room to improve, lowest percentage first; equal ones keep the
- * course order. Areas at 100% or with no score are left out.
+ * course order (sort is stable, ES2019). Areas at 100% or with no score are left out.
  */
 export function weakestAreas(scores: readonly AreaScore[]): AreaScore[] {
-  return scores
-    .map((s, order) => ({ s, order }))
-    .filter(({ s }) => s.scored > 0 && s.credit < s.scored)
-    .sort((a, b) => a.s.credit / a.s.scored - b.s.credit / b.s.scored || a.order - b.order)
-    .map(({ s }) => s);
+  return scores.filter((s) => s.scored > 0 && s.credit < s.scored).sort((a, b) => a.credit / a.scored - b.credit / b.scored);
 }
 
 /** Items answered 未実施 or 一部実施, in course order. */
