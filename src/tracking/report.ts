@@ -52,7 +52,7 @@ export interface AnswerReport {
 }
 
 export function courseReport(progress: Progress, suspendData: string, location: string): CourseReport {
-  const success = progress.status === 'passed' ? 'passed' : progress.status === 'failed' ? 'failed' : 'unknown';
+  const success = progress.status === 'passed' || progress.status === 'failed' ? progress.status : 'unknown';
   return {
     status: progress.status,
     completed: progress.status === 'passed' || progress.status === 'completed',

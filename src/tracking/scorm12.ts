@@ -91,7 +91,8 @@ export const scorm12: Dialect = {
   },
   objectiveWrites(n, o, isNew) {
     const p = (field: ObjectiveField) => objectiveElement(n, field);
-    const status = !o.finished ? 'incomplete' : o.success === 'passed' ? 'passed' : o.success === 'failed' ? 'failed' : 'completed';
+    // a finished story is passed, failed or (no verdict) completed
+    const status = !o.finished ? 'incomplete' : o.success === 'unknown' ? 'completed' : o.success;
     return [...(isNew ? [[p('id'), o.id] as const] : []), [p('score.raw'), String(o.score)], [p('score.min'), '0'], [p('score.max'), '100'], [p('status'), status]];
   },
   objectiveRank: (field, value) => (field === 'status' ? rank(value) : scoreRank(field, value)),
