@@ -120,9 +120,7 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
                         {c.text}
                         {/* which choices are right, and which the learner picked: never 「不正解」 for a choice left alone */}
                         <span class="choice-note-mark">
-                          {selection.includes(c.id)
-                            ? fill(ui.choiceNoteMine, { mark: c.correct ? ui.keyChoice : ui.notKeyChoice, yours: ui.yourChoice })
-                            : fill(ui.choiceNoteMark, { mark: c.correct ? ui.keyChoice : ui.notKeyChoice })}
+                          {fill(selection.includes(c.id) ? ui.choiceNoteMine : ui.choiceNoteMark, { mark: c.correct ? ui.keyChoice : ui.notKeyChoice, yours: ui.yourChoice })}
                         </span>
                       </dt>
                       <dd dangerouslySetInnerHTML={{ __html: c.commentary }} />

@@ -99,11 +99,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
             return (
               <li key={l.rank}>
                 <span class={`legend-swatch rank-${l.rank}`} aria-hidden="true" />
-                {below === undefined
-                  ? fill(words.legendFrom, { rank: l.rank, label: l.label, min: l.min })
-                  : l.min === 0
-                    ? fill(words.legendBelow, { rank: l.rank, label: l.label, below })
-                    : fill(words.legendBetween, { rank: l.rank, label: l.label, min: l.min, below })}
+                {below === undefined ? fill(words.legendFrom, l) : fill(l.min === 0 ? words.legendBelow : words.legendBetween, { ...l, below })}
               </li>
             );
           })}
