@@ -56,14 +56,17 @@ export function unlessSmaller(element: CmiElement, value: number, held: Readonly
   return held.get(element) && Number.isFinite(current) && current > value ? [] : [[element, String(value)]];
 }
 
-/** The fields of the objectives the LMS holds, read at launch so that none is written lower. */
+/** The values the LMS holds for these elements, read at launch so that none is written lower; an empty one is no value. */
+export function readHeld(get: (element: CmiElement) => string | undefined, elements: readonly CmiElement[], held: Map<string, string>): void {
+  for (const element of elements) {
+    const value = get(element);
+    if (value) held.set(element, value);
+  }
+}
+
+/** The same for the fields of the objectives the LMS holds. */
 export function readObjectiveFields(get: (element: CmiElement) => string | undefined, count: number, fields: readonly ObjectiveField[], held: Map<string, string>): void {
-  for (let n = 0; n < count; n++)
-    for (const field of fields) {
-      const element = objectiveElement(n, field);
-      const value = get(element);
-      if (value) held.set(element, value);
-    }
+  for (let n = 0; n < count; n++) readHeld(get, fields.map((field) => objectiveElement(n, field)), held);
 }
 
 const numeric = (value: string) => (value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined);

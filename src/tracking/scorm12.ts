@@ -1,6 +1,6 @@
 // SCORM 1.2: window.API, the cmi.core.* elements and the 1.2 vocabularies.
 import type { Dialect } from './dialect.ts';
-import { judgedScoreDue, launchMode, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
+import { judgedScoreDue, launchMode, readHeld, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
 import { clip, scorm12Choices } from './identifiers.ts';
 import { parseNumber, timeLimitOf } from './launch.ts';
 import { parseScorm12Timespan, scorm12ClockTime, scorm12Timespan } from './time.ts';
@@ -52,10 +52,7 @@ export const scorm12: Dialect = {
   readLaunch(get) {
     const mastery = parseNumber(get(CMI12_MASTERY_SCORE) ?? '');
     const held = new Map<string, string>();
-    for (const element of [CMI12_STATUS, CMI12_SCORE_RAW, CMI12_LOCATION, SUSPEND_DATA] as const) {
-      const value = get(element);
-      if (value) held.set(element, value);
-    }
+    readHeld(get, [CMI12_STATUS, CMI12_SCORE_RAW, CMI12_LOCATION, SUSPEND_DATA], held);
     const interactions = Number(get(INTERACTION_COUNT) ?? '0') || 0;
     const objectives = readIds(get, OBJECTIVE_COUNT, (n) => objectiveElement(n, 'id'));
     readObjectiveFields(get, objectives.count, ['status', 'score.raw'], held);

@@ -1,7 +1,7 @@
 // SCORM 2004 4th edition: window.API_1484_11, completion and success kept
 // apart, scaled and raw scores, and the 2004 vocabularies.
 import type { Dialect } from './dialect.ts';
-import { judgedScoreDue, launchMode, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
+import { judgedScoreDue, launchMode, readHeld, readIds, readObjectiveFields, scoreRank, unlessLower, unlessSmaller } from './dialect.ts';
 import { clip, scorm2004Choices } from './identifiers.ts';
 import { parseNumber, percentFromScaled, timeLimitOf } from './launch.ts';
 import { parseScorm2004Duration, scorm2004Duration, scorm2004Timestamp } from './time.ts';
@@ -61,10 +61,7 @@ export const scorm2004: Dialect = {
   readLaunch(get) {
     const passing = parseNumber(get(CMI2004_SCALED_PASSING_SCORE) ?? '');
     const held = new Map<string, string>();
-    for (const element of [CMI2004_COMPLETION_STATUS, CMI2004_SUCCESS_STATUS, CMI2004_SCORE_RAW, CMI2004_SCORE_SCALED, CMI2004_PROGRESS_MEASURE, CMI2004_LOCATION, SUSPEND_DATA] as const) {
-      const value = get(element);
-      if (value) held.set(element, value);
-    }
+    readHeld(get, [CMI2004_COMPLETION_STATUS, CMI2004_SUCCESS_STATUS, CMI2004_SCORE_RAW, CMI2004_SCORE_SCALED, CMI2004_PROGRESS_MEASURE, CMI2004_LOCATION, SUSPEND_DATA], held);
     const interactions = readIds(get, INTERACTION_COUNT, (n) => interactionElement(n, 'id'));
     const objectives = readIds(get, OBJECTIVE_COUNT, (n) => objectiveElement(n, 'id'));
     readObjectiveFields(get, objectives.count, ['success_status', 'completion_status', 'score.raw', 'score.scaled'], held);
