@@ -50,8 +50,6 @@ export interface ScormTrackerOptions {
 
 const defaultLog = (e: LmsError) => console.warn(`[scorm] ${e.call}(${e.element ?? ''}) failed: ${e.code} ${e.text}${e.diagnostic ? ` — ${e.diagnostic}` : ''}`);
 
-const sameAnswer = (a: AnswerReport, b: AnswerReport) => a.id === b.id && a.at.getTime() === b.at.getTime();
-
 export function createScormTracker(dialect: Dialect, api: object | undefined, course: Course, options: ScormTrackerOptions = {}): Tracker {
   const now = options.now ?? (() => Date.now());
   const elapsed = options.elapsed ?? (() => performance.now());
@@ -79,6 +77,10 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   const notices = noticeBoard();
 
   const mirrorEntry = (pending: boolean): MirrorEntry => ({ data: latest?.suspendData ?? '', pending, outbox: outbox.map((o) => storeAnswer(o.answer)) });
+  /** an answer joins the outbox unless it is there already (the same id at the same moment) */
+  const enqueue = (a: AnswerReport) => {
+    if (!outbox.some((o) => o.answer.id === a.id && o.answer.at.getTime() === a.at.getTime())) outbox.push({ answer: a, accepted: new Set() });
+  };
   const saveMirror = () => {
     if (latest) mirror.write(mirrorEntry(true));
   };
@@ -145,7 +147,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       if (role === 'follower') leaderGone = true;
     } else if (m.kind === 'state') {
       if (role === 'leader') {
-        for (const a of m.answers.map(loadAnswer)) if (!outbox.some((o) => sameAnswer(o.answer, a))) outbox.push({ answer: a, accepted: new Set() });
+        m.answers.map(loadAnswer).forEach(enqueue);
         if (m.answers.length) {
           scheduler.milestone();
           saveMirror();
@@ -196,11 +198,8 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     let chosen = '';
     for (const data of [fromLms, mine?.pending ? mine.data : '', orphan?.data ?? '']) if (data && (!chosen || stateStamp(data) > stateStamp(chosen))) chosen = data;
     const pending = [...(mine?.outbox ?? []), ...(orphan?.outbox ?? [])].map(loadAnswer);
-    for (const a of pending) {
-      if (outbox.some((o) => sameAnswer(o.answer, a))) continue;
-      if (launch?.interactionKeys.has(`${a.id}@${dialect.interactionWrites(0, a).find(([el]) => el === interactionElement(0, 'timestamp'))?.[1] ?? ''}`)) continue;
-      outbox.push({ answer: a, accepted: new Set() });
-    }
+    // one the LMS already holds (2004: the same id and timestamp) is not written again
+    for (const a of pending) if (!launch?.interactionKeys.has(`${a.id}@${dialect.interactionWrites(0, a).find(([el]) => el === interactionElement(0, 'timestamp'))?.[1] ?? ''}`)) enqueue(a);
     mirror = own;
     if (orphan && unclaimed) {
       own.write({ data: chosen, pending: true, outbox: outbox.map((o) => storeAnswer(o.answer)) });
