@@ -38,12 +38,11 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
   const page = course.pages.find((p) => p.id === pageId)!;
   const section = course.sections.find((s) => s.id === page.section)!;
   const index = section.pages.indexOf(page.id);
-  const prev = index > 0 ? course.pages.find((p) => p.id === section.pages[index - 1]) : undefined;
+  const prev = course.pages.find((p) => p.id === section.pages[index - 1]);
   const next = course.pages.find((p) => p.id === section.pages[index + 1]);
   const { ui } = course;
   // a section's last page leads on to the next section, in the menu's order
   const following = next ? undefined : nextSection(course, section.id);
-  const showNav = course.map.columns.some((c) => c.nav && c.group === page.group);
   return (
     <article class={`page page-${page.id}${page.wide ? ' page-wide' : ''}`}>
       <Breadcrumb
@@ -53,7 +52,7 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
           { label: page.title },
         ]}
       />
-      {showNav && <MeasureNav key={page.id} store={store} view={view} currentId={page.id} />}
+      <MeasureNav key={page.id} store={store} view={view} currentId={page.id} />
       <div class="page-heading">
         {page.icon && <Icon name={page.icon} class="page-icon" />}
         <h1>{phrased(page.title)}</h1>

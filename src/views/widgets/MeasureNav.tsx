@@ -5,7 +5,8 @@ import { phrased } from '../phrased.tsx';
 import { fill } from '../../content/ui.ts';
 
 /**
- * The seed's row of the nine measures, repeated on each measure page. On a
+ * The seed's row of the nine measures, repeated on each measure page (and on
+ * no other: elsewhere it draws nothing). On a
  * small screen it folds behind one button naming the current measure (CSS
  * decides; the button is hidden on wide screens, where the row always shows).
  */
@@ -16,13 +17,14 @@ export function MeasureNav({ store, view, currentId }: { store: Store; view: Vie
   const { nav } = course.ui;
   const [open, setOpen] = useState(false);
   const position = measures.findIndex((p) => p.id === currentId);
+  if (position < 0) return null;
   return (
     <nav class={`measure-nav${open ? ' is-open' : ''}`} aria-label={nav.measuresNav}>
       <button type="button" class="measure-nav-toggle" aria-expanded={open} aria-controls="measure-nav-list" onClick={() => setOpen(!open)}>
         {/* one span: in the flex button each child would be its own item, and Chromium would name it 「9つの対策 （7/9）」 */}
         <span>
           {phrased(nav.measuresNav)}
-          {position >= 0 && fill(nav.measuresNavAt, { position: position + 1, total: measures.length })}
+          {fill(nav.measuresNavAt, { position: position + 1, total: measures.length })}
         </span>
         <span class="measure-nav-caret" aria-hidden="true">
           {open ? '▲' : '▼'}
