@@ -127,24 +127,25 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
       <section class="report-open" aria-labelledby="report-open-title">
         <h2 id="report-open-title">{words.openItems}</h2>
         {open.length === 0 && <p>{words.noOpenItems}</p>}
-        {areas
-          .filter((a) => open.some((i) => i.area === a.page.id))
-          .map((a) => (
-            <div key={a.page.id} class="report-open-area" data-area={a.page.id}>
-              <h3>{a.page.navLabel}</h3>
-              <p class="report-refs">{[...a.refs.selfCheck, ...a.refs.criteria, ...(a.refs.related ?? [])].join('　／　')}</p>
-              <ul>
-                {open
-                  .filter((i) => i.area === a.page.id)
-                  .map((i) => (
+        {areas.map((a) => {
+          const items = open.filter((i) => i.area === a.page.id);
+          return (
+            items.length > 0 && (
+              <div key={a.page.id} class="report-open-area" data-area={a.page.id}>
+                <h3>{a.page.navLabel}</h3>
+                <p class="report-refs">{[...a.refs.selfCheck, ...a.refs.criteria, ...(a.refs.related ?? [])].join('　／　')}</p>
+                <ul>
+                  {items.map((i) => (
                     <li key={i.id} data-item={i.id}>
                       <span class={`answer-tag tag-${answers[i.id]}`}>{ui.answers[answers[i.id]]}</span>
                       <span class="report-open-number">{numberOf(i.id)}.</span> {i.text}
                     </li>
                   ))}
-              </ul>
-            </div>
-          ))}
+                </ul>
+              </div>
+            )
+          );
+        })}
       </section>
     </article>
   );
