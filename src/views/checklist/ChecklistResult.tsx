@@ -3,6 +3,7 @@ import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
 import { areaScores, levelOf, openItems, overallPercent, weakestAreas } from '../../model/checklist.ts';
 import { cssString } from '../css-string.ts';
+import { dayOf, dayStamp } from '../../model/certificate.ts';
 import { Crumbs } from './Crumbs.tsx';
 import { fill } from '../../content/ui.ts';
 import { checklistAreas, percentText } from './areas.ts';
@@ -14,7 +15,6 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
   const { course } = store;
   const { ui } = course;
   const words = ui.checklist;
-  const today = new Date();
   // The company of course.yaml, or what the learner types: printed on the report, never part of the saved state.
   const configured = course.meta.company;
   const [company, setCompany] = useState(configured?.name ?? '');
@@ -43,7 +43,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
       <dl class="report-meta">
         <div>
           <dt>{words.date}</dt>
-          <dd>{fill(words.dateValue, { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() })}</dd>
+          <dd>{fill(words.dateValue, dayOf(dayStamp(new Date()))!)}</dd>
         </div>
         {company.trim() && (
           <div class={configured?.name ? undefined : 'print-only'} data-testid="report-company">
