@@ -22,6 +22,8 @@ export interface Progress {
   /** the completion rule of the content metadata is met */
   complete: boolean;
   status: CourseStatus;
+  /** the status is passed or completed: the course is done */
+  completed: boolean;
   /** 0–1, for SCORM 2004 progress_measure */
   measure: number;
 }
@@ -66,7 +68,8 @@ export function evaluate(course: Course, state: LearnerState, options: EvaluateO
   if (rule.allPages) parts.push(pagesTotal ? pagesVisited / pagesTotal : 1);
   if (rule.passingScore) parts.push(quizzesTotal ? Math.min(1, score / Math.max(passMark, 1)) : 1);
   if (rule.checklist) parts.push(checklistTotal ? checklistAnswered / checklistTotal : 1);
-  const measure = status === 'passed' || status === 'completed' ? 1 : parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0;
+  const completed = status === 'passed' || status === 'completed';
+  const measure = completed ? 1 : parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0;
 
   return {
     pagesVisited,
@@ -80,6 +83,7 @@ export function evaluate(course: Course, state: LearnerState, options: EvaluateO
     checklistTotal,
     complete,
     status,
+    completed,
     measure: Math.round(measure * 100) / 100,
   };
 }

@@ -55,7 +55,7 @@ export function courseReport(progress: Progress, suspendData: string, location: 
   const success = progress.status === 'passed' || progress.status === 'failed' ? progress.status : 'unknown';
   return {
     status: progress.status,
-    completed: progress.status === 'passed' || progress.status === 'completed',
+    completed: progress.completed,
     success,
     score: progress.score,
     scored: progress.quizzesAnswered > 0,

@@ -13,7 +13,6 @@ function StatusPanel({ store, view }: { store: Store; view: View }) {
   const p = view.progress;
   const unread = unreadPages(store.course, view.state);
   const title = (id: string) => store.course.pages.find((pg) => pg.id === id)!.title;
-  const done = p.status === 'passed' || p.status === 'completed';
   return (
     <section class={`status-panel status-${p.status}`} aria-labelledby="status-title">
       <h2 id="status-title">{ui.menu.statusTitle}</h2>
@@ -23,14 +22,14 @@ function StatusPanel({ store, view }: { store: Store; view: View }) {
         </span>
         {p.status === 'passed' && ui.menu.passedNote}
       </p>
-      {done && (
+      {p.completed && (
         <p>
           <a class="button" href={href({ name: 'complete' })} data-testid="menu-certificate">
             {phrased(ui.menu.certificate)}
           </a>
         </p>
       )}
-      {!done && (
+      {!p.completed && (
         <ul>
           {unread.length > 0 && (
             <li data-testid="unread">
