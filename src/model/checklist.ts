@@ -46,18 +46,19 @@ export function areaScores(items: readonly ChecklistItem[], answers: Answers): A
     let credit = 0;
     let scored = 0;
     let total = 0;
+    let answered = 0;
     for (const item of items) {
       if (item.area !== areaId) continue;
       total++;
       const answer = answers[item.id];
       if (answer === undefined) continue;
+      answered++;
       counts[answer]++;
       const c = ANSWER_CREDIT[answer];
       if (c === null) continue;
       credit += c;
       scored++;
     }
-    const answered = counts.done + counts.partial + counts.not + counts.na;
     const percent = scored === 0 ? null : Math.round((credit * 100) / scored);
     return { areaId, percent, answered, total, counts, credit, scored };
   });
