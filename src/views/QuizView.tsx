@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
-import { answerKey, isCorrect } from '../model/scoring.ts';
+import { isCorrect } from '../model/scoring.ts';
 import { fill } from '../content/ui.ts';
 import { RetryNote, StoryHeader } from './StoryView.tsx';
 import { phrased } from './phrased.tsx';
@@ -31,7 +31,6 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
   }, [submitted, answered]);
 
   const selection = answered ? saved : chosen.join('');
-  const key = answerKey(quiz);
   const correct = answered && isCorrect(quiz, saved);
   const nextId = story.quizzes[position + 1];
   const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)).sort());
@@ -45,7 +44,7 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
     quiz.choices.flatMap((c, i) => (pick(c.id, c.correct) ? [i + 1] : [])).join(ui.numberSeparator);
   const choiceMark = (i: number) => fill(ui.choiceNumber, { number: i + 1 });
   const verdictText = correct ? ui.verdictCorrect : ui.verdictIncorrect;
-  const keyText = fill(key.length === quiz.choices.length ? ui.keyAll : ui.key, { numbers: numbers((_, c) => c) });
+  const keyText = fill(quiz.choices.every((c) => c.correct) ? ui.keyAll : ui.key, { numbers: numbers((_, c) => c) });
   const yoursText = answered ? fill(ui.yours, { numbers: numbers((id) => saved.includes(id)) }) : '';
 
   return (
