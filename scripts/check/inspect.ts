@@ -72,7 +72,8 @@ async function readFacts(manifest: string, target: PackageTarget): Promise<Packa
   };
 }
 
-const kb = (bytes: number) => `${(bytes / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB`;
+// one decimal always: a zip of 72,036 B reads 72.0 KB, as every other size does, not 72 KB
+const kb = (bytes: number) => `${(bytes / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} KB`;
 
 /** Moodle's behaviour for this package: the rows of docs/lms-guide.md, sections 2 and 3. */
 export function moodleFindings(facts: PackageFacts): Finding[] {
