@@ -97,7 +97,7 @@ export function Menu({ store, view }: { store: Store; view: View }) {
                         <a href={href({ name: 'page', id })}>
                           {/* the entry page shares the section's title, which the card's heading already links */}
                           {i === 0 ? ui.menu.overview : page.navLabel}
-                          {read && <span class="visually-hidden">（{ui.nav.visited}）</span>}
+                          {read && <span class="visually-hidden">{ui.nav.visitedAfter}</span>}
                         </a>
                       </li>
                     );

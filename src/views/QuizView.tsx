@@ -103,7 +103,7 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
           </h2>
           <p class="feedback-key" data-testid="answer-key">
             {keyText}
-            <span class="feedback-yours">／{yoursText}</span>
+            <span class="feedback-yours">{ui.keyYoursSeparator}{yoursText}</span>
           </p>
           <h3>{ui.explanation}</h3>
           <div class="prose" dangerouslySetInnerHTML={{ __html: quiz.explanation }} />

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
+import { compileContent } from '../../scripts/content/compile.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -105,5 +106,66 @@ describe('architecture', () => {
       ['src/tracking/select.ts', "import { Scorm12API } from 'scorm-again';"],
     ];
     for (const [file, line] of planted) expect(violations(importsOf(file, line)), `${file}: ${line}`).toHaveLength(1);
+  });
+});
+
+// The words and the shape of the course live in content/: a view that spells
+// a learner-facing word, or names a section or page, is content in code.
+// Checked on the parsed source (string literals, template text, JSX text), so
+// comments may speak Japanese.
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff60]/u;
+
+/** Every piece of text a module writes: string literals, template literal text and JSX text. */
+export function textsOf(file: string, source = readFileSync(join(ROOT, file), 'utf8')): string[] {
+  const { program, errors } = parseSync(file, source);
+  if (errors.length > 0) throw new Error(`${file}: ${errors[0].message}`);
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; value?: unknown };
+    if (n.type === 'Literal' && typeof n.value === 'string') found.push(n.value);
+    if (n.type === 'JSXText' && typeof n.value === 'string') found.push(n.value);
+    if (n.type === 'TemplateElement') found.push((n.value as { cooked?: string; raw: string }).cooked ?? (n.value as { raw: string }).raw);
+    for (const value of Object.values(n)) if (value && typeof value === 'object') walk(value);
+  };
+  walk(program);
+  return found;
+}
+
+const course = compileContent('content');
+const shapeIds = new Set([...course.sections.map((s) => s.id), ...course.pages.map((p) => p.id)]);
+
+/** A view's texts that are words for the learner or ids of the course's shape. */
+export function contentInCode(file: string, source?: string): string[] {
+  return textsOf(file, source).flatMap((text) =>
+    JAPANESE.test(text) ? [`${file}: Japanese text ${JSON.stringify(text)}`] : shapeIds.has(text) ? [`${file}: section or page id ${JSON.stringify(text)}`] : [],
+  );
+}
+
+const viewFiles = sourcesUnder('src/views');
+
+describe('content stays out of the views', () => {
+  it('reads the text of every view', () => {
+    expect(viewFiles.length).toBeGreaterThan(25);
+    // class names, at least, are text in every view: a walk that found none would pass anything
+    expect(viewFiles.flatMap((f) => textsOf(f)).length).toBeGreaterThan(300);
+  });
+
+  it('no view writes a Japanese word or a section or page id', () => {
+    expect(viewFiles.flatMap((f) => contentInCode(f))).toEqual([]);
+  });
+
+  it('catches each kind when planted', () => {
+    const planted: Array<[string, string]> = [
+      ['src/views/Menu.tsx', 'export const Seen = () => <span>（閲覧済み）</span>;'],
+      ['src/views/Menu.tsx', "export const sep = '　／　';"],
+      ['src/views/Menu.tsx', 'export const t = (n: number) => `${n}問`;'],
+      ['src/views/PageView.tsx', "export const first = (id: string) => id === 'check';"],
+      ['src/views/PageView.tsx', `export const leak = '${course.pages[1].id}';`],
+    ];
+    for (const [file, source] of planted) expect(contentInCode(file, source), source).toHaveLength(1);
+    // a comment is not text of the view
+    expect(contentInCode('src/views/Menu.tsx', '// 閲覧済み\n/* 「トップ」 */ export const x = 1;')).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
   return (
     <article class="checklist-report">
       {/* every printed page's margins: the report's title and company at the top, the page number at the bottom */}
-      <style>{`@media print{@page{@top-left{content:${cssString([words.reportTitle, company.trim()].filter(Boolean).join('\u3000'))}}}}`}</style>
+      <style>{`@media print{@page{@top-left{content:${cssString(company.trim() ? fill(words.reportPageHeader, { title: words.reportTitle, company: company.trim() }) : words.reportTitle)}}}}`}</style>
       <Crumbs course={course} current={words.reportTitle} />
       {configured?.logoSvg && (
         // sanitised to drawing elements at build time (scripts/content/company.ts); the name beside it says whose
@@ -133,7 +133,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
             items.length > 0 && (
               <div key={a.page.id} class="report-open-area" data-area={a.page.id}>
                 <h3>{a.page.navLabel}</h3>
-                <p class="report-refs">{[...a.refs.selfCheck, ...a.refs.criteria, ...(a.refs.related ?? [])].join('　／　')}</p>
+                <p class="report-refs">{[...a.refs.selfCheck, ...a.refs.criteria, ...(a.refs.related ?? [])].join(words.refsSeparator)}</p>
                 <ul>
                   {items.map((i) => (
                     <li key={i.id} data-item={i.id}>

@@ -35,7 +35,7 @@ export function MeasureNav({ store, view, currentId }: { store: Store; view: Vie
           <li key={p.id} class={`${p.group}${visited.has(p.id) ? ' is-visited' : ''}`}>
             <a href={href({ name: 'page', id: p.id })} aria-current={p.id === currentId ? 'page' : undefined}>
               {phrased(p.navLabel)}
-              {visited.has(p.id) && p.id !== currentId && <span class="visually-hidden">（{nav.visited}）</span>}
+              {visited.has(p.id) && p.id !== currentId && <span class="visually-hidden">{nav.visitedAfter}</span>}
             </a>
           </li>
         ))}
