@@ -18,6 +18,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
   // The company of course.yaml, or what the learner types: printed on the report, never part of the saved state.
   const configured = course.meta.company;
   const [company, setCompany] = useState(configured?.name ?? '');
+  const companyName = company.trim();
   const answers = view.state.checklist;
   const areas = checklistAreas(course);
   const labels = Object.fromEntries(areas.map((a) => [a.page.id, a.page.navLabel]));
@@ -33,7 +34,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
   return (
     <article class="checklist-report">
       {/* every printed page's margins: the report's title and company at the top, the page number at the bottom */}
-      <style>{`@media print{@page{@top-left{content:${cssString(company.trim() ? fill(words.reportPageHeader, { title: words.reportTitle, company: company.trim() }) : words.reportTitle)}}}}`}</style>
+      <style>{`@media print{@page{@top-left{content:${cssString(companyName ? fill(words.reportPageHeader, { title: words.reportTitle, company: companyName }) : words.reportTitle)}}}}`}</style>
       <Crumbs course={course} current={words.reportTitle} />
       {configured?.logoSvg && (
         // sanitised to drawing elements at build time (scripts/content/company.ts); the name beside it says whose
@@ -45,10 +46,10 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
           <dt>{words.date}</dt>
           <dd>{fill(words.dateValue, dayOf(dayStamp(new Date()))!)}</dd>
         </div>
-        {company.trim() && (
+        {companyName && (
           <div class={configured?.name ? undefined : 'print-only'} data-testid="report-company">
             <dt>{words.company}</dt>
-            <dd>{company.trim()}</dd>
+            <dd>{companyName}</dd>
           </div>
         )}
         <div>
