@@ -32,6 +32,14 @@ if (query.has('fresh') || seed) {
 }
 
 document.title = `LMS host — SCORM ${config.version}`;
+// only the launch's own version of scorm-again: each is a large script to parse, on every launch
+await new Promise((loaded, failed) => {
+  const script = document.createElement('script');
+  script.src = `vendor/scorm${config.version === '1.2' ? '12' : '2004'}.js`;
+  script.onload = loaded;
+  script.onerror = () => failed(new Error(`${script.src} did not load`));
+  document.head.append(script);
+});
 const frame = document.getElementById('course') as HTMLIFrameElement;
 // a late API shows up that long after the course has loaded and looked for it
 if (config.lateApiMs) frame.addEventListener('load', () => setTimeout(() => (window.lmsHost = createHost(window, config)), config.lateApiMs), { once: true });

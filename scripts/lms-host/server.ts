@@ -39,9 +39,10 @@ export interface PackageFiles {
 export type LmsHost = Served;
 
 const VENDOR: Record<string, string> = {
-  // the "require" entries are the classic-script builds that set window.Scorm12API / Scorm2004API
-  'scorm12.js': 'scorm-again/scorm12',
-  'scorm2004.js': 'scorm-again/scorm2004',
+  // the "require" entries are the classic-script builds that set window.Scorm12API / Scorm2004API;
+  // the minified ones (the same code, a quarter of the bytes to parse at every launch)
+  'scorm12.js': 'scorm-again/scorm12/min',
+  'scorm2004.js': 'scorm-again/scorm2004/min',
 };
 
 /** the one course module the browser-side host (and the preview) import, where their relative imports point */
