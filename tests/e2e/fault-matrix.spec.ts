@@ -88,22 +88,34 @@ function report(name: string, v: string, row: { lost: number } & Tally) {
 
 const sum = (list: Tally[]): Tally => list.reduce((a, b) => ({ lowered: a.lowered + b.lowered, overwritten: a.overwritten + b.overwritten }), { lowered: 0, overwritten: 0 });
 
-async function settled(page: Page): Promise<HostRecord> {
-  // the course sends after painting, a call per task: wait until the LMS is quiet
-  let last = -1;
-  for (;;) {
-    const r = await record(page);
-    if (r.calls.length === last) return r;
-    last = r.calls.length;
-    await page.waitForTimeout(400);
-  }
+/**
+ * Waits until the course's round for these answers is over, as the host's call
+ * log shows it: the LMS took each one's interaction id, and a Commit (taken or
+ * refused) came after the last of them; with no answers, after any Commit (the
+ * launch's). The course sends after painting, a call per task, and commits only
+ * once a round's writes are out, so until a retry or a deferred commit is due it
+ * is quiet from there on.
+ */
+async function roundDone(page: Page, answered: readonly string[]): Promise<void> {
+  await test.step(`the LMS took ${answered.join(', ') || 'the launch'} and a Commit after`, () =>
+    page.waitForFunction((ids) => {
+      const calls = window.lmsHost?.calls ?? [];
+      let last = -1;
+      for (const id of ids) {
+        const at = calls.findIndex((c) => /SetValue$/.test(c.method) && c.result === 'true' && /^cmi\.interactions\.\d+\.id$/.test(c.args[0]) && c.args[1] === id);
+        if (at < 0) return false;
+        last = Math.max(last, at);
+      }
+      return calls.slice(last + 1).some((c) => /Commit$/.test(c.method));
+    }, answered),
+  );
 }
 
-/** one session: launch, act, close the tab the way a learner does; its tally */
-async function session(page: Page, p: LaunchParams, act: (frame: Frame, page: Page) => Promise<void>): Promise<{ tally: Tally; record: HostRecord }> {
+/** one session: launch, act, wait for the round of the answers it sends, close the tab the way a learner does; its tally */
+async function session(page: Page, p: LaunchParams, sends: readonly string[], act: (frame: Frame, page: Page) => Promise<void>): Promise<{ tally: Tally; record: HostRecord }> {
   const frame = await launch(page, host.url, p);
   await act(frame, page);
-  await settled(page);
+  await roundDone(page, sends);
   await closeCourse(page);
   const r = await record(page);
   expect(r.violations).toEqual([]);
@@ -112,7 +124,7 @@ async function session(page: Page, p: LaunchParams, act: (frame: Frame, page: Pa
 
 /** a normal launch that only reads back what the LMS holds in the end */
 async function finalRecord(page: Page, v: '1.2' | '2004'): Promise<Record<string, string>> {
-  const { record: r } = await session(page, { v }, async () => {});
+  const { record: r } = await session(page, { v }, [], async () => {});
   return r.stored?.cmi ?? {};
 }
 
@@ -122,10 +134,10 @@ for (const v of ['1.2', '2004'] as const) {
 
     test('a refused suspend_data on the last answer (once)', async ({ page }) => {
       const given = { q1_1: right('q1_1'), q1_2: right('q1_2'), q1_3: wrong('q1_3') };
-      const s1 = await session(page, { v, fresh: true }, async (frame, page) => {
+      const s1 = await session(page, { v, fresh: true }, Object.keys(given), async (frame, page) => {
         await answerQuiz(frame, 'q1_1', given.q1_1);
         await answerQuiz(frame, 'q1_2', given.q1_2);
-        await settled(page);
+        await roundDone(page, ['q1_1', 'q1_2']);
         await page.evaluate(() => window.lmsHost!.arm('cmi.suspend_data', 1));
         await answerQuiz(frame, 'q1_3', given.q1_3);
       });
@@ -137,7 +149,7 @@ for (const v of ['1.2', '2004'] as const) {
 
     test('suspend_data always refused: warned, and the next launch completes the record', async ({ page }) => {
       const given = { q2_1: right('q2_1'), q2_2: wrong('q2_2') };
-      const s1 = await session(page, { v, fresh: true, refuse: 'cmi.suspend_data', refuseTimes: 'always' }, async (frame) => {
+      const s1 = await session(page, { v, fresh: true, refuse: 'cmi.suspend_data', refuseTimes: 'always' }, Object.keys(given), async (frame) => {
         for (const [q, letters] of Object.entries(given)) await answerQuiz(frame, q, letters);
         await expect(frame.locator('[data-notice=lms-save]')).toBeVisible({ timeout: 30_000 });
       });
@@ -149,9 +161,9 @@ for (const v of ['1.2', '2004'] as const) {
 
     test('an interaction id refused once: retried, no id-less record, no skipped index', async ({ page }) => {
       const given = { q4_1: right('q4_1'), q4_2: right('q4_2'), q4_3: wrong('q4_3') };
-      const s1 = await session(page, { v, fresh: true }, async (frame, page) => {
+      const s1 = await session(page, { v, fresh: true }, Object.keys(given), async (frame, page) => {
         await answerQuiz(frame, 'q4_1', given.q4_1);
-        await settled(page);
+        await roundDone(page, ['q4_1']);
         await page.evaluate(() => window.lmsHost!.arm('cmi.interactions.*.id', 1));
         await answerQuiz(frame, 'q4_2', given.q4_2);
         await answerQuiz(frame, 'q4_3', given.q4_3);
@@ -170,7 +182,8 @@ for (const v of ['1.2', '2004'] as const) {
         await expect(frame.locator('[data-notice=lms-unavailable]')).toBeVisible();
         for (const [q, letters] of Object.entries(given)) await answerQuiz(frame, q, letters);
         await closeCourse(page);
-        const s2 = await session(page, { v }, async (frame) => {
+        // this launch adopts the session and sends its answers
+        const s2 = await session(page, { v }, Object.keys(given), async (frame) => {
           await goTo(frame, '/q/q3_2');
           await expect(frame.getByTestId('verdict')).toBeVisible();
         });
@@ -184,7 +197,7 @@ for (const v of ['1.2', '2004'] as const) {
     test('a stale copy on device 1 does not beat answers given later on device 2', async ({ page }) => {
       const key = mirrorKey(course.meta.id, v, 'learner_1');
       // device 1: the LMS refuses every Commit; its answer stays on the device, pending
-      const s1 = await session(page, { v, fresh: true, fault: 'commit-fail-always' }, async (frame) => {
+      const s1 = await session(page, { v, fresh: true, fault: 'commit-fail-always' }, ['q1_1'], async (frame) => {
         await answerQuiz(frame, 'q1_1', right('q1_1'));
       });
       const device1 = await page.evaluate((k) => localStorage.getItem(k), key);
@@ -192,12 +205,12 @@ for (const v of ['1.2', '2004'] as const) {
       // device 2 (no copy of device 1's): the learner starts again and answers more
       await page.evaluate((k) => localStorage.removeItem(k), key);
       const given = { q2_1: right('q2_1'), q2_2: right('q2_2'), q2_3: wrong('q2_3') };
-      const s2 = await session(page, { v }, async (frame) => {
+      const s2 = await session(page, { v }, Object.keys(given), async (frame) => {
         for (const [q, letters] of Object.entries(given)) await answerQuiz(frame, q, letters);
       });
       // back on device 1, whose stale copy is still there
       await page.evaluate(([k, entry]) => localStorage.setItem(k, entry), [key, device1!] as const);
-      const s3 = await session(page, { v }, async () => {});
+      const s3 = await session(page, { v }, [], async () => {});
       const cmi = s3.record.stored!.cmi;
       const row = { lost: lost(given, cmi, v), ...sum([s1.tally, s2.tally, s3.tally]) };
       report('stale copy on another device', v, row);
@@ -210,7 +223,7 @@ for (const v of ['1.2', '2004'] as const) {
           ? { 'cmi.core.lesson_status': 'incomplete', 'cmi.objectives.0.id': 'story1', 'cmi.objectives.0.status': 'passed', 'cmi.objectives.0.score.raw': '100', 'cmi.interactions.0.id': 'q1_1', 'cmi.interactions.0.type': 'choice' }
           : { 'cmi.completion_status': 'incomplete', 'cmi.objectives.0.id': 'story1', 'cmi.objectives.0.success_status': 'passed', 'cmi.objectives.0.completion_status': 'completed', 'cmi.objectives.0.score.raw': '100', 'cmi.objectives.0.score.scaled': '1', 'cmi.interactions.0.id': 'q1_1', 'cmi.interactions.0.type': 'choice', 'cmi.interactions.0.timestamp': '2026-01-01T00:00:00.00Z' };
       const given = { q1_1: wrong('q1_1') };
-      const s1 = await session(page, { v, cmi: { ...held, 'cmi.suspend_data': 'not ours' } }, async (frame) => {
+      const s1 = await session(page, { v, cmi: { ...held, 'cmi.suspend_data': 'not ours' } }, Object.keys(given), async (frame) => {
         await expect(frame.locator('[data-notice=state-reset]')).toBeVisible();
         await answerQuiz(frame, 'q1_1', given.q1_1);
       });
@@ -224,7 +237,17 @@ for (const v of ['1.2', '2004'] as const) {
       const frame = await launch(page, host.url, { v, slow: 300 });
       await goTo(frame, '/q/q1_1');
       await expect(frame.getByRole('button', { name: '解答する' })).toBeVisible();
-      await settled(page);
+      // the LMS has been told of this page: the writes before the answer are over
+      await test.step('the LMS holds the quiz page as its location and the state the course saved last', () =>
+        page.waitForFunction(
+          ([location, key]) => {
+            const cmi = window.lmsHost?.cmi() ?? {};
+            const saved = localStorage.getItem(key);
+            return cmi[location] === '/q/q1_1' && !!saved && cmi['cmi.suspend_data'] === (JSON.parse(saved) as { data: string }).data;
+          },
+          [v === '1.2' ? 'cmi.core.lesson_location' : 'cmi.location', mirrorKey(course.meta.id, v, 'learner_1')] as const,
+        ),
+      );
       for (const letter of given.q1_1) await frame.locator(`input[name=choice][value=${letter}]`).check();
       await frame.evaluate(() => {
         new MutationObserver((_, o) => {
@@ -244,7 +267,7 @@ for (const v of ['1.2', '2004'] as const) {
       // the tab goes while the writes are still running
       await page.close();
       const next = await page.context().newPage();
-      const s2 = await session(next, { v }, async () => {});
+      const s2 = await session(next, { v }, [], async () => {});
       const cmi = s2.record.stored!.cmi;
       const row = { lost: lost(given, cmi, v), ...s2.tally };
       report('slow LMS, tab closed mid-way', v, row);
@@ -260,13 +283,21 @@ for (const v of ['1.2', '2004'] as const) {
       await expect(a.locator('[data-notice=other-tab]')).toBeVisible({ timeout: 30_000 });
       await expect(b.locator('[data-notice=other-tab]')).toBeVisible({ timeout: 30_000 });
       await expect(b.locator('[data-notice=other-tab]')).toBeVisible({ timeout: 30_000 });
+      // the learner works in the tab in front: headless Chromium draws the other one at about a
+      // frame a second (it stays "visible", so the course sees no tab change), and every click
+      // there waits seconds for the page to hold still
+      await page.bringToFront();
       await answerQuiz(a, 'q1_1', given.q1_1);
+      await other.bringToFront();
       await answerQuiz(b, 'q2_1', given.q2_1);
+      await page.bringToFront();
       await answerQuiz(a, 'q1_2', given.q1_2);
+      await other.bringToFront();
       await answerQuiz(b, 'q2_2', given.q2_2);
-      await settled(page);
-      await settled(other);
+      // the newer tab writes every answer, the older one's too
+      await roundDone(other, Object.keys(given));
       // each tab shows the other's answers too
+      await page.bringToFront();
       await goTo(a, '/q/q2_2');
       await expect(a.getByTestId('verdict')).toBeVisible();
       const ra = await record(page);
@@ -284,7 +315,7 @@ for (const v of ['1.2', '2004'] as const) {
 
     test('a forged state with the pass flag does not raise the LMS', async ({ page }) => {
       const forged = encodeState({ ...emptyState(), passed: true, stories: Object.fromEntries(course.stories.map((s) => [s.id, { best: s.quizzes.length, attempts: 1 }])) }, 1);
-      const s1 = await session(page, { v, cmi: { 'cmi.suspend_data': forged } }, async (frame) => {
+      const s1 = await session(page, { v, cmi: { 'cmi.suspend_data': forged } }, [], async (frame) => {
         await goTo(frame, '/');
         await expect(frame.getByTestId('course-status')).not.toHaveText('合格（修了）');
       });
