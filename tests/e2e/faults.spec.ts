@@ -2,7 +2,7 @@
 // the course does not crash, no answer is lost, and the learner is told.
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { compileContent } from '../../scripts/content/compile.ts';
-import { answerQuiz, closeCourse, goTo, launch, record } from '../../scripts/lms-host/driver.ts';
+import { answerQuiz, closeCourse, courseFrame, goTo, launch, record } from '../../scripts/lms-host/driver.ts';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { codecIds } from '../../src/app/store.ts';
 import { decodeState } from '../../src/model/codec.ts';
@@ -52,7 +52,7 @@ for (const v of ['1.2', '2004'] as const) {
       await expect(frame.locator('[data-notice=lms-unavailable]')).toContainText('この端末のブラウザにのみ保存');
       await answerQuiz(frame, 'q1_1', keyOf('q1_1'));
       await page.reload();
-      frame = await launch(page, host.url, { v, fault: 'no-api' });
+      frame = await courseFrame(page);
       await expectAnswered(frame, 'q1_1', keyOf('q1_1'));
       expect((await record(page)).calls).toEqual([]);
       expect(errors).toEqual([]);
