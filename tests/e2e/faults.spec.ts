@@ -7,7 +7,7 @@ import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { codecIds } from '../../src/app/store.ts';
 import { decodeState } from '../../src/model/codec.ts';
 import { answerKey } from '../../src/model/scoring.ts';
-import { mirrorKey } from '../../src/tracking/mirror.ts';
+import { mirrorKey, type MirrorEntry } from '../../src/tracking/mirror.ts';
 
 const course = compileContent('content');
 const ids = codecIds(course, course.checklist.map((c) => c.id));
@@ -28,7 +28,7 @@ function watchErrors(page: Page): string[] {
 
 async function mirror(frame: Frame, v: string, learner: string) {
   const raw = await frame.evaluate((key) => localStorage.getItem(key), mirrorKey(course.meta.id, v, learner));
-  return raw ? (JSON.parse(raw) as { data: string; pending: boolean }) : null;
+  return raw ? (JSON.parse(raw) as MirrorEntry) : null;
 }
 
 async function expectAnswered(frame: Frame, quizId: string, letters: string) {
