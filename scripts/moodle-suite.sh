@@ -37,5 +37,12 @@ if ! "$HARNESS/up.sh"; then
   fail "$HARNESS/up.sh failed (its message is above; its log files are under /tmp/moodle-harness-*)"
 fi
 
+# Every test logs in as student1 before it imports its own activity, and only import.sh creates
+# student1 (with the harness course) — on a Moodle just installed, no test could log in. One
+# activity of the suite's own, reused while the zip is unchanged, makes sure the learner exists.
+echo "test:moodle: the harness course and its learner (import.sh)" >&2
+"$HARNESS/import.sh" dist/gijutsu-joho-kanri-scorm12.zip "suite-moodle learner" >/dev/null ||
+  fail "$HARNESS/import.sh could not create the harness course and its learner (its message is above)"
+
 export MOODLE_HARNESS="$HARNESS" MOODLE_URL
 exec npx playwright test -c playwright.moodle.config.ts "$@"
