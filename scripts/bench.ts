@@ -104,6 +104,7 @@ console.log('|---|--:|---|---|');
 for (const r of rows) console.log(`| ${r.figure} | ${r.value} | ${r.budget} | ${verdict(r)} |`);
 const list = (values: number[]) => values.map((t) => Math.round(t)).join(', ');
 console.log(`\nFirst contentful paint in the host's frame, each launch (course and minimal SCO alternating): course ${list(paint!.course)} ms; minimal SCO ${list(paint!.minimal)} ms.`);
+console.log(`The same ratio launch by launch (each course launch ÷ the minimal SCO's right after it): quartiles ${paint!.pairRatios.map((r) => r.toFixed(2)).join(' / ')}×.`);
 console.log(`Page changes (to ${PAGE_CHANGE_TARGETS.join(', ')} in each course launch): ${list(paint!.pageChanges)} ms.`);
 console.log('Timings are judged against their budgets in the table but do not fail the run: a shared machine moves them.');
 console.log(`KB = ${n(KB)} bytes; gzip = zlib level 9. A full run: all ${course.pages.length} pages visited, all ${course.quizzes.length} quizzes answered, the tab closed.`);

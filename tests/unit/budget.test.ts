@@ -8,6 +8,7 @@ import { COURSE_HTML } from '../../scripts/package/targets.ts';
 import { realCourse } from './fixtures.ts';
 import { usedIcons } from '../../scripts/content/icons.ts';
 import { iconId } from '../../src/content/icon-id.ts';
+import { median, quantile } from '../../scripts/bench/paint.ts';
 
 const sizes = buildSizes();
 
@@ -57,5 +58,16 @@ describe('what the bytes are', () => {
   it('no LMS-side code (scorm-again) is bundled', () => {
     // scorm-again's own error strings; the course only ever calls an LMS's API
     for (const text of ['Data Model Dependency Not Established', 'General Initialization Failure']) expect(html).not.toContain(text);
+  });
+});
+
+describe("the bench's summary of its timings", () => {
+  it('takes medians and quartiles between neighbours, whatever the order measured', () => {
+    expect(median([300, 100, 200])).toBe(200);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    // a quarter of the way from the first to the last of four values: 1 + 0.75 × (2 − 1)
+    expect(quantile([2, 4, 1, 3], 0.25)).toBe(1.75);
+    expect(quantile([2, 4, 1, 3], 0.75)).toBe(3.25);
+    expect(quantile([7], 0.25)).toBe(7);
   });
 });
