@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { courseContent, scriptLast } from './scripts/content/vite-plugin.ts';
+import { courseContent, scriptLast, stylesLater } from './scripts/content/vite-plugin.ts';
 
 // Preact's h() with the children as arguments rather than a `children` array
 // in every element's props: about 360 bytes less gzipped. A plugin after
@@ -17,7 +17,7 @@ const classicJsx: Plugin = {
 export default defineConfig({
   base: './',
   // COURSE_CONTENT builds another content folder (a company's own edition, a test's variant)
-  plugins: [courseContent(process.env.COURSE_CONTENT), preact(), classicJsx, viteSingleFile({ removeViteModuleLoader: true }), scriptLast()],
+  plugins: [courseContent(process.env.COURSE_CONTENT), preact(), classicJsx, viteSingleFile({ removeViteModuleLoader: true }), scriptLast(), stylesLater()],
   build: {
     outDir: 'dist/course',
     emptyOutDir: true,

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { loadCourse, loadIconSprite } from 'virtual:course';
+import { loadCourse, loadIconSprite, loadStyles } from 'virtual:course';
 import { afterPaint } from './after-paint.ts';
 import { createStore } from './app/store.ts';
 import { href } from './app/routes.ts';
@@ -48,6 +48,12 @@ function start(): void {
   addEventListener('afterprint', () => {
     for (const d of printOpened.splice(0)) d.open = false;
   });
+
+  // The whole stylesheet (the page's own <style> has only the first screen's
+  // rules), in before any other screen can be drawn.
+  const styles = document.createElement('style');
+  styles.textContent = loadStyles();
+  document.head.append(styles);
 
   // The pictures every later screen refers to by id: in the page before the
   // first render that can show one, never in the way of the first paint.

@@ -11,12 +11,16 @@ import type { Course } from '../../src/content/types.ts';
 import { brandStyle } from './company.ts';
 import { compileContent } from './compile.ts';
 import { iconSprite, usedIcons } from './icons.ts';
+import { criticalCss } from './critical-css.ts';
+import { parse as parseHtml, type DefaultTreeAdapterMap } from 'parse5';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0' + ID;
 export const COURSE_DATA_ID = 'course-data';
 /** the icon sprite's markup, kept as inert text until the script puts it in the page (src/main.tsx) */
 const ICON_SPRITE_ID = 'icon-sprite';
+/** the whole stylesheet, likewise (stylesLater) */
+const STYLES_ID = 'course-styles';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -81,6 +85,60 @@ export function scriptLast(): Plugin {
   };
 }
 
+/**
+ * The stylesheet vite-plugin-singlefile inlined in <head> is cut down there to
+ * the rules the prerendered first screen may use (critical-css.ts); the whole
+ * of it follows the first screen as inert text, which the script puts in the
+ * page before its first render. Whole, not the remainder: rules keep their
+ * order, so every later screen is styled exactly as by the one stylesheet.
+ */
+export function stylesLater(): Plugin {
+  return {
+    name: 'course-styles-later',
+    enforce: 'post',
+    // after vite-plugin-singlefile has put the stylesheet into <head>
+    generateBundle: {
+      order: 'post',
+      handler(_, bundle) {
+        for (const asset of Object.values(bundle)) {
+          if (asset.type !== 'asset' || !asset.fileName.endsWith('.html')) continue;
+          const html = String(asset.source);
+          const inlined = /<style rel="stylesheet" crossorigin>([\s\S]*?)<\/style>/.exec(html);
+          if (!inlined) this.error(`${asset.fileName}: no inlined stylesheet in <head> to cut down to the first screen's rules`);
+          const css = inlined[1];
+          // inside a script element only these could end or disturb it
+          if (/<\/script|<!--/i.test(css)) this.error(`${asset.fileName}: the stylesheet contains "</script" or "<!--", which cannot travel as inert text`);
+          const app = appElement(html);
+          if (!app) this.error(`${asset.fileName}: no <div id="app"> holding the prerendered first screen`);
+          const firstScreen = html.slice(app.start, app.end);
+          const later = `\n    <script type="text/css" id="${STYLES_ID}">${css}</script>`;
+          asset.source =
+            html.slice(0, inlined.index) +
+            `<style>${criticalCss(css, firstScreen)}</style>` +
+            html.slice(inlined.index + inlined[0].length, app.end) +
+            later +
+            html.slice(app.end);
+        }
+      },
+    },
+  };
+}
+
+/** where the element with id="app" starts and ends in `html` */
+function appElement(html: string): { start: number; end: number } | undefined {
+  const find = (nodes: DefaultTreeAdapterMap['childNode'][]): { start: number; end: number } | undefined => {
+    for (const node of nodes) {
+      if (!('tagName' in node)) continue;
+      const location = node.sourceCodeLocation;
+      if (node.attrs.some((a) => a.name === 'id' && a.value === 'app') && location) return { start: location.startOffset, end: location.endOffset };
+      const inside = find(node.childNodes);
+      if (inside) return inside;
+    }
+    return undefined;
+  };
+  return find(parseHtml(html, { sourceCodeLocationInfo: true }).childNodes);
+}
+
 export function courseContent(contentDir = 'content'): Plugin {
   const root = resolve(contentDir);
   // the project the views are in (the content may live elsewhere)
@@ -96,7 +154,11 @@ export function courseContent(contentDir = 'content'): Plugin {
       for (const file of filesUnder(root)) this.addWatchFile(file);
       const text = (id: string) => `document.getElementById(${JSON.stringify(id)}).textContent`;
       // read when called, not when the bundle runs: the start waits for the first paint
-      return `export const loadCourse = () => JSON.parse(${text(COURSE_DATA_ID)});\nexport const loadIconSprite = () => ${text(ICON_SPRITE_ID)};`;
+      return [
+        `export const loadCourse = () => JSON.parse(${text(COURSE_DATA_ID)});`,
+        `export const loadIconSprite = () => ${text(ICON_SPRITE_ID)};`,
+        `export const loadStyles = () => ${text(STYLES_ID)};`,
+      ].join('\n');
     },
     async transformIndexHtml(html) {
       const course = compileContent(root);

@@ -1,0 +1,61 @@
+// Before its first paint the page holds only the first screen's share of the
+// stylesheet (scripts/content/critical-css.ts); the whole of it waits as inert
+// text for the script. The browser is the judge of "enough": with scripts off,
+// so nothing but the head's rules applies, every element of the prerendered
+// screen — and its ::before and ::after — must compute to the same styles as
+// once the whole stylesheet is in the page, at a phone's width and a PC's.
+import { expect, test, type Page } from '@playwright/test';
+import { COURSE_URL } from './course-driver.ts';
+
+/** every computed property of every element under #app, keyed by its place in the tree */
+const computedStyles = (page: Page) =>
+  page.locator('#app').evaluate((app) => {
+    const out: Record<string, string> = {};
+    const elements = [app, ...app.querySelectorAll('*')];
+    elements.forEach((el, i) => {
+      for (const pseudo of ['', '::before', '::after']) {
+        const style = getComputedStyle(el, pseudo || null);
+        const values: string[] = [];
+        for (let p = 0; p < style.length; p++) values.push(`${style[p]}:${style.getPropertyValue(style[p])}`);
+        out[`${i} ${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}${pseudo}`] = values.join(';');
+      }
+    });
+    return out;
+  });
+
+for (const viewport of [
+  { width: 360, height: 740 },
+  { width: 1366, height: 768 },
+]) {
+  test(`at ${viewport.width} px the first screen is styled by the head's rules alone exactly as by the whole stylesheet`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport });
+    try {
+      const page = await context.newPage();
+      await page.goto(COURSE_URL);
+      const head = await page.locator('head style').allTextContents();
+      const whole = await page.locator('script#course-styles').textContent();
+      // the split is real: the head holds less than the whole, and not nothing
+      expect(whole?.length).toBeGreaterThan(head.join('').length * 2);
+      expect(await page.locator('#app .welcome h1').count()).toBe(1);
+
+      const before = await computedStyles(page);
+      // what src/main.tsx does once the first screen is drawn
+      await page.locator('head').evaluate((el, css) => {
+        const style = document.createElement('style');
+        style.textContent = css;
+        el.append(style);
+      }, whole!);
+      const after = await computedStyles(page);
+
+      expect(Object.keys(before).length).toBeGreaterThan(100);
+      const differing = Object.keys(after).filter((k) => before[k] !== after[k]);
+      const detail = differing.slice(0, 3).map((k) => {
+        const b = new Set(before[k].split(';'));
+        return `${k}: ${after[k].split(';').filter((d) => !b.has(d)).join('; ')}`;
+      });
+      expect(detail).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+}
