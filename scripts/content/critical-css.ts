@@ -4,12 +4,12 @@
 // script puts it in the page (src/main.tsx), before any other screen is drawn.
 //
 // A rule is kept when it could match the first screen: every class, id and
-// element name one of its selectors requires is somewhere in that screen's
-// markup. Combinators, attributes and pseudo-classes are not checked, so the
+// element name one of its selectors requires is somewhere in the page as
+// built, the prerendered screen in it. Combinators, attributes and pseudo-classes are not checked, so the
 // subset can only be too large, never too small; tests/e2e/first-paint.spec.ts
 // checks in a browser that the first screen looks the same with it alone.
 import { parse as parseSelector, type Selector } from 'css-what';
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import postcss, { type AtRule, type ChildNode, type Container } from 'postcss';
 
 type Node = DefaultTreeAdapterMap['childNode'];
@@ -21,7 +21,7 @@ interface Present {
   ids: Set<string>;
 }
 
-function present(markup: string): Present {
+function present(html: string): Present {
   const found: Present = { tags: new Set(), classes: new Set(), ids: new Set() };
   const walk = (nodes: Node[]) => {
     for (const node of nodes) {
@@ -35,9 +35,8 @@ function present(markup: string): Present {
       if (node.tagName === 'template') walk((node as DefaultTreeAdapterMap['template']).content.childNodes);
     }
   };
-  walk(parseFragment(markup).childNodes);
-  // the document's own elements, above the fragment
-  for (const tag of ['html', 'body']) found.tags.add(tag);
+  // the inert payloads are script elements: their text adds no element
+  walk(parse(html).childNodes);
   return found;
 }
 
@@ -78,9 +77,9 @@ function keepAtRule(rule: AtRule, has: Present): boolean {
   return true;
 }
 
-/** The rules of `css` that the first screen's `markup` may use, in their order. */
-export function criticalCss(css: string, markup: string): string {
+/** The rules of `css` that the page `html` as built, before any script has run, may use, in their order. */
+export function criticalCss(css: string, html: string): string {
   const root = postcss.parse(css);
-  prune(root, present(markup));
+  prune(root, present(html));
   return root.toString();
 }

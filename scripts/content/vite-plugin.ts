@@ -12,7 +12,6 @@ import { brandStyle } from './company.ts';
 import { compileContent } from './compile.ts';
 import { iconSprite, usedIcons } from './icons.ts';
 import { criticalCss } from './critical-css.ts';
-import { parse as parseHtml, type DefaultTreeAdapterMap } from 'parse5';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0' + ID;
@@ -21,6 +20,11 @@ export const COURSE_DATA_ID = 'course-data';
 const ICON_SPRITE_ID = 'icon-sprite';
 /** the whole stylesheet, likewise (stylesLater) */
 const STYLES_ID = 'course-styles';
+
+/** text the parser skips over and the script reads by id: a script element of a type no browser runs */
+const inertText = (type: string, id: string, text: string) => `<script type="${type}" id="${id}">${text}</script>`;
+/** where the inert payloads begin, after the prerendered first screen */
+const SPRITE_START = `<script type="image/svg+xml" id="${ICON_SPRITE_ID}">`;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -108,35 +112,15 @@ export function stylesLater(): Plugin {
           const css = inlined[1];
           // inside a script element only these could end or disturb it
           if (/<\/script|<!--/i.test(css)) this.error(`${asset.fileName}: the stylesheet contains "</script" or "<!--", which cannot travel as inert text`);
-          const app = appElement(html);
-          if (!app) this.error(`${asset.fileName}: no <div id="app"> holding the prerendered first screen`);
-          const firstScreen = html.slice(app.start, app.end);
-          const later = `\n    <script type="text/css" id="${STYLES_ID}">${css}</script>`;
-          asset.source =
-            html.slice(0, inlined.index) +
-            `<style>${criticalCss(css, firstScreen)}</style>` +
-            html.slice(inlined.index + inlined[0].length, app.end) +
-            later +
-            html.slice(app.end);
+          // first among the payloads: beside the head's rules it compresses best (1.5 KB less than last)
+          if (!html.includes(SPRITE_START)) this.error(`${asset.fileName}: no icon sprite after the first screen to put the stylesheet before`);
+          asset.source = html
+            .replace(inlined[0], () => `<style>${criticalCss(css, html)}</style>`)
+            .replace(SPRITE_START, () => `${inertText('text/css', STYLES_ID, css)}\n    ${SPRITE_START}`);
         }
       },
     },
   };
-}
-
-/** where the element with id="app" starts and ends in `html` */
-function appElement(html: string): { start: number; end: number } | undefined {
-  const find = (nodes: DefaultTreeAdapterMap['childNode'][]): { start: number; end: number } | undefined => {
-    for (const node of nodes) {
-      if (!('tagName' in node)) continue;
-      const location = node.sourceCodeLocation;
-      if (node.attrs.some((a) => a.name === 'id' && a.value === 'app') && location) return { start: location.startOffset, end: location.endOffset };
-      const inside = find(node.childNodes);
-      if (inside) return inside;
-    }
-    return undefined;
-  };
-  return find(parseHtml(html, { sourceCodeLocationInfo: true }).childNodes);
 }
 
 export function courseContent(contentDir = 'content'): Plugin {
@@ -164,12 +148,12 @@ export function courseContent(contentDir = 'content'): Plugin {
       const course = compileContent(root);
       const firstScreen = await prerenderFirstScreen(course, projectRoot);
       const title = course.meta.title.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-      const island = `<script type="application/json" id="${COURSE_DATA_ID}">${courseData(course)}</script>`;
+      const island = inertText('application/json', COURSE_DATA_ID, courseData(course));
       // brandStyle's values are checked #rrggbb (schema), so nothing but a colour enters the style
       // The pictures, once each. The prerendered first screen shows none, so
       // their 36 KB of SVG wait as raw text, which the parser skips over
       // cheaply, instead of becoming elements before the first paint.
-      const sprite = `<script type="image/svg+xml" id="${ICON_SPRITE_ID}">${iconSprite(usedIcons(course))}</script>`;
+      const sprite = inertText('image/svg+xml', ICON_SPRITE_ID, iconSprite(usedIcons(course)));
       return html
         .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>${brandStyle(course.meta.company)}`)
         .replace('<div id="app"></div>', `<div id="app" data-prerendered>${firstScreen}</div>`)
