@@ -9,7 +9,7 @@ import { castFile, checklistFile, courseFile, pageFrontMatter, storyFile, uiFile
 import { compileCompany, contactHtml } from './company.ts';
 import { parseBlocks } from './blocks.ts';
 import { resolveIcon } from './icons.ts';
-import { phraseHeadings, phraseTable } from './phrases.ts';
+import { phraseTable } from './phrases.ts';
 import { fill, type Ui } from '../../src/content/ui.ts';
 import { renderMarkdown } from './markdown.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
@@ -114,7 +114,7 @@ export function compileContent(root: string): Course {
     const out = renderMarkdown(source.replace(/^\[\[contact\]\][ \t]*$/gm, contact));
     for (const reason of out.problems) problems.add(display, field, reason);
     for (const target of out.links) links.push({ target, file: display, field });
-    return phraseHeadings(out.html);
+    return out.html;
   };
   const checkIcon = (name: string | undefined, display: string, field: string) => {
     if (name === undefined) return;

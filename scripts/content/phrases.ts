@@ -3,11 +3,14 @@
 // opportunity (<wbr>) between phrases only, so no line of theirs ends with one
 // stray character. The browser never loads BudouX's model.
 import { loadDefaultJapaneseParser } from 'budoux';
+import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 
 const parser = loadDefaultJapaneseParser();
 
-/** What travels in the course data: the phrases of one string, joined by this. */
-export const PHRASE_SEPARATOR = '\u200b';
+import type { Block, Course, Panel } from '../../src/content/types.ts';
+import { PHRASE_SEPARATOR } from '../../src/content/phrases.ts';
+
+export { PHRASE_SEPARATOR };
 
 /** closing brackets and punctuation: a line never starts with one */
 const CLOSING = /^[）」』】〕］｝〉》、。，．・：；！？)\]}]+$/u;
@@ -35,9 +38,36 @@ function withoutLoneCharacters(input: string[]): string[] {
   return out;
 }
 
+/**
+ * A phrase longer than this is split once more: BudouX sometimes keeps a whole
+ * clause together (「守るべき情報であることがわかるように」), and a line that
+ * cannot take it breaks early, leaving a wide gap at its end.
+ */
+const LONG_PHRASE = 10;
+
+/** ICU's dictionary words (Node's full ICU), where a long phrase may be cut */
+const words = new Intl.Segmenter('ja', { granularity: 'word' });
+
+/** a word that can begin a phrase: two or more characters, the first a kanji, katakana or letter */
+const CONTENT_WORD = /^[\p{Script=Han}\p{Script=Katakana}A-Za-z][^]/u;
+
+/**
+ * A long phrase cut before a content word of its own (never before a particle
+ * or a one-kanji suffix such as 等 or 的), at the cut nearest its middle, and
+ * again while a part is still long.
+ */
+function splitLong(phrase: string): string[] {
+  if (phrase.length <= LONG_PHRASE) return [phrase];
+  const cuts = [...words.segment(phrase)].filter((w) => w.index >= 2 && phrase.length - w.index >= 2 && CONTENT_WORD.test(w.segment)).map((w) => w.index);
+  if (cuts.length === 0) return [phrase];
+  const middle = phrase.length / 2;
+  const cut = cuts.reduce((best, c) => (Math.abs(c - middle) < Math.abs(best - middle) ? c : best));
+  return [...splitLong(phrase.slice(0, cut)), ...splitLong(phrase.slice(cut))];
+}
+
 /** `text` split into phrases, or undefined when it is one phrase already. */
 export function phrasesOf(text: string): string[] | undefined {
-  const parts = withoutLoneCharacters(parser.parse(text));
+  const parts = withoutLoneCharacters(parser.parse(text)).flatMap(splitLong);
   return parts.length > 1 ? parts : undefined;
 }
 
@@ -51,7 +81,101 @@ export function phraseTable(texts: Iterable<string>): string[] {
   return [...out];
 }
 
-/** Headings in rendered Markdown: <wbr> between the phrases of their text. */
-export function phraseHeadings(html: string): string {
-  return html.replace(/<(h[2-4])>([^<]+)<\/\1>/g, (_, tag: string, text: string) => `<${tag}>${(phrasesOf(text) ?? [text]).join('<wbr>')}</${tag}>`);
+/** elements that continue a line of text rather than start a block of their own */
+const INLINE = new Set(['a', 'strong', 'em', 'small', 'span', 'code', 's']);
+
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
+type TextNode = DefaultTreeAdapterMap['textNode'];
+
+/**
+ * The text nodes of each run of inline content under `parent`, in order: a run
+ * ends at a block element or a <br>, and each block inside holds runs of its own.
+ */
+function runsIn(parent: ParentNode, runs: TextNode[][] = [], current: TextNode[] = []): TextNode[][] {
+  const close = () => {
+    if (current.some((t) => t.value.trim() !== '')) runs.push([...current]);
+    current.length = 0;
+  };
+  const inline = (node: ParentNode) => 'tagName' in node && INLINE.has(node.tagName);
+  for (const child of parent.childNodes) {
+    if (child.nodeName === '#text') current.push(child as TextNode);
+    else if ('tagName' in child && inline(child)) runsIn(child, runs, current);
+    else if ('childNodes' in child) {
+      close();
+      runsIn(child, runs);
+    } else close();
+  }
+  if (!inline(parent)) close();
+  return runs;
+}
+
+/**
+ * Rendered HTML with PHRASE_SEPARATOR at each phrase boundary of its text.
+ * Phrases are found across the inline elements of a line (「<strong>秘密情報</strong>を守る」
+ * is read as one text), so a boundary may fall where a tag begins; the mark
+ * then opens the text after it.
+ */
+export function phraseHtml(html: string): string {
+  const fragment = parseFragment(html);
+  for (const run of runsIn(fragment)) {
+    const parts = phrasesOf(run.map((t) => t.value).join(''));
+    if (!parts) continue;
+    // where each phrase after the first begins, counted in the run's text
+    let at = 0;
+    const cuts = parts.slice(0, -1).map((part) => (at += part.length));
+    let start = 0;
+    for (const text of run) {
+      const end = start + text.value.length;
+      const value = text.value;
+      const inside = cuts.filter((cut) => cut >= start && cut < end).map((cut) => cut - start);
+      text.value = [...inside, value.length].map((to, i) => value.slice(i === 0 ? 0 : inside[i - 1], to)).join(PHRASE_SEPARATOR);
+      start = end;
+    }
+  }
+  return serialize(fragment);
+}
+
+/** `text` with PHRASE_SEPARATOR between its phrases */
+const marked = (text: string): string => (phrasesOf(text) ?? [text]).join(PHRASE_SEPARATOR);
+
+const markedPanel = (panel: Panel): Panel => ({ ...panel, html: phraseHtml(panel.html) });
+
+function markedBlock(block: Block): Block {
+  switch (block.type) {
+    case 'html':
+      return { ...block, html: phraseHtml(block.html) };
+    case 'details':
+      return { ...block, html: phraseHtml(block.html) };
+    case 'tabs':
+      return { ...block, tabs: block.tabs.map(markedPanel) };
+    case 'cards':
+      return { ...block, cards: block.cards.map(markedPanel) };
+    default:
+      return block;
+  }
+}
+
+/**
+ * The course as the page gets it: its prose strings (questions, choices,
+ * checklist statements, leads, goals, advice) with their phrases marked. The
+ * compiled course stays unmarked for the scripts that write files HR reads.
+ */
+export function withPhraseMarks(course: Course): Course {
+  const { meta, sections, pages, stories, quizzes, checklist, checklistLevels } = course;
+  return {
+    ...course,
+    meta: { ...meta, description: marked(meta.description), goals: meta.goals.map(marked) },
+    sections: sections.map((s) => ({ ...s, description: marked(s.description) })),
+    pages: pages.map((page) => ({ ...page, blocks: page.blocks.map(markedBlock) })),
+    stories: stories.map((s) => ({ ...s, summary: marked(s.summary), ...(s.intro ? { intro: phraseHtml(s.intro) } : {}) })),
+    quizzes: quizzes.map((q) => ({
+      ...q,
+      scenario: phraseHtml(q.scenario),
+      question: marked(q.question),
+      choices: q.choices.map((c) => ({ ...c, text: marked(c.text), ...(c.commentary ? { commentary: phraseHtml(c.commentary) } : {}) })),
+      explanation: phraseHtml(q.explanation),
+    })),
+    checklist: checklist.map((item) => ({ ...item, text: marked(item.text) })),
+    checklistLevels: checklistLevels.map((level) => ({ ...level, advice: marked(level.advice) })),
+  };
 }

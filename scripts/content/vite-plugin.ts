@@ -10,6 +10,7 @@ import preact from '@preact/preset-vite';
 import type { Course } from '../../src/content/types.ts';
 import { brandStyle } from './company.ts';
 import { compileContent } from './compile.ts';
+import { withPhraseMarks } from './phrases.ts';
 import { iconSprite, usedIcons } from './icons.ts';
 import { criticalCss } from './critical-css.ts';
 
@@ -145,7 +146,7 @@ export function courseContent(contentDir = 'content'): Plugin {
       ].join('\n');
     },
     async transformIndexHtml(html) {
-      const course = compileContent(root);
+      const course = withPhraseMarks(compileContent(root));
       const firstScreen = await prerenderFirstScreen(course, projectRoot);
       const title = course.meta.title.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
       const island = inertText('application/json', COURSE_DATA_ID, courseData(course));

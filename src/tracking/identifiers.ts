@@ -2,6 +2,7 @@
 // (SAFE_ID), which every LMS we know of accepts.
 import { SAFE_ID, SCORM2004_DESCRIPTION_MAX } from '../scorm/spec.ts';
 import type { ChecklistItem, Course } from '../content/types.ts';
+import { withoutPhraseMarks } from '../content/phrases.ts';
 
 /**
  * The highest attempt number an id carries. suspend_data keeps a story's
@@ -56,5 +57,6 @@ export function checklistAreaName(course: Pick<Course, 'pages'>, areaId: string)
 
 /** the measure's name, then the item: HR reads which measure an answer is about */
 export function checklistDescription(course: Pick<Course, 'pages'>, item: ChecklistItem): string {
-  return clip(`${checklistAreaName(course, item.area)}：${item.text}`, SCORM2004_DESCRIPTION_MAX);
+  // the page's copy of the item carries phrase marks for line breaking; the LMS gets the text as written
+  return clip(`${checklistAreaName(course, item.area)}：${withoutPhraseMarks(item.text)}`, SCORM2004_DESCRIPTION_MAX);
 }

@@ -66,7 +66,7 @@ export function Menu({ store, view }: { store: Store; view: View }) {
   return (
     <section class="menu">
       <h1>{phrased(course.meta.title)}</h1>
-      <p class="lead">{course.meta.description}</p>
+      <p class="lead">{phrased(course.meta.description)}</p>
       {view.learnerName && <p class="learner">{fill(ui.menu.learner, { name: view.learnerName })}</p>}
       <StatusPanel store={store} view={view} />
       <ol class="menu-cards">
@@ -79,7 +79,7 @@ export function Menu({ store, view }: { store: Store; view: View }) {
               <h2>
                 <a href={href({ name: 'page', id: section.pages[0] })}>{phrased(section.title)}</a>
               </h2>
-              <p>{section.description}</p>
+              <p>{phrased(section.description)}</p>
               <p class="menu-card-status" data-testid={`section-status-${section.id}`}>
                 {complete ? <span class="done-mark">{ui.menu.sectionDone}</span> : fill(ui.menu.sectionPages, { done, total: section.pages.length })}
                 {section.pages.includes(course.places.storyList) && fill(ui.menu.sectionQuizzes, { answered: view.progress.quizzesAnswered, total: view.progress.quizzesTotal })}

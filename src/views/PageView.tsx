@@ -14,10 +14,10 @@ import { Cards } from './blocks/Cards.tsx';
 import { Details } from './blocks/Details.tsx';
 import { Icon } from './Icon.tsx';
 import './blocks/blocks.css';
-import { phrased } from './phrased.tsx';
+import { phrased, phrasedHtml } from './phrased.tsx';
 
 function BlockView({ block, store, view, idBase }: { block: Block; store: Store; view: View; idBase: string }) {
-  if (block.type === 'html') return <div class="prose" dangerouslySetInnerHTML={{ __html: block.html }} />;
+  if (block.type === 'html') return <div class="prose" {...phrasedHtml(block.html)} />;
   if (block.type === 'tabs') return <Tabs tabs={block.tabs} idBase={idBase} />;
   if (block.type === 'cards') return <Cards cards={block.cards} level={block.level} />;
   if (block.type === 'details') return <Details summary={block.summary} html={block.html} />;

@@ -4,7 +4,7 @@ import { href } from '../app/routes.ts';
 import { isCorrect } from '../model/scoring.ts';
 import { fill } from '../content/ui.ts';
 import { RetryNote, StoryHeader } from './StoryView.tsx';
-import { phrased } from './phrased.tsx';
+import { phrased, phrasedHtml } from './phrased.tsx';
 
 export function QuizView({ store, view, quizId }: { store: Store; view: View; quizId: string }) {
   const { course } = store;
@@ -55,11 +55,11 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
       </p>
       {position === 0 && !answered && <RetryNote store={store} view={view} storyId={story.id} total={story.quizzes.length} />}
       <h1>{phrased(fill(ui.title, quiz))}</h1>
-      <div class="prose scenario" dangerouslySetInnerHTML={{ __html: quiz.scenario }} />
+      <div class="prose scenario" {...phrasedHtml(quiz.scenario)} />
       <form onSubmit={submit} class={answered ? 'is-answered' : undefined}>
         <fieldset disabled={answered || view.readOnly}>
           <legend>
-            <span class="question">{quiz.question}</span>
+            <span class="question">{phrased(quiz.question)}</span>
             <span class="instruction">{ui.selectAll}</span>
           </legend>
           <ol class="choices">
@@ -72,7 +72,7 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
                     <input type="checkbox" name="choice" value={c.id} checked={picked} onChange={(e) => toggle(c.id, (e.target as HTMLInputElement).checked)} />
                     <span class="choice-number">{choiceMark(i)}</span>
                     <span class="choice-text">
-                      {c.text}
+                      {phrased(c.text)}
                       {answered && (picked || c.correct) && (
                         <span class="choice-badges">
                           {picked && <span class="badge badge-picked">{ui.yourChoice}</span>}
@@ -106,7 +106,7 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
             <span class="feedback-yours">{ui.keyYoursSeparator}{yoursText}</span>
           </p>
           <h3>{ui.explanation}</h3>
-          <div class="prose" dangerouslySetInnerHTML={{ __html: quiz.explanation }} />
+          <div class="prose" {...phrasedHtml(quiz.explanation)} />
           {quiz.choices.some((c) => c.commentary) && (
             <>
               <h3>{ui.choiceNotes}</h3>
@@ -116,13 +116,13 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
                     <div key={c.id} class={c.correct ? 'is-key' : 'is-not-key'}>
                       <dt>
                         {choiceMark(i)}
-                        {c.text}
+                        {phrased(c.text)}
                         {/* which choices are right, and which the learner picked: never 「不正解」 for a choice left alone */}
                         <span class="choice-note-mark">
                           {fill(selection.includes(c.id) ? ui.choiceNoteMine : ui.choiceNoteMark, { mark: c.correct ? ui.keyChoice : ui.notKeyChoice, yours: ui.yourChoice })}
                         </span>
                       </dt>
-                      <dd dangerouslySetInnerHTML={{ __html: c.commentary }} />
+                      <dd {...phrasedHtml(c.commentary)} />
                     </div>
                   ) : null,
                 )}

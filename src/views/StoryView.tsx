@@ -5,7 +5,7 @@ import { fill } from '../content/ui.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { storyStatus } from './widgets/StoryList.tsx';
 import { Cast } from './widgets/Cast.tsx';
-import { phrased } from './phrased.tsx';
+import { phrased, phrasedHtml } from './phrased.tsx';
 
 export function StoryHeader({ store, storyId }: { store: Store; storyId: string }) {
   const storyPage = store.course.places.storyList;
@@ -63,12 +63,12 @@ export function StoryView({ store, view, storyId }: { store: Store; view: View; 
       <StoryHeader store={store} storyId={story.id} />
       <p class="story-category">{phrased(story.category)}</p>
       <h1>{phrased(fill(ui.title, story))}</h1>
-      <p class="lead">{story.summary}</p>
+      <p class="lead">{phrased(story.summary)}</p>
       <RetryNote store={store} view={view} storyId={story.id} total={story.quizzes.length} />
       {story.cast.length > 0 && (
         <Cast members={story.cast.map((id) => store.course.cast.find((m) => m.id === id)!)} label={ui.cast} />
       )}
-      {story.intro && <div class="prose story-intro" dangerouslySetInnerHTML={{ __html: story.intro }} />}
+      {story.intro && <div class="prose story-intro" {...phrasedHtml(story.intro)} />}
       <h2>{ui.quizzesHeading}</h2>
       <QuizList store={store} view={view} quizIds={story.quizzes} />
       <p class="story-status">{status.label}</p>

@@ -25,7 +25,7 @@ export function Welcome({ store, view }: { store: Store; view: View }) {
         </p>
       )}
       <h1>{phrased(meta.title)}</h1>
-      <p class="lead">{meta.description}</p>
+      <p class="lead">{phrased(meta.description)}</p>
       <div class="welcome-go">
         {resume ? (
           <>
@@ -68,7 +68,7 @@ export function Welcome({ store, view }: { store: Store; view: View }) {
         <p>{words.goalsLead}</p>
         <ul class="welcome-goals">
           {meta.goals.map((g) => (
-            <li key={g}>{g}</li>
+            <li key={g}>{phrased(g)}</li>
           ))}
         </ul>
       </section>

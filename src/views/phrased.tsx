@@ -1,21 +1,31 @@
-// Headings, card titles, tabs and buttons break lines between phrases only:
-// the build splits their strings with BudouX (scripts/content/phrases.ts) and
-// each view shows a string through phrased(), which puts <wbr> between the
-// phrases. CSS (word-break: keep-all) keeps the browser from breaking elsewhere.
+// Text breaks lines between phrases only: the build finds them with BudouX
+// (scripts/content/phrases.ts) and the views put <wbr> between them, while CSS
+// (word-break: keep-all) keeps the browser from breaking elsewhere. The
+// course's prose carries the marks itself; labels (headings, card titles,
+// tabs, buttons), which also name things for screen readers and the LMS, stay
+// clean and are looked up in the build's table of their phrases.
 import type { ComponentChildren } from 'preact';
+import { PHRASE_SEPARATOR as SEPARATOR } from '../content/phrases.ts';
 import './phrased.css';
 
-const SEPARATOR = '\u200b';
 let table = new Map<string, string[]>();
 
 export function registerPhrases(list: readonly string[]): void {
   table = new Map(list.map((entry) => [entry.split(SEPARATOR).join(''), entry.split(SEPARATOR)]));
 }
 
+/** A label or a marked prose string, with a break opportunity between its phrases. */
 export function phrased(text: string): ComponentChildren {
-  const parts = table.get(text);
+  const parts = text.includes(SEPARATOR) ? text.split(SEPARATOR) : table.get(text);
   if (!parts) return text;
   // One span around the phrases: inside a flex button each bare text run would
   // be its own flex item, and Chromium would name the link 「トップに 戻る」.
-  return <span>{parts.flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]))}</span>;
+  return <span class="phrases">{parts.flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]))}</span>;
 }
+
+/**
+ * Props for an element that shows the course's HTML (built and allow-listed
+ * from content/): the HTML with its phrase marks as <wbr>, and the attribute
+ * phrased.css keeps the browser's own breaks out of it by.
+ */
+export const phrasedHtml = (html: string) => ({ 'data-phrased': '', dangerouslySetInnerHTML: { __html: html.replaceAll(SEPARATOR, '<wbr>') } });

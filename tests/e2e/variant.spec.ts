@@ -1,6 +1,7 @@
 // The course's shape and words are data: a variant of content/ with a section
 // and the story-list page renamed and buttons reworded builds, with no code
-// changed, into a course that follows it — menu, breadcrumbs, buttons.
+// changed, into a course that follows it — menu, breadcrumbs, buttons. The
+// variant also reports checklist answers to the LMS (checklist.report).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { build } from 'vite';
 import { compileContent } from '../../scripts/content/compile.ts';
+import { closeCourse, goTo, launch, record } from '../../scripts/lms-host/driver.ts';
+import { startLmsHost } from '../../scripts/lms-host/server.ts';
 import { variantContent } from '../unit/fixtures.ts';
 
 const SUBMIT = '答えを送信する';
@@ -19,18 +22,19 @@ const renamePage = (t: string) => t.replace(/\bstories\b(?=[\],])/, STORY_LIST).
 
 let dir: string;
 let fileUrl: string;
+let compiled: ReturnType<typeof compileContent>;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   dir = mkdtempSync(join(tmpdir(), 'variant-'));
   const content = variantContent(dir, {
-    'course.yaml': (t) => renamePage(t.replace(/^ {2}- id: check$/m, `  - id: ${SECTION}`)),
+    'course.yaml': (t) => `${renamePage(t.replace(/^ {2}- id: check$/m, `  - id: ${SECTION}`))}\nchecklist: { report: true }\n`,
     'pages/stories.md': (t) => t.replace(/^id: stories$/m, `id: ${STORY_LIST}`),
     'pages/check.md': (t) => t.replace(/page:stories\)/g, `page:${STORY_LIST})`),
     'ui.yaml': (t) => t.replace(/^ {2}submit: .*$/m, `  submit: ${SUBMIT}`).replace(/^ {2}next: ストーリー\{number\}へ進む$/m, `  next: ${NEXT_STORY}`),
   });
   // the variant is valid content: the compiler resolves the new names
-  const compiled = compileContent(content);
+  compiled = compileContent(content);
   expect(compiled.sections[0].id).toBe(SECTION);
   expect(compiled.places.storyList).toBe(STORY_LIST);
   const outDir = join(dir, 'out');
@@ -61,4 +65,28 @@ test('a renamed section and story-list page and reworded buttons reach the cours
   // the checklist hangs below the page that places its widget
   await page.goto(`${fileUrl}#/checklist`);
   await expect(page.locator('.breadcrumb a').nth(1)).toHaveAttribute('href', '#/p/check');
+});
+
+test('a checklist answer reaches the LMS with the statement as written (SCORM 2004, scorm-again)', async ({ page }) => {
+  const item = compiled.checklist[0];
+  const area = compiled.pages.find((p) => p.id === item.area)!;
+  const host = await startLmsHost({ coursePath: new URL(fileUrl).pathname });
+  try {
+    const frame = await launch(page, host.url, { v: '2004', fresh: true });
+    await goTo(frame, `/checklist/${item.area}`);
+    // the statement on screen carries phrase breaks (<wbr>) between its phrases
+    const statement = frame.locator('main .checklist-item').first();
+    await expect(statement).toContainText(item.text);
+    expect(await statement.locator('wbr').count()).toBeGreaterThan(0);
+    await statement.locator('input[type=radio]').first().check();
+    await closeCourse(page);
+    const r = await record(page);
+    expect(r.violations).toEqual([]);
+    const n = Object.keys(r.cmi).find((k) => /^cmi\.interactions\.\d+\.id$/.test(k) && r.cmi[k] === item.id)!.split('.')[2];
+    expect(r.cmi[`cmi.interactions.${n}.description`]).toBe(`${area.navLabel}：${item.text}`);
+    // nothing the course sends carries the page's phrase marks
+    expect(r.calls.filter((c) => /SetValue$/.test(c.method) && String(c.args[1]).includes('\u200b'))).toEqual([]);
+  } finally {
+    await host.close();
+  }
 });

@@ -8,6 +8,7 @@ import { createScormTracker } from '../../src/tracking/scorm-tracker.ts';
 import { scorm12 } from '../../src/tracking/scorm12.ts';
 import { scorm2004 } from '../../src/tracking/scorm2004.ts';
 import { realCourse, SEED_KEYS, SCORM_AGAIN } from './fixtures.ts';
+import { withPhraseMarks } from '../../scripts/content/phrases.ts';
 
 const base = realCourse();
 const withReport = (report: boolean): Course => ({ ...base, meta: { ...base.meta, checklist: { report } } });
@@ -63,12 +64,15 @@ for (const v of VERSIONS) {
   });
 }
 
-it('SCORM 2004: the description names the measure and the item, within 250 characters', () => {
-  const { cmi, items } = journey(VERSIONS[1], withReport(true));
-  const n = Object.keys(cmi).find((k) => k.endsWith('.id') && cmi[k] === items[0].id)!.split('.')[2];
-  const area = base.pages.find((p) => p.id === items[0].area)!;
+it('SCORM 2004: the description names the measure and the item as written, within 250 characters', () => {
+  // the course as the page gets it, its statements carrying phrase marks
+  const { cmi } = journey(VERSIONS[1], withPhraseMarks(withReport(true)));
+  const item = base.checklist[0];
+  const n = Object.keys(cmi).find((k) => k.endsWith('.id') && cmi[k] === item.id)!.split('.')[2];
+  const area = base.pages.find((p) => p.id === item.area)!;
   const description = cmi[`cmi.interactions.${n}.description`];
   expect(description.startsWith(`${area.navLabel}：`)).toBe(true);
-  expect(items[0].text.startsWith(description.slice(area.navLabel.length + 1).replace(/…$/, ''))).toBe(true);
+  expect(description).not.toContain('\u200b');
+  expect(item.text.startsWith(description.slice(area.navLabel.length + 1).replace(/…$/, ''))).toBe(true);
   expect(description.length).toBeLessThanOrEqual(250);
 });

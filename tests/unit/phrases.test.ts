@@ -2,13 +2,71 @@
 // one-character slips mended, and nothing of the text lost or reordered.
 import { describe, expect, it } from 'vitest';
 import { compileContent } from '../../scripts/content/compile.ts';
-import { PHRASE_SEPARATOR, phrasesOf } from '../../scripts/content/phrases.ts';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { PHRASE_SEPARATOR, phraseHtml, phrasesOf, withPhraseMarks } from '../../scripts/content/phrases.ts';
+import type { Course } from '../../src/content/types.ts';
+
+type Node = DefaultTreeAdapterMap['node'];
+const M = PHRASE_SEPARATOR;
+
+/** the tree as tag/attribute/text tuples, the marks taken out of the text only: what must not change */
+function shape(html: string): unknown {
+  const walk = (node: Node): unknown =>
+    node.nodeName === '#text'
+      ? (node as DefaultTreeAdapterMap['textNode']).value.replaceAll(M, '')
+      : ['tagName' in node ? node.tagName : node.nodeName, 'attrs' in node ? node.attrs : [], ...('childNodes' in node ? node.childNodes.map(walk) : [])];
+  // adjacent text nodes merge when parsed, so compare what a parser makes of each
+  return walk(parseFragment(html) as Node);
+}
+
+/** every HTML string of the course, with where it is */
+function htmlOf(course: Course): Array<[string, string]> {
+  return [
+    ...course.pages.flatMap((p) =>
+      p.blocks.flatMap((b, i): Array<[string, string]> =>
+        b.type === 'html' || b.type === 'details'
+          ? [[`${p.id}.blocks[${i}]`, b.html]]
+          : b.type === 'tabs'
+            ? b.tabs.map((t, j) => [`${p.id}.blocks[${i}].tabs[${j}]`, t.html])
+            : b.type === 'cards'
+              ? b.cards.map((c, j) => [`${p.id}.blocks[${i}].cards[${j}]`, c.html])
+              : [],
+      ),
+    ),
+    ...course.stories.flatMap((s): Array<[string, string]> => (s.intro ? [[`${s.id}.intro`, s.intro]] : [])),
+    ...course.quizzes.flatMap((q): Array<[string, string]> => [
+      [`${q.id}.scenario`, q.scenario],
+      [`${q.id}.explanation`, q.explanation],
+      ...q.choices.flatMap((c): Array<[string, string]> => (c.commentary ? [[`${q.id}.${c.id}.commentary`, c.commentary]] : [])),
+    ]),
+  ];
+}
+
+/** every prose string the page shows as text */
+function proseOf(course: Course): Array<[string, string]> {
+  return [
+    ['meta.description', course.meta.description],
+    ...course.meta.goals.map((g, i): [string, string] => [`meta.goals[${i}]`, g]),
+    ...course.sections.map((s): [string, string] => [`${s.id}.description`, s.description]),
+    ...course.stories.map((s): [string, string] => [`${s.id}.summary`, s.summary]),
+    ...course.quizzes.flatMap((q): Array<[string, string]> => [[`${q.id}.question`, q.question], ...q.choices.map((c): [string, string] => [`${q.id}.${c.id}`, c.text])]),
+    ...course.checklist.map((c): [string, string] => [c.id, c.text]),
+    ...course.checklistLevels.map((l): [string, string] => [`level ${l.rank}`, l.advice]),
+  ];
+}
 
 describe('phrasesOf', () => {
   it('keeps words BudouX cuts after one character whole', () => {
     expect(phrasesOf('自動車部品を製造する中小企業')).toEqual(['自動車部品を', '製造する', '中小企業']);
     // a company name is one phrase, so it is not split at all
     expect(phrasesOf('B自動車')).toBeUndefined();
+  });
+
+  it('cuts a phrase longer than ten characters again, before a word of its own, never before a suffix', () => {
+    expect(phrasesOf('その情報が守るべき情報であることがわかるように')).toEqual(['その', '情報が', '守るべき', '情報であることがわかるように']);
+    // 等 and 的 stay with the word before them
+    expect(phrasesOf('人的物理的アクセス制限')).toEqual(['人的物理的', 'アクセス制限']);
+    expect(phrasesOf('監査ガイドライン等技術等情報管理に')).toEqual(['監査ガイドライン等', '技術等情報管理に']);
   });
 
   it('puts an opening bracket with what follows it and a closing one with what precedes it', () => {
@@ -26,5 +84,50 @@ describe('phrasesOf', () => {
     }
     const text = 'クイズ3-10　具体的な対策実施（その他（敷地全体の保護））';
     expect(phrasesOf(text)!.join('')).toBe(text);
+  });
+});
+
+describe('phraseHtml', () => {
+  it('marks phrase boundaries in the text, across inline elements, and nowhere else', () => {
+    expect(phraseHtml('<p>この方法では、<strong>秘密情報</strong>を守ることができません。</p>')).toBe(
+      `<p>この${M}方法では、<strong>${M}秘密情報</strong>を${M}守る${M}ことができません。</p>`,
+    );
+    // a line break ends a run of text; attributes keep their words whole
+    expect(phraseHtml('<ul>\n<li>保管の<br>ルールを<a href="#/p/m_access">決める</a>こと</li>\n</ul>')).toBe(
+      `<ul>\n<li>保管の<br>ルールを<a href="#/p/m_access">${M}決める</a>${M}こと</li>\n</ul>`,
+    );
+    expect(phraseHtml('<table><tbody><tr><td data-label="区分の名前">自社で管理する</td></tr></tbody></table>')).toBe(
+      `<table><tbody><tr><td data-label="区分の名前">自社で${M}管理する</td></tr></tbody></table>`,
+    );
+  });
+});
+
+describe('the course as the page gets it (withPhraseMarks)', () => {
+  const course = compileContent('content');
+  const marked = withPhraseMarks(course);
+
+  it('changes no element, attribute or character of any HTML, only adds marks to its text', () => {
+    const before = new Map(htmlOf(course));
+    const after = htmlOf(marked);
+    expect(after.length).toBe(before.size);
+    let marks = 0;
+    for (const [where, html] of after) {
+      expect(shape(html), where).toEqual(shape(before.get(where)!));
+      for (const tag of html.match(/<[^>]*>/g) ?? []) expect(tag, where).not.toContain(M);
+      marks += html.split(M).length - 1;
+    }
+    expect(marks).toBeGreaterThan(2000);
+  });
+
+  it('marks every prose string of more than one phrase, loses no character, and leaves the compiled course unmarked', () => {
+    const before = new Map(proseOf(course));
+    for (const [where, text] of proseOf(marked)) {
+      const plain = before.get(where)!;
+      expect(plain, where).not.toContain(M);
+      expect(text.replaceAll(M, ''), where).toBe(plain);
+      if (phrasesOf(plain)) expect(text, where).toContain(M);
+    }
+    // (the labels' phrase table is the one place the compiled course holds marks)
+    expect(JSON.stringify({ ...course, phrases: [] }).includes(M)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { Panel } from '../../content/types.ts';
 import { Icon } from '../Icon.tsx';
-import { phrased } from '../phrased.tsx';
+import { phrased, phrasedHtml } from '../phrased.tsx';
 
 /** Short items side by side, each with its picture. */
 export function Cards({ cards, level }: { cards: Panel[]; level: 2 | 3 }) {
@@ -11,7 +11,7 @@ export function Cards({ cards, level }: { cards: Panel[]; level: 2 | 3 }) {
         <li key={i} class={c.html ? 'card' : 'card card-compact'}>
           {c.icon && <Icon name={c.icon} class="card-icon" />}
           <Heading class="card-title">{phrased(c.title)}</Heading>
-          {c.html && <div class="prose" dangerouslySetInnerHTML={{ __html: c.html }} />}
+          {c.html && <div class="prose" {...phrasedHtml(c.html)} />}
         </li>
       ))}
     </ul>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Panel } from '../../content/types.ts';
 import { Icon } from '../Icon.tsx';
-import { phrased } from '../phrased.tsx';
+import { phrased, phrasedHtml } from '../phrased.tsx';
 
 /**
  * The WAI-ARIA tabs pattern: one tab stop, arrows/Home/End move and select.
@@ -61,7 +61,7 @@ export function Tabs({ tabs, idBase }: { tabs: Panel[]; idBase: string }) {
           <p class="tab-print-title" aria-hidden="true">
             {t.title}
           </p>
-          <div class="prose" dangerouslySetInnerHTML={{ __html: t.html }} />
+          <div class="prose" {...phrasedHtml(t.html)} />
         </div>
       ))}
     </div>

@@ -4,6 +4,7 @@ import { CHECKLIST_ANSWERS, type ChecklistAnswer } from '../../model/state.ts';
 import type { ChecklistItem } from '../../content/types.ts';
 import { fill, type Ui } from '../../content/ui.ts';
 import { Crumbs } from './Crumbs.tsx';
+import { phrased } from '../phrased.tsx';
 import { answeredIn, checklistAreas } from './areas.ts';
 import './checklist.css';
 
@@ -20,7 +21,7 @@ function ItemQuestion({ item, number, answer, disabled, onAnswer, labels }: {
       <fieldset disabled={disabled}>
         <legend>
           <span class="checklist-item-number">{number}</span>
-          <span class="checklist-item-text">{item.text}</span>
+          <span class="checklist-item-text">{phrased(item.text)}</span>
         </legend>
         <div class="checklist-options">
           {CHECKLIST_ANSWERS.map((a) => (

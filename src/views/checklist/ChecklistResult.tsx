@@ -5,6 +5,7 @@ import { areaScores, levelOf, openItems, overallPercent, weakestAreas } from '..
 import { cssString } from '../css-string.ts';
 import { dayOf, dayStamp } from '../../model/certificate.ts';
 import { Crumbs } from './Crumbs.tsx';
+import { phrased } from '../phrased.tsx';
 import { fill } from '../../content/ui.ts';
 import { checklistAreas, percentText } from './areas.ts';
 import { AreaChart } from './AreaChart.tsx';
@@ -78,7 +79,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
         ) : (
           <p data-testid="overall-level">{words.noScore}</p>
         )}
-        {level && <p>{level.advice}</p>}
+        {level && <p>{phrased(level.advice)}</p>}
       </section>
 
       {unanswered > 0 && (
@@ -139,7 +140,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
                   {items.map((i) => (
                     <li key={i.id} data-item={i.id}>
                       <span class={`answer-tag tag-${answers[i.id]}`}>{ui.answers[answers[i.id]]}</span>
-                      <span class="report-open-number">{numberOf(i.id)}.</span> {i.text}
+                      <span class="report-open-number">{numberOf(i.id)}.</span> {phrased(i.text)}
                     </li>
                   ))}
                 </ul>

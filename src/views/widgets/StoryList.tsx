@@ -28,7 +28,7 @@ export function StoryList({ store, view }: { store: Store; view: View }) {
                 {phrased(fill(ui.title, s))}
               </a>
             </h2>
-            <p>{s.summary}</p>
+            <p>{phrased(s.summary)}</p>
             <p class="story-status" data-testid={`story-status-${s.id}`}>
               {fill(ui.card, { count: s.quizzes.length, status: status.label })}
             </p>
