@@ -5,13 +5,13 @@
 // tabs, buttons), which also name things for screen readers and the LMS, stay
 // clean and are looked up in the build's table of their phrases.
 import type { ComponentChildren } from 'preact';
-import { PHRASE_SEPARATOR as SEPARATOR } from '../content/phrases.ts';
+import { PHRASE_SEPARATOR as SEPARATOR, withoutPhraseMarks } from '../content/phrases.ts';
 import './phrased.css';
 
 let table = new Map<string, string[]>();
 
 export function registerPhrases(list: readonly string[]): void {
-  table = new Map(list.map((entry) => [entry.split(SEPARATOR).join(''), entry.split(SEPARATOR)]));
+  table = new Map(list.map((entry) => [withoutPhraseMarks(entry), entry.split(SEPARATOR)]));
 }
 
 /** A label or a marked prose string, with a break opportunity between its phrases. */
