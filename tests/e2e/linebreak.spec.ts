@@ -49,92 +49,98 @@ const storyScreens: Screen[] = course.stories.map((s) => ({
   ready: (p) => p.locator('main article.story h1', { hasText: `ストーリー${s.number}` }),
 }));
 
-/** Every label on the screen that leaves one character alone on a line, as "text → the lines". */
-function orphans(page: Page): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const found: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
-      if (!el.getClientRects().length) continue;
-      // one line per run of characters drawn on the same row
-      const lines: Array<{ top: number; bottom: number; text: string }> = [];
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        if (node.parentElement?.closest('.visually-hidden, [aria-hidden=true]')) continue;
-        const text = node.data;
-        for (let i = 0; i < text.length; i++) {
-          if (/\s/.test(text[i])) continue;
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + 1);
-          const rect = [...range.getClientRects()].find((r) => r.width > 0);
-          if (!rect) continue;
-          const line = lines[lines.length - 1];
-          const middle = (rect.top + rect.bottom) / 2;
-          if (line && middle > line.top && middle < line.bottom) line.text += text[i];
-          else lines.push({ top: rect.top, bottom: rect.bottom, text: text[i] });
-        }
-      }
-      if (lines.length > 1 && lines.some((l) => [...l.text].length === 1))
-        found.push(`${el.tagName.toLowerCase()}.${el.className}: ${lines.map((l) => l.text).join(' / ')}`);
-    }
-    return found;
-  }, LABELLED);
-}
-
 /** where the course's marked text (its prose, its labels) is */
 const MARKED = 'main [data-phrased], main .phrases';
 
-/**
- * Every line break in marked text that falls elsewhere than at a <wbr>, a
- * space, after closing punctuation or before an opening bracket, as
- * "…before／after…"; and how many line breaks there were.
- */
-function breaksOutsideMarks(page: Page): Promise<{ breaks: number; outside: string[] }> {
-  return page.evaluate((selector) => {
-    const AFTER = /[、。，．・：；！？）」』】〕］｝〉》]/u;
-    const BEFORE = /[（「『【〔［｛〈《]/u;
-    const outside: string[] = [];
-    let breaks = 0;
-    for (const root of document.querySelectorAll<HTMLElement>(selector)) {
-      if (root.parentElement?.closest(selector) || !root.getClientRects().length) continue;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-      let last: { bottom: number; char: string; line: string } | undefined;
-      let afterMark = false;
-      let space = false;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node instanceof Element) {
-          if (node.tagName === 'WBR') afterMark = true;
-          // a new block starts a new line of its own
-          else if (!getComputedStyle(node).display.startsWith('inline')) last = undefined;
-          continue;
-        }
-        const text = node as Text;
-        if (text.parentElement?.closest('.visually-hidden, [aria-hidden=true]')) continue;
-        for (let i = 0; i < text.data.length; i++) {
-          const char = text.data[i];
-          if (/\s/.test(char)) {
-            space = true;
+interface Lines {
+  /** every label that leaves one character alone on a line, as "element: line / line" */
+  orphans: string[];
+  /** line breaks in marked text */
+  breaks: number;
+  /**
+   * those that fall elsewhere than at a <wbr>, a space, after closing
+   * punctuation or before an opening bracket, as "…before／after…"
+   */
+  outside: string[];
+}
+
+/** The lines of the screen's labels and marked text, from where each character is drawn. */
+function measureLines(page: Page): Promise<Lines> {
+  return page.evaluate(
+    ([labelled, marked]) => {
+      const AFTER = /[、。，．・：；！？）」』】〕］｝〉》]/u;
+      const BEFORE = /[（「『【〔［｛〈《]/u;
+      // the characters under `root` as drawn, in order; whitespace is left out and noted on
+      // the character after it, as are a <wbr> and the start of a block before it
+      const drawn = (root: Element) => {
+        const out: Array<{ char: string; top: number; bottom: number; space: boolean; mark: boolean; block: boolean; after: string }> = [];
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+        let space = false;
+        let mark = false;
+        let block = false;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node instanceof Element) {
+            if (node.tagName === 'WBR') mark = true;
+            else if (!getComputedStyle(node).display.startsWith('inline')) block = true;
             continue;
           }
-          const range = document.createRange();
-          range.setStart(text, i);
-          range.setEnd(text, i + 1);
-          const rect = [...range.getClientRects()].find((r) => r.width > 0);
-          if (!rect) continue;
-          const sameLine = last && (rect.top + rect.bottom) / 2 <= last.bottom;
-          if (last && !sameLine) {
-            breaks++;
-            const allowed = space || afterMark || AFTER.test(last.char) || BEFORE.test(char) || /[!-~]/.test(last.char + char);
-            if (!allowed) outside.push(`${last.line.slice(-8)}／${text.data.slice(i, i + 6)}`);
+          const text = node as Text;
+          if (text.parentElement?.closest('.visually-hidden, [aria-hidden=true]')) continue;
+          for (let i = 0; i < text.data.length; i++) {
+            const char = text.data[i];
+            if (/\s/.test(char)) {
+              space = true;
+              continue;
+            }
+            const range = document.createRange();
+            range.setStart(text, i);
+            range.setEnd(text, i + 1);
+            const rect = [...range.getClientRects()].find((r) => r.width > 0);
+            if (!rect) continue;
+            out.push({ char, top: rect.top, bottom: rect.bottom, space, mark, block, after: text.data.slice(i, i + 6) });
+            space = mark = block = false;
           }
-          last = { bottom: rect.bottom, char, line: (sameLine ? last!.line : '') + char };
-          afterMark = false;
-          space = false;
+        }
+        return out;
+      };
+
+      const orphans: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>(labelled)) {
+        if (!el.getClientRects().length) continue;
+        // one line per run of characters drawn on the same row
+        const lines: Array<{ top: number; bottom: number; text: string }> = [];
+        for (const c of drawn(el)) {
+          const line = lines[lines.length - 1];
+          const middle = (c.top + c.bottom) / 2;
+          if (line && middle > line.top && middle < line.bottom) line.text += c.char;
+          else lines.push({ top: c.top, bottom: c.bottom, text: c.char });
+        }
+        if (lines.length > 1 && lines.some((l) => [...l.text].length === 1))
+          orphans.push(`${el.tagName.toLowerCase()}.${el.className}: ${lines.map((l) => l.text).join(' / ')}`);
+      }
+
+      let breaks = 0;
+      const outside: string[] = [];
+      for (const root of document.querySelectorAll<HTMLElement>(marked)) {
+        if (root.parentElement?.closest(marked) || !root.getClientRects().length) continue;
+        let line = '';
+        let last: { char: string; bottom: number } | undefined;
+        for (const c of drawn(root)) {
+          // a new block starts a new line of its own
+          if (last && !c.block && (c.top + c.bottom) / 2 > last.bottom) {
+            breaks++;
+            const allowed = c.space || c.mark || AFTER.test(last.char) || BEFORE.test(c.char) || /[!-~]/.test(last.char + c.char);
+            if (!allowed) outside.push(`${line.slice(-8)}／${c.after}`);
+            line = '';
+          } else if (c.block) line = '';
+          line += c.char;
+          last = c;
         }
       }
-    }
-    return { breaks, outside };
-  }, MARKED);
+      return { orphans, breaks, outside };
+    },
+    [LABELLED, MARKED] as const,
+  );
 }
 
 for (const [width, height] of [
@@ -153,17 +159,20 @@ for (const [width, height] of [
     for (const screen of [WELCOME, MENU, ...PAGE_SCREENS, ...storyScreens, QUIZ_ANSWERED, RESULT, CHECKLIST_HOME, CHECKLIST_AREA, CHECKLIST_RESULT]) {
       await show(page, screen);
       labels += await page.locator(LABELLED).count();
-      for (const o of await orphans(page)) problems.push(`${screen.name}: ${o}`);
-      const marked = await breaksOutsideMarks(page);
-      breaks += marked.breaks;
-      for (const b of marked.outside) inside.push(`${screen.name}: ${b}`);
+      const lines = await measureLines(page);
+      for (const o of lines.orphans) problems.push(`${screen.name}: ${o}`);
+      breaks += lines.breaks;
+      for (const b of lines.outside) inside.push(`${screen.name}: ${b}`);
     }
     // the completion screen needs a finished course, saved as an earlier visit left it
     await completeCourseState(page);
     await page.goto(COURSE_URL);
     await show(page, COMPLETION);
     labels += await page.locator(LABELLED).count();
-    for (const o of await orphans(page)) problems.push(`${COMPLETION.name}: ${o}`);
+    const lines = await measureLines(page);
+    for (const o of lines.orphans) problems.push(`${COMPLETION.name}: ${o}`);
+    breaks += lines.breaks;
+    for (const b of lines.outside) inside.push(`${COMPLETION.name}: ${b}`);
     expect(labels, 'labels measured').toBeGreaterThan(300);
     expect(problems).toEqual([]);
     expect(breaks, 'line breaks in marked text measured').toBeGreaterThan(width < 400 ? 250 : 100);
@@ -181,7 +190,7 @@ test('the measurement finds an orphan when there is one (the check can fail)', a
     h.textContent = '情報管理を進めましょう';
     (h as HTMLElement).style.cssText = 'width: 10em; font-size: 20px; word-break: normal';
   });
-  expect((await orphans(page)).join('\n')).toContain('進めましょ / う');
+  expect((await measureLines(page)).orphans.join('\n')).toContain('進めましょ / う');
 });
 
 test('the measurement finds a line break inside a phrase when there is one (the check can fail)', async ({ page }) => {
@@ -193,6 +202,6 @@ test('the measurement finds a line break inside a phrase when there is one (the 
     const p = document.querySelector<HTMLElement>('main [data-phrased] p')!;
     p.style.cssText = 'word-break: break-all; width: 7.5em';
   });
-  const { outside } = await breaksOutsideMarks(page);
+  const { outside } = await measureLines(page);
   expect(outside.length).toBeGreaterThan(0);
 });
