@@ -1,16 +1,16 @@
 // Japanese line breaking at phrase boundaries, decided at build time with
-// BudouX (Apache-2.0): headings, card titles, tabs and buttons get a break
-// opportunity (<wbr>) between phrases only, so no line of theirs ends with one
-// stray character. The browser never loads BudouX's model.
+// BudouX (Apache-2.0): labels (headings, card titles, tabs, buttons) get a
+// table of their phrases, the prose carries a mark at each boundary, and the
+// views put a break opportunity (<wbr>) there only, so no line ends inside a
+// word or with one stray character. The browser never loads BudouX's model.
 import { loadDefaultJapaneseParser } from 'budoux';
 import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
-
-const parser = loadDefaultJapaneseParser();
-
 import type { Block, Course, Panel } from '../../src/content/types.ts';
 import { PHRASE_SEPARATOR } from '../../src/content/phrases.ts';
 
 export { PHRASE_SEPARATOR };
+
+const parser = loadDefaultJapaneseParser();
 
 /** closing brackets and punctuation: a line never starts with one */
 const CLOSING = /^[）」』】〕］｝〉》、。，．・：；！？)\]}]+$/u;
@@ -143,7 +143,6 @@ const markedPanel = (panel: Panel): Panel => ({ ...panel, html: phraseHtml(panel
 function markedBlock(block: Block): Block {
   switch (block.type) {
     case 'html':
-      return { ...block, html: phraseHtml(block.html) };
     case 'details':
       return { ...block, html: phraseHtml(block.html) };
     case 'tabs':
