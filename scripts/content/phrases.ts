@@ -52,13 +52,22 @@ const words = new Intl.Segmenter('ja', { granularity: 'word' });
 const CONTENT_WORD = /^[\p{Script=Han}\p{Script=Katakana}A-Za-z][^]/u;
 
 /**
- * A long phrase cut before a content word of its own (never before a particle
- * or a one-kanji suffix such as 等 or 的), at the cut nearest its middle, and
- * again while a part is still long.
+ * the case particles after which a clause goes on with a word of its own
+ * (「ことが／できる」「情報であることが／わかるように」), whatever its script
+ */
+const CLAUSE_PARTICLE = new Set(['が', 'を']);
+
+/**
+ * A long phrase cut before a content word of its own or after が or を (never
+ * before a particle or a one-kanji suffix such as 等 or 的), at the cut nearest
+ * its middle, and again while a part is still long.
  */
 function splitLong(phrase: string): string[] {
   if (phrase.length <= LONG_PHRASE) return [phrase];
-  const cuts = [...words.segment(phrase)].filter((w) => w.index >= 2 && phrase.length - w.index >= 2 && CONTENT_WORD.test(w.segment)).map((w) => w.index);
+  const segments = [...words.segment(phrase)];
+  const cuts = segments
+    .filter((w, i) => w.index >= 2 && phrase.length - w.index >= 2 && (CONTENT_WORD.test(w.segment) || CLAUSE_PARTICLE.has(segments[i - 1]?.segment)))
+    .map((w) => w.index);
   if (cuts.length === 0) return [phrase];
   const middle = phrase.length / 2;
   const cut = cuts.reduce((best, c) => (Math.abs(c - middle) < Math.abs(best - middle) ? c : best));

@@ -62,8 +62,11 @@ describe('phrasesOf', () => {
     expect(phrasesOf('B自動車')).toBeUndefined();
   });
 
-  it('cuts a phrase longer than ten characters again, before a word of its own, never before a suffix', () => {
-    expect(phrasesOf('その情報が守るべき情報であることがわかるように')).toEqual(['その', '情報が', '守るべき', '情報であることがわかるように']);
+  it('cuts a phrase longer than ten characters again, before a word of its own or after が or を, never before a suffix', () => {
+    expect(phrasesOf('その情報が守るべき情報であることがわかるように')).toEqual(['その', '情報が', '守るべき', '情報であることが', 'わかるように']);
+    expect(phrasesOf('この研修を終えると、次のことができるようになります。')).toEqual(['この', '研修を', '終えると、', '次の', 'ことが', 'できるようになります。']);
+    // a が inside a phrase of ten characters or fewer is left alone
+    expect(phrasesOf('見ることができる')).toBeUndefined();
     // 等 and 的 stay with the word before them
     expect(phrasesOf('人的物理的アクセス制限')).toEqual(['人的物理的', 'アクセス制限']);
     expect(phrasesOf('監査ガイドライン等技術等情報管理に')).toEqual(['監査ガイドライン等', '技術等情報管理に']);
