@@ -205,6 +205,31 @@ test('200% zoom (1366×768 seen as 683×384): the first screen shows body text; 
   expect(await horizontalOverflow(page)).toBe(0);
 });
 
+test('200% zoom (1366×768 seen as 683×384) and a phone on its side (740×360): a measure page starts with its heading and text, the navigator folded', async ({ page }) => {
+  for (const size of [
+    { width: 683, height: 384 },
+    { width: 740, height: 360 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.goto(`${COURSE_URL}#/p/m_access`);
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    const nav = page.getByRole('navigation', { name: '9つの対策' });
+    const toggle = nav.getByRole('button', { name: /9つの対策（7\/9）/ });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(nav.getByRole('link')).toHaveCount(0);
+    await expect(page.locator('main h1'), `${size.width}×${size.height}`).toBeInViewport();
+    await expect(page.locator('main article .prose :is(p, li)').first(), `${size.width}×${size.height}`).toBeInViewport();
+    await toggle.click();
+    await expect(nav.getByRole('link')).toHaveCount(9);
+    await toggle.click();
+    await expect(nav.getByRole('link')).toHaveCount(0);
+  }
+  // a laptop's screen at 100 % still shows the whole row
+  await page.setViewportSize({ width: 1366, height: 650 });
+  await page.goto(`${COURSE_URL}#/p/m_access`);
+  await expect(page.getByRole('navigation', { name: '9つの対策' }).getByRole('link')).toHaveCount(9);
+});
+
 test('200% zoom (1366×768 seen as 683×384): no sideways scrolling, and the main controls can be reached and used', async ({ page }) => {
   await page.setViewportSize({ width: 683, height: 384 });
   await openCourse(page);

@@ -6,9 +6,9 @@ import { fill } from '../../content/ui.ts';
 
 /**
  * The seed's row of the nine measures, repeated on each measure page (and on
- * no other: elsewhere it draws nothing). On a
- * small screen it folds behind one button naming the current measure (CSS
- * decides; the button is hidden on wide screens, where the row always shows).
+ * no other: elsewhere it draws nothing). On a small screen, narrow or short,
+ * it folds behind one button naming the current measure (CSS decides; the
+ * button is hidden on larger screens, where the row always shows).
  */
 export function MeasureNav({ store, view, currentId }: { store: Store; view: View; currentId: string }) {
   const { course } = store;
