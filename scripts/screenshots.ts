@@ -11,7 +11,7 @@ import { chromiumLaunchOptions } from './browser.ts';
 import { compileContent } from './content/compile.ts';
 import { encodeState } from '../src/model/codec.ts';
 import { answerKey } from '../src/model/scoring.ts';
-import { dayStamp } from '../src/model/certificate.ts';
+import { dayStamp } from '../src/model/day.ts';
 import type { LearnerState } from '../src/model/state.ts';
 import { storageKey } from '../src/tracking/standalone.ts';
 

@@ -1,6 +1,7 @@
 // What the 修了証 says, from the course, the learner state and the name. Pure.
 import type { Course } from '../content/types.ts';
 import type { LearnerState } from './state.ts';
+import { dayOf, type Day } from './day.ts';
 
 /** the longest name the certificate prints; longer input is cut */
 export const NAME_MAX = 40;
@@ -20,24 +21,6 @@ export function displayName(lmsName: string | undefined): string {
 /** a typed name, trimmed and cut to what the certificate can print */
 export function cleanName(typed: string): string {
   return typed.replace(/\s+/g, ' ').trim().slice(0, NAME_MAX);
-}
-
-/** The calendar date of a moment in the learner's own time zone, as YYYYMMDD. */
-export function dayStamp(at: Date): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(at.getFullYear(), 4)}${p(at.getMonth() + 1)}${p(at.getDate())}`;
-}
-
-export interface Day {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** YYYYMMDD as numbers, for the view to put into words; none for anything else */
-export function dayOf(stamp: string): Day | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(stamp);
-  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
 }
 
 export interface CertificateData {

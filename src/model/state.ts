@@ -2,7 +2,7 @@
 // through the functions here, which return a new state and never mutate.
 import type { Course, Story } from '../content/types.ts';
 import { isCorrect, normalizeSelection } from './scoring.ts';
-import { dayStamp } from './certificate.ts';
+import { dayStamp } from './day.ts';
 
 export const CHECKLIST_ANSWERS = ['done', 'partial', 'not', 'na'] as const;
 export type ChecklistAnswer = (typeof CHECKLIST_ANSWERS)[number];

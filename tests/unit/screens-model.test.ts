@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { nextSection, quizzesCounted, quizzesLeftToPass, quizzesToPass, unreadPages } from '../../src/model/path.ts';
 import { estimateMinutes, textLength } from '../../src/model/estimate.ts';
-import { certificateData, cleanName, dayStamp, displayName, dayOf } from '../../src/model/certificate.ts';
+import { certificateData, cleanName, displayName } from '../../src/model/certificate.ts';
+import { dayStamp, dayOf } from '../../src/model/day.ts';
 import { answerQuiz, emptyState, retryStory, visitPage, type LearnerState } from '../../src/model/state.ts';
 import { decodeState, encodeState } from '../../src/model/codec.ts';
 import { codecIds } from '../../src/app/store.ts';

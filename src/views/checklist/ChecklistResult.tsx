@@ -3,7 +3,7 @@ import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
 import { areaScores, levelOf, openItems, overallPercent, weakestAreas } from '../../model/checklist.ts';
 import { cssString } from '../css-string.ts';
-import { dayOf, dayStamp } from '../../model/certificate.ts';
+import { dayOf, dayStamp } from '../../model/day.ts';
 import { Crumbs } from './Crumbs.tsx';
 import { phrased } from '../phrased.tsx';
 import { fill } from '../../content/ui.ts';
