@@ -8,8 +8,6 @@ import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import type { Block, Course, Panel } from '../../src/content/types.ts';
 import { PHRASE_SEPARATOR } from '../../src/content/phrases.ts';
 
-export { PHRASE_SEPARATOR };
-
 const parser = loadDefaultJapaneseParser();
 
 /** closing brackets and punctuation: a line never starts with one */

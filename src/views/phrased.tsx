@@ -5,18 +5,18 @@
 // tabs, buttons), which also name things for screen readers and the LMS, stay
 // clean and are looked up in the build's table of their phrases.
 import type { ComponentChildren } from 'preact';
-import { PHRASE_SEPARATOR as SEPARATOR, withoutPhraseMarks } from '../content/phrases.ts';
+import { PHRASE_SEPARATOR, withoutPhraseMarks } from '../content/phrases.ts';
 import './phrased.css';
 
 let table = new Map<string, string[]>();
 
 export function registerPhrases(list: readonly string[]): void {
-  table = new Map(list.map((entry) => [withoutPhraseMarks(entry), entry.split(SEPARATOR)]));
+  table = new Map(list.map((entry) => [withoutPhraseMarks(entry), entry.split(PHRASE_SEPARATOR)]));
 }
 
 /** A label or a marked prose string, with a break opportunity between its phrases. */
 export function phrased(text: string): ComponentChildren {
-  const parts = text.includes(SEPARATOR) ? text.split(SEPARATOR) : table.get(text);
+  const parts = text.includes(PHRASE_SEPARATOR) ? text.split(PHRASE_SEPARATOR) : table.get(text);
   if (!parts) return text;
   // One span around the phrases: inside a flex button each bare text run would
   // be its own flex item, and Chromium would name the link 「トップに 戻る」.
@@ -28,4 +28,4 @@ export function phrased(text: string): ComponentChildren {
  * from content/): the HTML with its phrase marks as <wbr>, and the attribute
  * phrased.css keeps the browser's own breaks out of it by.
  */
-export const phrasedHtml = (html: string) => ({ 'data-phrased': '', dangerouslySetInnerHTML: { __html: html.replaceAll(SEPARATOR, '<wbr>') } });
+export const phrasedHtml = (html: string) => ({ 'data-phrased': '', dangerouslySetInnerHTML: { __html: html.replaceAll(PHRASE_SEPARATOR, '<wbr>') } });

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileContent } from '../../scripts/content/compile.ts';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import { PHRASE_SEPARATOR, phraseHtml, phrasesOf, withPhraseMarks } from '../../scripts/content/phrases.ts';
+import { phraseHtml, phrasesOf, withPhraseMarks } from '../../scripts/content/phrases.ts';
+import { PHRASE_SEPARATOR } from '../../src/content/phrases.ts';
 import type { Course } from '../../src/content/types.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
