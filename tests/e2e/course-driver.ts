@@ -54,6 +54,15 @@ export async function openCourse(page: Page, hash = '', url = COURSE_URL): Promi
   if (!hash) await passWelcome(page);
 }
 
+/**
+ * The nine-measure navigator of a measure page, and the button it folds behind
+ * on a small screen, named with the page's place among the nine (`at`: "7/9").
+ */
+export function measureNav(page: Page, at: string) {
+  const nav = page.getByRole('navigation', { name: '9つの対策' });
+  return { nav, toggle: nav.getByRole('button', { name: `9つの対策（${at}）` }) };
+}
+
 export async function goTo(page: Page, hash: string): Promise<void> {
   await page.evaluate((h) => (location.hash = h), hash);
 }

@@ -1,6 +1,6 @@
 // The course as a learner takes it: the built single file in Chromium, no LMS.
 import { expect, test } from '@playwright/test';
-import { answer, COURSE_FILE_URL, COURSE_URL, course, goTo, guardPage, keyOf, openCourse, readEveryPage, takeStory, wrongOf } from './course-driver.ts';
+import { answer, COURSE_FILE_URL, COURSE_URL, course, goTo, guardPage, keyOf, measureNav, openCourse, readEveryPage, takeStory, wrongOf } from './course-driver.ts';
 
 test('opened straight from the disk, the menu shows the four areas with every network request blocked', async ({ page }) => {
   const guard = await guardPage(page);
@@ -125,7 +125,7 @@ test('a story can be retried; the best result counts', async ({ page }) => {
 
 test('measure pages carry the nine-measure navigator, the references and the way back to the top', async ({ page }) => {
   await openCourse(page, '#/p/m_access');
-  const nav = page.getByRole('navigation', { name: '9つの対策' });
+  const { nav } = measureNav(page, '7/9');
   await expect(nav.getByRole('link')).toHaveCount(9);
   await expect(nav.locator('[aria-current=page]')).toHaveText('人的アクセス制限');
   await expect(page.locator('.refs')).toContainText('【セルフチェックシートの項目】');

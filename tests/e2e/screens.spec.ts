@@ -5,7 +5,7 @@
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { answerQuiz, goTo as frameGoTo, hostUrl, passWelcome, visitPage, welcomeFrame } from '../../scripts/lms-host/driver.ts';
-import { answer, COURSE_URL, course, goTo, guardPage, keyOf, readEveryPage, takeStory, wrongOf } from './course-driver.ts';
+import { answer, COURSE_URL, course, goTo, guardPage, keyOf, measureNav, readEveryPage, takeStory, wrongOf } from './course-driver.ts';
 
 /** The fewest right answers whose floored percentage reaches the pass mark, found by counting up. */
 function neededToPass(): number {
@@ -261,8 +261,7 @@ test('on a 360 px phone: a one-line header, the measure navigator folded behind 
   await expect(page.locator('.site-title')).toBeVisible();
   await expect(page.getByTestId('score')).toBeVisible();
 
-  const nav = page.getByRole('navigation', { name: '9つの対策' });
-  const toggle = nav.getByRole('button', { name: /9つの対策（7\/9）/ });
+  const { nav, toggle } = measureNav(page, '7/9');
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(nav.getByRole('link')).toHaveCount(0);
   await toggle.click();
