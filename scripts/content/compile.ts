@@ -16,8 +16,6 @@ import { compilePages } from './pages.ts';
 import { compileCast, compileStories } from './stories.ts';
 import { compileChecklist } from './checklist.ts';
 
-export { ContentError, MAX_FILE_CHARS } from './read.ts';
-
 /** longer interface strings are sentences, not labels: not phrase-split */
 const UI_LABEL_MAX = 30;
 /** every string in a nest of objects (the interface labels) */
