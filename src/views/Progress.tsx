@@ -7,7 +7,7 @@ export function ProgressSummary({ progress, ui }: { progress: Progress; ui: Ui['
   return (
     <div class="progress" role="group" aria-label={ui.label}>
       <div class="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={fill(ui.bar, { percent: pct })}>
-        <span style={{ width: `${pct}%` }} />
+        <span style={{ transform: `scaleX(${pct / 100})` }} />
       </div>
       <dl class="progress-figures">
         <div class="fig-wide">

@@ -73,3 +73,25 @@ for (const [label, size] of [['360x740', PHONE], ['1366x768', LAPTOP]] as const)
     expect(guard.errors).toEqual([]);
   });
 }
+
+// A slow phone feels every frame the page has to lay out again. Once a new
+// page is on screen the course is at rest: the header's progress bar may
+// animate its growth, but without laying the page out frame after frame.
+test('at 360 px, once a page change is drawn the page is at rest: the progress bar grows without laying the page out again', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await openCourse(page, '#/p/importance');
+  const bar = page.getByRole('progressbar');
+  const before = Number(await bar.getAttribute('aria-valuenow'));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const layouts = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'LayoutCount')!.value;
+  await page.evaluate(() => (location.hash = '#/p/leak_cases'));
+  await expect(page.locator('main h1')).toHaveText(course.pages.find((p) => p.id === 'leak_cases')!.title);
+  // the bar did grow, so there was something to animate
+  expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(before);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const drawn = await layouts();
+  // the animation takes 0.3 s; wait it out
+  await page.waitForTimeout(600);
+  expect(await layouts()).toBeLessThanOrEqual(drawn + 2);
+});
