@@ -156,23 +156,22 @@ for (const [width, height] of [
     const inside: string[] = [];
     let labels = 0;
     let breaks = 0;
-    for (const screen of [WELCOME, MENU, ...PAGE_SCREENS, ...storyScreens, QUIZ_ANSWERED, RESULT, CHECKLIST_HOME, CHECKLIST_AREA, CHECKLIST_RESULT]) {
-      await show(page, screen);
+    const measure = async (screen: Screen) => {
       labels += await page.locator(LABELLED).count();
       const lines = await measureLines(page);
       for (const o of lines.orphans) problems.push(`${screen.name}: ${o}`);
       breaks += lines.breaks;
       for (const b of lines.outside) inside.push(`${screen.name}: ${b}`);
+    };
+    for (const screen of [WELCOME, MENU, ...PAGE_SCREENS, ...storyScreens, QUIZ_ANSWERED, RESULT, CHECKLIST_HOME, CHECKLIST_AREA, CHECKLIST_RESULT]) {
+      await show(page, screen);
+      await measure(screen);
     }
     // the completion screen needs a finished course, saved as an earlier visit left it
     await completeCourseState(page);
     await page.goto(COURSE_URL);
     await show(page, COMPLETION);
-    labels += await page.locator(LABELLED).count();
-    const lines = await measureLines(page);
-    for (const o of lines.orphans) problems.push(`${COMPLETION.name}: ${o}`);
-    breaks += lines.breaks;
-    for (const b of lines.outside) inside.push(`${COMPLETION.name}: ${b}`);
+    await measure(COMPLETION);
     expect(labels, 'labels measured').toBeGreaterThan(300);
     expect(problems).toEqual([]);
     expect(breaks, 'line breaks in marked text measured').toBeGreaterThan(width < 400 ? 250 : 100);

@@ -2,7 +2,7 @@
 // sideways, and a full-page screenshot of each kind of screen is left in
 // test-results/screenshots/ for a person to look at.
 import { expect, test, type Page } from '@playwright/test';
-import { course, guardPage, openCourse } from './course-driver.ts';
+import { course, goTo, guardPage, openCourse } from './course-driver.ts';
 import {
   CHECKLIST_AREA,
   CHECKLIST_HOME,
@@ -85,7 +85,7 @@ test('at 360 px, once a page change is drawn the page is at rest: the progress b
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const layouts = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'LayoutCount')!.value;
-  await page.evaluate(() => (location.hash = '#/p/leak_cases'));
+  await goTo(page, '#/p/leak_cases');
   await expect(page.locator('main h1')).toHaveText(course.pages.find((p) => p.id === 'leak_cases')!.title);
   // the bar did grow, so there was something to animate
   expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(before);
