@@ -17,6 +17,7 @@ export const UI_KEYS = {
     visited: [],
     visitedAfter: [],
     footer: ['title', 'version'],
+    documentTitle: ['screen', 'title'],
   },
   progress: {
     label: [],

@@ -4,6 +4,7 @@ import { fill } from '../content/ui.ts';
 import { certificateData, NAME_MAX } from '../model/certificate.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { phrased } from './phrased.tsx';
+import { useScreenTitle } from './useScreenTitle.ts';
 
 /** The course's end: the result, the date, and the 修了証, which prints alone on one A4 page. */
 export function Completion({ store, view }: { store: Store; view: View }) {
@@ -14,6 +15,8 @@ export function Completion({ store, view }: { store: Store; view: View }) {
   const cert = certificateData(store.course, view.state, p.score, name);
   const date = cert.date ? fill(ui.checklist.dateValue, cert.date) : '';
   const score = fill(ui.progress.points, { score: cert.score });
+  // named 修了証 whether or not it is earned yet: the certificate is what this screen prints
+  useScreenTitle(store.course, words.certificate);
   return (
     <article class="completion">
       <Breadcrumb ui={ui.nav} trail={[{ label: words.certificate }]} />

@@ -4,6 +4,7 @@ import { Icon } from './Icon.tsx';
 import { phrased } from './phrased.tsx';
 import { fill, fillParts } from '../content/ui.ts';
 import { unreadPages } from '../model/path.ts';
+import { useScreenTitle } from './useScreenTitle.ts';
 
 /** the status names this many unread pages; the section cards below mark every page */
 const UNREAD_LISTED = 5;
@@ -63,6 +64,7 @@ export function Menu({ store, view }: { store: Store; view: View }) {
   const { course } = store;
   const { ui } = course;
   const visited = new Set(view.state.visited);
+  useScreenTitle(course);
   return (
     <section class="menu">
       <h1>{phrased(course.meta.title)}</h1>

@@ -15,6 +15,7 @@ import { Details } from './blocks/Details.tsx';
 import { Icon } from './Icon.tsx';
 import './blocks/blocks.css';
 import { phrased, phrasedHtml } from './phrased.tsx';
+import { useScreenTitle } from './useScreenTitle.ts';
 
 function BlockView({ block, store, view, idBase }: { block: Block; store: Store; view: View; idBase: string }) {
   if (block.type === 'html') return <div class="prose" {...phrasedHtml(block.html)} />;
@@ -43,6 +44,7 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
   const { ui } = course;
   // a section's last page leads on to the next section, in the menu's order
   const following = next ? undefined : nextSection(course, section.id);
+  useScreenTitle(course, page.title);
   return (
     <article class={`page page-${page.id}${page.wide ? ' page-wide' : ''}`}>
       <Breadcrumb

@@ -5,6 +5,7 @@ import { isCorrect } from '../model/scoring.ts';
 import { fill } from '../content/ui.ts';
 import { RetryNote, StoryHeader } from './StoryView.tsx';
 import { phrased, phrasedHtml } from './phrased.tsx';
+import { useScreenTitle } from './useScreenTitle.ts';
 
 export function QuizView({ store, view, quizId }: { store: Store; view: View; quizId: string }) {
   const { course } = store;
@@ -12,6 +13,8 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
   const quiz = course.quizzes.find((q) => q.id === quizId)!;
   const story = course.stories.find((s) => s.id === quiz.story)!;
   const position = story.quizzes.indexOf(quiz.id);
+  const title = fill(ui.title, quiz);
+  useScreenTitle(course, title);
   const saved = view.state.answers[quiz.id];
   const answered = saved !== undefined;
   const [chosen, setChosen] = useState<string[]>([]);
@@ -54,7 +57,7 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
         {fill(ui.position, { story: fill(course.ui.story.title, story), position: position + 1, total: story.quizzes.length })}
       </p>
       {position === 0 && !answered && <RetryNote store={store} view={view} storyId={story.id} total={story.quizzes.length} />}
-      <h1>{phrased(fill(ui.title, quiz))}</h1>
+      <h1>{phrased(title)}</h1>
       <div class="prose scenario" {...phrasedHtml(quiz.scenario)} />
       <form onSubmit={submit} class={answered ? 'is-answered' : undefined}>
         <fieldset disabled={answered || view.readOnly}>

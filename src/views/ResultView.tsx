@@ -5,12 +5,15 @@ import { fill, fillParts } from '../content/ui.ts';
 import { quizzesToPass } from '../model/path.ts';
 import { QuizList, StoryHeader } from './StoryView.tsx';
 import { phrased } from './phrased.tsx';
+import { useScreenTitle } from './useScreenTitle.ts';
 
 export function ResultView({ store, view, storyId }: { store: Store; view: View; storyId: string }) {
   const { course } = store;
   const ui = course.ui.result;
   const story = course.stories.find((s) => s.id === storyId)!;
   const total = story.quizzes.length;
+  const title = fill(ui.title, { story: fill(course.ui.story.title, story) });
+  useScreenTitle(course, title);
   const now = storyCorrectNow(course, view.state, storyId);
   const record = view.state.stories[storyId];
   const next = course.stories.find((s) => s.number === story.number + 1);
@@ -21,7 +24,7 @@ export function ResultView({ store, view, storyId }: { store: Store; view: View;
   return (
     <article class="result">
       <StoryHeader store={store} storyId={story.id} />
-      <h1>{fill(ui.title, { story: fill(course.ui.story.title, story) })}</h1>
+      <h1>{title}</h1>
       <p class="result-score" data-testid="story-result">
         {fillParts(ui.now, { total, correct: <strong>{fill(ui.correctCount, { count: now })}</strong> })}
       </p>

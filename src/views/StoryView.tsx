@@ -6,6 +6,7 @@ import { Breadcrumb } from './Breadcrumb.tsx';
 import { storyStatus } from './widgets/StoryList.tsx';
 import { Cast } from './widgets/Cast.tsx';
 import { phrased, phrasedHtml } from './phrased.tsx';
+import { useScreenTitle } from './useScreenTitle.ts';
 
 export function StoryHeader({ store, storyId }: { store: Store; storyId: string }) {
   const storyPage = store.course.places.storyList;
@@ -58,11 +59,13 @@ export function StoryView({ store, view, storyId }: { store: Store; view: View; 
   const firstOpen = story.quizzes.find((q) => view.state.answers[q] === undefined);
   const ui = store.course.ui.story;
   const status = storyStatus(view, story, ui);
+  const title = fill(ui.title, story);
+  useScreenTitle(store.course, title);
   return (
     <article class="story">
       <StoryHeader store={store} storyId={story.id} />
       <p class="story-category">{phrased(story.category)}</p>
-      <h1>{phrased(fill(ui.title, story))}</h1>
+      <h1>{phrased(title)}</h1>
       <p class="lead">{phrased(story.summary)}</p>
       <RetryNote store={store} view={view} storyId={story.id} total={story.quizzes.length} />
       {story.cast.length > 0 && (

@@ -5,6 +5,7 @@ import { quizzesToPass } from '../model/path.ts';
 import { companyName } from '../model/certificate.ts';
 import { phrased } from './phrased.tsx';
 import { placeOf, resumeRoute } from './place.ts';
+import { useScreenTitle } from './useScreenTitle.ts';
 
 /** The course's start: what it is for, how long it takes, what it asks, and one way in. */
 export function Welcome({ store, view }: { store: Store; view: View }) {
@@ -17,6 +18,7 @@ export function Welcome({ store, view }: { store: Store; view: View }) {
   const begun = view.state.visited.length > 0 || p.quizzesAnswered > 0 || Object.keys(view.state.checklist).length > 0;
   const resume = saved && (saved.name !== 'menu' || begun) ? saved : undefined;
   const rule = meta.completion;
+  useScreenTitle(store.course);
   return (
     <section class="welcome">
       {company && (

@@ -6,6 +6,7 @@ import { expect, test, type Frame, type Page } from '@playwright/test';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { answerQuiz, goTo as frameGoTo, hostUrl, passWelcome, visitPage, welcomeFrame } from '../../scripts/lms-host/driver.ts';
 import { answer, COURSE_URL, course, goTo, guardPage, keyOf, measureNav, readEveryPage, takeStory, wrongOf } from './course-driver.ts';
+import { CHECKLIST_AREA, CHECKLIST_HOME, CHECKLIST_RESULT, COMPLETION, completeCourseState, MENU, pageScreen, QUIZ, RESULT, show, STORY, WELCOME } from './a11y-driver.ts';
 
 /** The fewest right answers whose floored percentage reaches the pass mark, found by counting up. */
 function neededToPass(): number {
@@ -215,6 +216,27 @@ test('standalone: welcome → はじめる → every page and quiz → completio
   expect(guard.errors).toEqual([]);
 });
 
+test('each screen names the document after itself: the tab, the history list and a saved PDF say which screen it is', async ({ page }) => {
+  await completeCourseState(page);
+  await page.goto(`${COURSE_URL}#/start`);
+  await expect(WELCOME.ready(page)).toBeVisible();
+  // the top and the welcome screen are the course itself
+  await expect(page).toHaveTitle(course.meta.title);
+  await show(page, MENU);
+  await expect(page).toHaveTitle(course.meta.title);
+  for (const screen of [pageScreen('m_access'), STORY, QUIZ, RESULT, CHECKLIST_HOME, CHECKLIST_AREA, CHECKLIST_RESULT]) {
+    await show(page, screen);
+    const heading = await page.locator('main h1').innerText();
+    await expect(page, screen.name).toHaveTitle(`${heading}｜${course.meta.title}`);
+  }
+  // what the completion screen prints is the certificate, whatever its heading says
+  await show(page, COMPLETION);
+  await expect(page).toHaveTitle(`修了証｜${course.meta.title}`);
+  await page.goBack();
+  await expect(CHECKLIST_RESULT.ready(page)).toBeVisible();
+  await expect(page).toHaveTitle(`${await page.locator('main h1').innerText()}｜${course.meta.title}`);
+});
+
 test('the completion screen before completion says what is missing instead of a certificate', async ({ page }) => {
   await page.goto(`${COURSE_URL}#/complete`);
   await expect(page.getByTestId('not-complete')).toBeVisible();
@@ -247,6 +269,8 @@ test.describe('under the strict LMS host', () => {
       await expect(frame.getByTestId('certificate')).toContainText('100点');
       const today = await todayInBrowser(frame);
       await expect(frame.getByTestId('completion-date')).toHaveText(today);
+      // printed from the LMS's frame, the print's header (and Firefox's PDF name) is the frame's title
+      expect(await frame.evaluate(() => document.title)).toBe(`修了証｜${course.meta.title}`);
       const violations = await page.evaluate(() => window.lmsHost!.violations);
       expect(violations).toEqual([]);
     });

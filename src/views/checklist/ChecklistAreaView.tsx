@@ -7,6 +7,7 @@ import { Crumbs } from './Crumbs.tsx';
 import { phrased } from '../phrased.tsx';
 import { answeredIn, checklistAreas } from './areas.ts';
 import './checklist.css';
+import { useScreenTitle } from '../useScreenTitle.ts';
 
 function ItemQuestion({ item, number, answer, disabled, onAnswer, labels }: {
   labels: Ui['answers'];
@@ -46,6 +47,7 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
   const next = areas[index + 1];
   const answers = view.state.checklist;
   const firstNumber = course.checklist.indexOf(items[0]) + 1;
+  useScreenTitle(course, page.title);
   return (
     <article class="checklist-area">
       <Crumbs course={course} current={page.navLabel} />

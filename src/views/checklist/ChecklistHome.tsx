@@ -5,6 +5,7 @@ import { fill } from '../../content/ui.ts';
 import { CHECKLIST_ANSWERS } from '../../model/state.ts';
 import { answeredIn, checklistAreas } from './areas.ts';
 import './checklist.css';
+import { useScreenTitle } from '../useScreenTitle.ts';
 
 export function ChecklistHome({ store, view }: { store: Store; view: View }) {
   const { course } = store;
@@ -14,6 +15,7 @@ export function ChecklistHome({ store, view }: { store: Store; view: View }) {
   const answers = view.state.checklist;
   const answered = answeredIn(course.checklist, answers);
   const firstOpen = areas.find((a) => answeredIn(a.items, answers) < a.items.length) ?? areas[0];
+  useScreenTitle(course, words.title);
   return (
     <article class="checklist-home">
       <Crumbs course={course} />

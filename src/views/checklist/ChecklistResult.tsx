@@ -11,6 +11,7 @@ import { checklistAreas, percentText } from './areas.ts';
 import { AreaChart } from './AreaChart.tsx';
 import { AreaTable } from './AreaTable.tsx';
 import './checklist.css';
+import { useScreenTitle } from '../useScreenTitle.ts';
 
 export function ChecklistResult({ store, view }: { store: Store; view: View }) {
   const { course } = store;
@@ -31,6 +32,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
   const open = openItems(course.checklist, answers);
   const unanswered = scores.reduce((n, s) => n + s.total - s.answered, 0);
   const numberOf = (id: string) => course.checklist.findIndex((i) => i.id === id) + 1;
+  useScreenTitle(course, words.reportTitle);
 
   return (
     <article class="checklist-report">
