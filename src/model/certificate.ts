@@ -7,10 +7,10 @@ import { dayOf, type Day } from './day.ts';
 export const NAME_MAX = 40;
 
 /**
- * LMSs hand the name over as "family, given" (SCORM's own example is
- * "Doe, John"; Moodle sends "姓, 名"). Japanese writes family then given
- * with a space, so "山田, 太郎" becomes 「山田 太郎」; a name without a comma
- * is kept as it is.
+ * SCORM's name is "family, given" (the spec's example is "Doe, John"; Moodle
+ * sends "姓, 名" in its SCORM standard mode). Japanese writes family then given
+ * with a space, so "山田, 太郎" becomes 「山田 太郎」. A name without a comma is
+ * kept as it is: by default Moodle sends its full name as it displays it.
  */
 export function displayName(lmsName: string | undefined): string {
   if (!lmsName) return '';

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, type Frame, type Page } from '@playwright/test';
+import { expect, type Frame, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { answerQuiz, goTo, passWelcome, visitPage } from '../../scripts/lms-host/driver.ts';
 
@@ -112,6 +112,8 @@ export interface AttemptRecord {
   scos: { moodle_summary: { status: string; score_raw: string | number; total_time: string } | null; elements: Record<string, Element> }[];
 }
 export interface UserRecord {
+  /** the learner's name as Moodle displays it (its full-name format) */
+  fullname: string;
   attempt_count: number;
   attempts: AttemptRecord[];
   moodle_scorm_grade: number | null;
@@ -319,6 +321,21 @@ export async function retry(frame: Frame, storyId: string): Promise<void> {
   await goTo(frame, `/s/${storyId}/result`);
   await frame.getByRole('button', { name: 'もう一度挑戦する' }).click();
   await expect(frame.getByRole('button', { name: '解答する' })).toBeVisible();
+}
+
+/** The learner's names as Moodle's own profile form holds them. */
+export async function profileNames(page: Page): Promise<{ firstname: string; lastname: string }> {
+  await page.goto(`${BASE}/user/edit.php`);
+  const field = (id: string) => page.locator(`#${id}`).inputValue();
+  return { firstname: await field('id_firstname'), lastname: await field('id_lastname') };
+}
+
+/** The name on the course's 修了証, from its completion screen; the LMS names the learner, so the course asks for none. */
+export async function certificateName(frame: Frame): Promise<Locator> {
+  await goTo(frame, '/complete');
+  await expect(frame.getByTestId('certificate')).toBeVisible();
+  await expect(frame.getByLabel('修了証に印刷する氏名')).toHaveCount(0);
+  return frame.getByTestId('certificate-name');
 }
 
 /** The course's own summary on its menu: pages, score and status as the learner sees them. */

@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { goTo, visitPage } from '../../scripts/lms-host/driver.ts';
 import {
   answerAll,
+  certificateName,
   cleanSession,
   cmiOf,
   EL,
@@ -21,6 +22,7 @@ import {
   PAGE_IDS,
   passed,
   PASSED_LABEL,
+  profileNames,
   QUIZZES,
   quizzesOf,
   readEveryPage,
@@ -129,6 +131,9 @@ for (const v of ['1.2', '2004'] as const) {
       expect(await summary(frame)).toEqual({ pages: `${PAGE_IDS.length}/${PAGE_IDS.length}`, score: expect.stringMatching(/^100点/), status: expect.stringMatching(PASSED_LABEL) });
       await goTo(frame, `/q/${QUIZZES[0].id}`);
       await expect(frame.getByTestId('verdict')).toBeVisible();
+      // a later visit, in review mode, still prints the 修了証, with the name as Moodle displays it:
+      // by default Moodle passes its full name (not SCORM's "Last, First")
+      await expect(await certificateName(frame)).toHaveText(`${before.fullname} 殿`);
       const third = await leave(page, activity);
       cleanSession(third, v);
       expect(launchValues(third, v).mode).toBe('review');
@@ -214,6 +219,7 @@ for (const variation of variations) {
     for (const v of ['1.2', '2004'] as const) {
       test(`SCORM ${v}: stories 1–2 wrong, leave, relaunch in normal mode, retry, finish: incomplete then passed, never failed`, async ({ page }) => {
         test.setTimeout(45 * 60_000);
+        const names = await profileNames(page);
         const activity = importActivity(v, `${v} ${variation.standard ? 'standard mode' : 'no mastery override'}`, variation.set);
         const first = await session(page, activity, v, (frame) => answerAll(frame, quizzesOf('story1', 'story2'), false), hasTotal(v), 'first session stored');
         inProgress(first.user, v);
@@ -228,6 +234,8 @@ for (const variation of variations) {
             }
             await answerAll(frame, quizzesOf('story3', 'story4'), true);
             await readEveryPage(frame);
+            // standard mode passes SCORM's "Last, First", printed family name first as Japanese writes it
+            await expect(await certificateName(frame)).toHaveText(`${variation.standard ? `${names.lastname} ${names.firstname}` : first.user.fullname} 殿`);
           },
           (u) => cmiOf(u)[EL[v].status] === (v === '1.2' ? 'passed' : 'completed'),
           'second session stored',
