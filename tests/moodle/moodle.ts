@@ -220,8 +220,8 @@ export async function login(page: Page, who = STUDENT): Promise<void> {
   // A login can fail although the password is right (seen for student1 and admin, whose
   // hashes verify): Moodle logs "Invalid login" when the form's login token is not the
   // session's, and once the password field was found empty again after filling it, so
-  // the login page was replaced under the test. The login page's own AJAX requests,
-  // sent just after its load, save the session too: a login posted while they run
+  // the login page was replaced under the test. The login page sends AJAX requests
+  // just after its load, which likely save the session too: a login posted while they run
   // failed about two times in three here (a fresh context each time), posted once
   // the network is idle eight of eight passed. Logging in is not what the suite
   // checks: it is still tried again before the test gives up.
