@@ -178,34 +178,47 @@ const LOG_KEY = 'suite-moodle:calls';
 /**
  * Wraps Moodle's API object on the player page as Moodle creates it, and keeps a
  * log of every call in the Moodle origin's localStorage, so it outlives the page.
+ * It runs in the page, so it uses nothing from outside itself.
  */
+function scormCallLogger(key: string): void {
+  const marked = window as unknown as { scormCallLog?: true };
+  if (window.top !== window || !location.pathname.endsWith('/mod/scorm/player.php') || marked.scormCallLog) return;
+  marked.scormCallLog = true;
+  const log: unknown[] = [];
+  localStorage.setItem(key, '[]');
+  for (const name of ['API', 'API_1484_11']) {
+    let api: Record<string, unknown> | undefined;
+    Object.defineProperty(window, name, {
+      configurable: true,
+      get: () => api,
+      set(value: Record<string, unknown>) {
+        const lastError = (value.LMSGetLastError ?? value.GetLastError) as () => string;
+        for (const method of Object.keys(value)) {
+          const real = value[method];
+          if (typeof real !== 'function' || /Error|Diagnostic/.test(method)) continue;
+          value[method] = (...args: string[]) => {
+            const r = String(real.apply(value, args));
+            log.push({ m: method, a: args.map(String), r, e: String(lastError.call(value)) });
+            localStorage.setItem(key, JSON.stringify(log));
+            return r;
+          };
+        }
+        api = value;
+      },
+    });
+  }
+}
+
 export async function logScormCalls(page: Page): Promise<void> {
-  await page.addInitScript((key) => {
-    if (window.top !== window || !location.pathname.endsWith('/mod/scorm/player.php')) return;
-    const log: unknown[] = [];
-    localStorage.setItem(key, '[]');
-    for (const name of ['API', 'API_1484_11']) {
-      let api: Record<string, unknown> | undefined;
-      Object.defineProperty(window, name, {
-        configurable: true,
-        get: () => api,
-        set(value: Record<string, unknown>) {
-          const lastError = (value.LMSGetLastError ?? value.GetLastError) as () => string;
-          for (const method of Object.keys(value)) {
-            const real = value[method];
-            if (typeof real !== 'function' || /Error|Diagnostic/.test(method)) continue;
-            value[method] = (...args: string[]) => {
-              const r = String(real.apply(value, args));
-              log.push({ m: method, a: args.map(String), r, e: String(lastError.call(value)) });
-              localStorage.setItem(key, JSON.stringify(log));
-              return r;
-            };
-          }
-          api = value;
-        },
-      });
-    }
-  }, LOG_KEY);
+  await page.addInitScript(scormCallLogger, LOG_KEY);
+  // A player Moodle opens in a window of its own (display: popup) got no init script:
+  // it ran on the window's blank first document, not on the player that replaced it.
+  // The logger goes into that player's HTML instead, ahead of Moodle's own scripts.
+  await page.context().route(/\/mod\/scorm\/player\.php\?.*display=popup/, async (route) => {
+    const response = await route.fetch();
+    const logger = `<script>(${scormCallLogger.toString()})(${JSON.stringify(LOG_KEY)})</script>`;
+    await route.fulfill({ response, body: (await response.text()).replace(/<head[^>]*>/, (head) => head + logger) });
+  });
 }
 
 /** The calls of the last player session (read from any Moodle page after leaving). */
@@ -249,9 +262,40 @@ export async function enter(page: Page, activity: Activity, options: { newAttemp
   if (options.newAttempt) await form.locator('#a').check();
   await form.locator('button#n').click();
   await expect(page).toHaveURL(/\/mod\/scorm\/player\.php/);
+  return courseIn(page);
+}
+
+/**
+ * The same for an activity shown in a new window (display: popup): Enter opens
+ * Moodle's player in a window of its own; returns that window and the course's frame.
+ */
+export async function enterWindow(page: Page, activity: Activity): Promise<{ player: Page; frame: Frame }> {
+  await page.goto(activity.view_url);
+  const form = page.locator('#scormviewform');
+  await expect(form).toBeVisible();
+  const opened = page.context().waitForEvent('page');
+  await form.locator('button#n').click();
+  const player = await opened;
+  await expect(player).toHaveURL(/\/mod\/scorm\/player\.php\?.*display=popup/);
+  return { player, frame: await courseIn(player) };
+}
+
+/**
+ * Closes the player's own window as a learner does: no way back through the
+ * course. Moodle then takes the entry page back to the course page (view.js,
+ * 0.8 s after the close); returns the calls of the closed window's session.
+ */
+export async function closeWindow(page: Page, player: Page): Promise<Call[]> {
+  await player.close({ runBeforeUnload: true });
+  await expect(page).toHaveURL(/\/course\/view\.php/);
+  return callLog(page);
+}
+
+/** The course's frame in Moodle's player, past its welcome screen. */
+async function courseIn(player: Page): Promise<Frame> {
   // a launch opens at the welcome screen; its button (はじめる, or 続きから to the saved place) leads on, as a learner goes
-  await expect(page.frameLocator('iframe#scorm_object').locator('#app:not([data-prerendered]) main section.welcome h1')).toBeVisible({ timeout: 120_000 });
-  const frame = page.frames().find((f) => f.parentFrame() === page.mainFrame() && /\/index\.html/.test(f.url()));
+  await expect(player.frameLocator('iframe#scorm_object').locator('#app:not([data-prerendered]) main section.welcome h1')).toBeVisible({ timeout: 120_000 });
+  const frame = player.frames().find((f) => f.parentFrame() === player.mainFrame() && /\/index\.html/.test(f.url()));
   if (!frame) throw new Error('the course frame is not in the player');
   await passWelcome(frame);
   return frame;

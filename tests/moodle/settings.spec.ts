@@ -1,14 +1,18 @@
 // What HR sees when an administrator changes the activity settings docs/lms-guide.md
-// §3.4 lists: grading method, attempts graded, force new attempt, number of attempts.
+// §3.4 lists: grading method, attempts graded, force new attempt, number of attempts,
+// and the display in a new window (§2.1).
 // Each test imports its own activity with the setting (import.sh --set), takes it as
 // student1 in Moodle's player and reads what Moodle stored, graded and marked complete.
 import { expect, test, type Page } from '@playwright/test';
 import { answerQuiz, goTo } from '../../scripts/lms-host/driver.ts';
 import {
   answerAll,
+  cleanSession,
+  closeWindow,
   cmiOf,
   EL,
   enter,
+  enterWindow,
   FORCE_NEW_ATTEMPT,
   GRADE_METHOD,
   hasTotal,
@@ -27,6 +31,7 @@ import {
   records,
   regradeAs,
   session,
+  settled,
   summary,
   WHAT_GRADE,
   type Activity,
@@ -222,4 +227,36 @@ test.describe('number of attempts: 1', () => {
     expect(after.attempt_count).toBe(1);
     passed(after, v, PASS_SCORE);
   });
+});
+
+test.describe('display package: new window', () => {
+  for (const v of ['1.2', '2004'] as const) {
+    test(`SCORM ${v}: the course in Moodle's own window; closing that window mid-story keeps every answer, and the next entry resumes there`, async ({ page }) => {
+      test.setTimeout(30 * 60_000);
+      const activity = importActivity(v, `${v} new window`, { popup: 1 });
+      const story1 = quizzesOf('story1');
+      const closeAt = story1.length - 1;
+
+      const first = await enterWindow(page, activity);
+      await answerAll(first.frame, story1.slice(0, closeAt), true);
+      const where = await first.frame.evaluate(() => location.hash);
+      const firstCalls = await closeWindow(page, first.player);
+      cleanSession(firstCalls, v);
+      expect(launchValues(firstCalls, v).mode).toBe('normal');
+      const s1 = await settled(activity.cmid, (u) => hasTotal(v)(u) && scoreOf(u, v, 1) === scoreFor(closeAt), 'the closed window\'s session stored');
+      inProgress(s1, v);
+      expect(s1.moodle_scorm_grade).toBe(scoreFor(closeAt));
+
+      const second = await enterWindow(page, activity);
+      expect(await second.frame.evaluate(() => location.hash)).toBe(where);
+      await answerAll(second.frame, story1.slice(closeAt), true);
+      const secondCalls = await closeWindow(page, second.player);
+      cleanSession(secondCalls, v);
+      expect(launchValues(secondCalls, v).mode).toBe('normal');
+      const s2 = await settled(activity.cmid, (u) => scoreOf(u, v, 1) === scoreFor(story1.length), 'the second window\'s session stored');
+      expect(s2.attempt_count).toBe(1);
+      inProgress(s2, v);
+      expect(gradebook(s2)).toEqual({ grade: scoreFor(story1.length), max: 100 });
+    });
+  }
 });
