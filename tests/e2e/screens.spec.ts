@@ -217,6 +217,8 @@ test('standalone: welcome → はじめる → every page and quiz → completio
 });
 
 test('each screen names the document after itself: the tab, the history list and a saved PDF say which screen it is', async ({ page }) => {
+  const titleOf = (screen: string) => `${screen}｜${course.meta.title}`;
+  const headingTitle = async () => titleOf(await page.locator('main h1').innerText());
   await completeCourseState(page);
   await page.goto(`${COURSE_URL}#/start`);
   await expect(WELCOME.ready(page)).toBeVisible();
@@ -226,15 +228,14 @@ test('each screen names the document after itself: the tab, the history list and
   await expect(page).toHaveTitle(course.meta.title);
   for (const screen of [pageScreen('m_access'), STORY, QUIZ, RESULT, CHECKLIST_HOME, CHECKLIST_AREA, CHECKLIST_RESULT]) {
     await show(page, screen);
-    const heading = await page.locator('main h1').innerText();
-    await expect(page, screen.name).toHaveTitle(`${heading}｜${course.meta.title}`);
+    await expect(page, screen.name).toHaveTitle(await headingTitle());
   }
   // what the completion screen prints is the certificate, whatever its heading says
   await show(page, COMPLETION);
-  await expect(page).toHaveTitle(`修了証｜${course.meta.title}`);
+  await expect(page).toHaveTitle(titleOf('修了証'));
   await page.goBack();
   await expect(CHECKLIST_RESULT.ready(page)).toBeVisible();
-  await expect(page).toHaveTitle(`${await page.locator('main h1').innerText()}｜${course.meta.title}`);
+  await expect(page).toHaveTitle(await headingTitle());
 });
 
 test('the completion screen before completion says what is missing instead of a certificate', async ({ page }) => {

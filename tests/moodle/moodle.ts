@@ -254,11 +254,17 @@ export async function login(page: Page, who = STUDENT): Promise<void> {
   }
 }
 
-/** Through the entry page, as a learner enters; returns the course's frame once it shows. */
-export async function enter(page: Page, activity: Activity, options: { newAttempt?: boolean } = {}): Promise<Frame> {
+/** The activity's entry page, as the learner sees it before pressing Enter: its form, with the mode choice and Enter. */
+export async function entryForm(page: Page, activity: Activity): Promise<Locator> {
   await page.goto(activity.view_url);
   const form = page.locator('#scormviewform');
   await expect(form).toBeVisible();
+  return form;
+}
+
+/** Through the entry page, as a learner enters; returns the course's frame once it shows. */
+export async function enter(page: Page, activity: Activity, options: { newAttempt?: boolean } = {}): Promise<Frame> {
+  const form = await entryForm(page, activity);
   if (options.newAttempt) await form.locator('#a').check();
   await form.locator('button#n').click();
   await expect(page).toHaveURL(/\/mod\/scorm\/player\.php/);
@@ -270,9 +276,7 @@ export async function enter(page: Page, activity: Activity, options: { newAttemp
  * Moodle's player in a window of its own; returns that window and the course's frame.
  */
 export async function enterWindow(page: Page, activity: Activity): Promise<{ player: Page; frame: Frame }> {
-  await page.goto(activity.view_url);
-  const form = page.locator('#scormviewform');
-  await expect(form).toBeVisible();
+  const form = await entryForm(page, activity);
   const opened = page.context().waitForEvent('page');
   await form.locator('button#n').click();
   const player = await opened;
@@ -394,11 +398,26 @@ export async function summary(frame: Frame): Promise<{ pages: string; score: str
   return { pages: await frame.getByTestId('pages-visited').innerText(), score: await frame.getByTestId('score').innerText(), status: await status.innerText() };
 }
 
-/** a session: enter, act, leave; then Moodle's record once the Terminate has been stored */
-export async function session(page: Page, activity: Activity, v: Version, act: (frame: Frame) => Promise<void>, stored: (u: UserRecord) => boolean, what: string): Promise<{ calls: Call[]; user: UserRecord }> {
-  const frame = await enter(page, activity);
-  await act(frame);
-  const calls = await leave(page, activity);
+/** a session: enter, act, leave (or close the activity's own window); then Moodle's record once the Terminate has been stored */
+export async function session(
+  page: Page,
+  activity: Activity,
+  v: Version,
+  act: (frame: Frame) => Promise<void>,
+  stored: (u: UserRecord) => boolean,
+  what: string,
+  options: { window?: boolean } = {},
+): Promise<{ calls: Call[]; user: UserRecord }> {
+  let calls: Call[];
+  if (options.window) {
+    // an activity shown in a new window: the learner closes that window
+    const { player, frame } = await enterWindow(page, activity);
+    await act(frame);
+    calls = await closeWindow(page, player);
+  } else {
+    await act(await enter(page, activity));
+    calls = await leave(page, activity);
+  }
   cleanSession(calls, v);
   const user = await settled(activity.cmid, stored, what);
   return { calls, user };

@@ -7,12 +7,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { answerQuiz, goTo } from '../../scripts/lms-host/driver.ts';
 import {
   answerAll,
-  cleanSession,
-  closeWindow,
   cmiOf,
   EL,
   enter,
-  enterWindow,
+  entryForm,
   FORCE_NEW_ATTEMPT,
   GRADE_METHOD,
   hasTotal,
@@ -31,7 +29,6 @@ import {
   records,
   regradeAs,
   session,
-  settled,
   summary,
   WHAT_GRADE,
   type Activity,
@@ -52,9 +49,8 @@ const scoreOf = (u: UserRecord, v: Version, attempt: number) => Number(cmiOf(u, 
 
 /** The entry page as the learner sees it before pressing Enter. */
 async function entryPage(page: Page, activity: Activity): Promise<{ text: string; newAttemptBox: number }> {
-  await page.goto(activity.view_url);
-  await expect(page.locator('#scormviewform')).toBeVisible();
-  return { text: await page.locator('#region-main').innerText(), newAttemptBox: await page.locator('#scormviewform #a').count() };
+  const form = await entryForm(page, activity);
+  return { text: await page.locator('#region-main').innerText(), newAttemptBox: await form.locator('#a').count() };
 }
 
 test.beforeEach(async ({ page }) => {
@@ -237,26 +233,39 @@ test.describe('display package: new window', () => {
       const story1 = quizzesOf('story1');
       const closeAt = story1.length - 1;
 
-      const first = await enterWindow(page, activity);
-      await answerAll(first.frame, story1.slice(0, closeAt), true);
-      const where = await first.frame.evaluate(() => location.hash);
-      const firstCalls = await closeWindow(page, first.player);
-      cleanSession(firstCalls, v);
-      expect(launchValues(firstCalls, v).mode).toBe('normal');
-      const s1 = await settled(activity.cmid, (u) => hasTotal(v)(u) && scoreOf(u, v, 1) === scoreFor(closeAt), 'the closed window\'s session stored');
-      inProgress(s1, v);
-      expect(s1.moodle_scorm_grade).toBe(scoreFor(closeAt));
+      let where = '';
+      const first = await session(
+        page,
+        activity,
+        v,
+        async (frame) => {
+          await answerAll(frame, story1.slice(0, closeAt), true);
+          where = await frame.evaluate(() => location.hash);
+        },
+        (u) => hasTotal(v)(u) && scoreOf(u, v, 1) === scoreFor(closeAt),
+        "the closed window's session stored",
+        { window: true },
+      );
+      expect(launchValues(first.calls, v).mode).toBe('normal');
+      inProgress(first.user, v);
+      expect(first.user.moodle_scorm_grade).toBe(scoreFor(closeAt));
 
-      const second = await enterWindow(page, activity);
-      expect(await second.frame.evaluate(() => location.hash)).toBe(where);
-      await answerAll(second.frame, story1.slice(closeAt), true);
-      const secondCalls = await closeWindow(page, second.player);
-      cleanSession(secondCalls, v);
-      expect(launchValues(secondCalls, v).mode).toBe('normal');
-      const s2 = await settled(activity.cmid, (u) => scoreOf(u, v, 1) === scoreFor(story1.length), 'the second window\'s session stored');
-      expect(s2.attempt_count).toBe(1);
-      inProgress(s2, v);
-      expect(gradebook(s2)).toEqual({ grade: scoreFor(story1.length), max: 100 });
+      const second = await session(
+        page,
+        activity,
+        v,
+        async (frame) => {
+          expect(await frame.evaluate(() => location.hash)).toBe(where);
+          await answerAll(frame, story1.slice(closeAt), true);
+        },
+        (u) => scoreOf(u, v, 1) === scoreFor(story1.length),
+        "the second window's session stored",
+        { window: true },
+      );
+      expect(launchValues(second.calls, v).mode).toBe('normal');
+      expect(second.user.attempt_count).toBe(1);
+      inProgress(second.user, v);
+      expect(gradebook(second.user)).toEqual({ grade: scoreFor(story1.length), max: 100 });
     });
   }
 });
