@@ -43,7 +43,11 @@ export interface Store {
 
 const UNREADABLE_STATE_NOTICE: Notice = { id: 'state-reset', level: 'warning' };
 
+// a past attempt shown again (review), or a look before taking it (browse, an
+// LMS's "preview"): either way nothing is recorded, but only a preview is
+// likely a wrong turn for a learner who means to take the course
 const REVIEW_NOTICE: Notice = { id: 'review', level: 'info' };
+const BROWSE_NOTICE: Notice = { id: 'browse', level: 'warning' };
 
 export function codecIds(course: Course, checklist: readonly string[] = []): CodecIds {
   return {
@@ -75,7 +79,8 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
   const learnerName = displayName(start.learnerName);
   let typedName = learnerName ? '' : loadTypedName(course.meta.id);
   const readOnly = start.mode !== 'normal';
-  if (readOnly) ownNotices.push(REVIEW_NOTICE);
+  if (start.mode === 'review') ownNotices.push(REVIEW_NOTICE);
+  else if (start.mode === 'browse') ownNotices.push(BROWSE_NOTICE);
   let trackerNotices: Notice[] = [];
   const dismissed = new Set<string>();
   const listeners = new Set<() => void>();

@@ -79,6 +79,15 @@ export const LIMITS = {
  */
 export const SCORM12_EXIT = 'suspend';
 export const SCORM2004_EXIT = 'suspend';
+/**
+ * cmi.core.lesson_status a 1.2 launch in browse mode (an LMS's "preview") sets
+ * over an untouched record. A 1.2 LMS turns a status still "not attempted" at
+ * LMSFinish into "completed" (RTE 3.4.4); Moodle 4.5 does so in browse mode too
+ * (scorm_12.js StoreData), which ends the attempt: the learner's next Enter
+ * opens in review, with nothing taken.
+ */
+export const SCORM12_BROWSED = 'browsed';
+export const SCORM12_UNTOUCHED = 'not attempted';
 /** cmi.interactions.n.result for a right and a wrong answer */
 export const SCORM12_RESULT = { correct: 'correct', wrong: 'wrong', neutral: 'neutral' } as const;
 export const SCORM2004_RESULT = { correct: 'correct', wrong: 'incorrect', neutral: 'neutral' } as const;

@@ -26,6 +26,8 @@ export interface Dialect {
   /** how an objective's field ranks (a status or a score), to never write one lower; undefined: not ranked */
   objectiveRank(field: string, value: string): number | undefined;
   interactionWrites(index: number, answer: AnswerReport): CmiWrite[];
+  /** what a launch in browse mode writes, where the LMS would read the course's silence as a status */
+  browseWrites(held: ReadonlyMap<string, string>): CmiWrite[];
   /** cmi.core.exit / cmi.exit */
   exitElement: CmiElement;
   /** how many interactions every LMS of this version keeps: a checklist answer beyond it is not reported */

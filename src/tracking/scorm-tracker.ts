@@ -10,7 +10,8 @@
 //     suspend_data and a Commit after it; an answer's interaction stays in the
 //     mirror's outbox until the LMS took its every field and committed;
 //   - the tab opened last writes the LMS (peers.ts); a time limit ends the session.
-// In review and browse mode nothing is written: only Initialize, reads, Terminate.
+// In review and browse mode the learner's record is not written: only Initialize,
+// reads and Terminate, and in browse mode what the dialect's browseWrites asks for.
 import { afterPaint } from '../after-paint.ts';
 import type { Course } from '../content/types.ts';
 import { stateStamp } from '../model/codec.ts';
@@ -227,6 +228,11 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       writing = launch.mode === 'normal';
       const limit = launch.timeLimit;
       if (writing && limit && limit.remainingSeconds * 1000 <= LONGEST_TIMER_MS) timeLimitTimer = setTimeout(() => timeUp(limit.action), limit.remainingSeconds * 1000);
+      if (launch.mode === 'browse') {
+        const look = dialect.browseWrites(launch.held);
+        for (const [element, value] of look) lms.set(element, value);
+        if (look.length) lms.commit();
+      }
       const saved = writing ? adopt(storage, launch.learnerId, launch.suspendData) : launch.suspendData || null;
       if (writing) meetPeers(launch.learnerId);
       return {

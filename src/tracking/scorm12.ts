@@ -27,12 +27,14 @@ import {
   objectiveElement,
   SCORM12_API,
   SCORM12_API_OBJECT,
+  SCORM12_BROWSED,
   SCORM12_EXIT,
   SCORM12_FEEDBACK_MAX,
   SCORM12_LOCATION_MAX,
   SCORM12_MAX_HOPS,
   SCORM12_RESULT,
   SCORM12_SUSPEND_DATA_MAX,
+  SCORM12_UNTOUCHED,
   type InteractionField,
   type ObjectiveField,
 } from '../scorm/spec.ts';
@@ -93,6 +95,7 @@ export const scorm12: Dialect = {
     return [...(isNew ? [[p('id'), o.id] as const] : []), [p('score.raw'), String(o.score)], [p('score.min'), '0'], [p('score.max'), '100'], [p('status'), status]];
   },
   objectiveRank: (field, value) => (field === 'status' ? rank(value) : scoreRank(field, value)),
+  browseWrites: (held) => ((held.get(CMI12_STATUS) ?? SCORM12_UNTOUCHED) === SCORM12_UNTOUCHED ? [[CMI12_STATUS, SCORM12_BROWSED]] : []),
   interactionLimit: Infinity,
   exitElement: CMI12_EXIT,
   interactionWrites(n, a) {

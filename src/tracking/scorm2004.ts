@@ -112,6 +112,8 @@ export const scorm2004: Dialect = {
   },
   objectiveRank: (field, value) =>
     field === 'success_status' ? (SUCCESS_RANK[value] ?? 0) : field === 'completion_status' ? (COMPLETION_RANK[value] ?? 0) : scoreRank(field, value),
+  // 2004 has no status for a look, and an LMS infers none from an untouched record (Moodle keeps it unknown)
+  browseWrites: () => [],
   interactionLimit: SCORM2004_INTERACTIONS_SPM,
   exitElement: CMI2004_EXIT,
   interactionWrites(n, a) {

@@ -88,11 +88,16 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
               );
             })}
           </ol>
-          {!answered && (
-            <button type="submit" class="button" disabled={chosen.length === 0}>
-              {ui.submit}
-            </button>
-          )}
+          {!answered &&
+            (view.readOnly ? (
+              <p class="note" data-testid="read-only">
+                {ui.readOnly}
+              </p>
+            ) : (
+              <button type="submit" class="button" disabled={chosen.length === 0}>
+                {ui.submit}
+              </button>
+            ))}
         </fieldset>
       </form>
       {/* The verdict in a few words, announced once after submitting; the full feedback is read from the focused verdict on. */}

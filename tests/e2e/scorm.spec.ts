@@ -164,4 +164,22 @@ for (const v of ['1.2', '2004'] as const) {
     expect(after.cmi['cmi.interactions.3.id']).toBe('q3_4');
     expect(after.cmi['cmi.interactions.0.id']).toBe('q3_1');
   });
+
+  test(`SCORM ${v}: a preview (browse mode) says it records nothing and how to take the course; no quiz takes an answer; the LMS learns only that it was a look`, async ({ page }) => {
+    const frame = await launch(page, host.url, { v, mode: 'browse' });
+    const notice = frame.locator('[data-notice=browse]');
+    await expect(notice).toContainText('プレビューモード');
+    await expect(notice).toContainText('記録も残りません');
+    await expect(frame.locator('[data-notice=review]')).toHaveCount(0);
+    await goTo(frame, '/q/q1_1');
+    for (const choice of await frame.locator('input[name=choice]').all()) await expect(choice).toBeDisabled();
+    await expect(frame.getByRole('button', { name: '解答する' })).toHaveCount(0);
+    await expect(frame.getByTestId('read-only')).toHaveText('このモードでは解答できません（記録もされません）。');
+    await closeCourse(page);
+    const r = await clean(page);
+    // 1.2 only: an untouched record says "browsed", or the LMS would take the silence at LMSFinish for "completed"
+    const writes = r.calls.filter((c) => WRITES.test(c.method)).map((c) => [c.method, ...c.args.slice(0, 2)]);
+    expect(writes).toEqual(v === '1.2' ? [['LMSSetValue', 'cmi.core.lesson_status', 'browsed'], ['LMSCommit', '']] : []);
+    expect(r.cmi[el.status]).toBe(v === '1.2' ? 'browsed' : 'unknown');
+  });
 }

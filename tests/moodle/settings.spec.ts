@@ -1,6 +1,6 @@
 // What HR sees when an administrator changes the activity settings docs/lms-guide.md
 // §3.4 lists: grading method, attempts graded, force new attempt, number of attempts,
-// and the display in a new window (§2.1).
+// the display in a new window and the entry page's Preview button (§2.1).
 // Each test imports its own activity with the setting (import.sh --set), takes it as
 // student1 in Moodle's player and reads what Moodle stored, graded and marked complete.
 import { expect, test, type Page } from '@playwright/test';
@@ -223,6 +223,45 @@ test.describe('number of attempts: 1', () => {
     expect(after.attempt_count).toBe(1);
     passed(after, v, PASS_SCORE);
   });
+});
+
+test.describe("the entry page's Preview button (disable preview mode: No, Moodle's default)", () => {
+  for (const v of ['1.2', '2004'] as const) {
+    test(`SCORM ${v}: a preview says it records nothing and takes no answer, and does not end the attempt; Enter afterwards takes the same attempt in normal mode`, async ({ page }) => {
+      test.setTimeout(15 * 60_000);
+      const activity = importActivity(v, `${v} preview`, { hidebrowse: 0 });
+      const q = PASS_QUIZZES[0];
+      const preview = await session(
+        page,
+        activity,
+        v,
+        async (frame) => {
+          await expect(frame.locator('[data-notice=browse]')).toContainText('記録も残りません');
+          await goTo(frame, `/q/${q.id}`);
+          await expect(frame.getByTestId('read-only')).toBeVisible();
+          await expect(frame.getByRole('button', { name: '解答する' })).toHaveCount(0);
+        },
+        hasTotal(v),
+        'the preview closed',
+        { preview: true },
+      );
+      expect(launchValues(preview.calls, v).mode).toBe('browse');
+      // Moodle's 1.2 player turns a status still "not attempted" at LMSFinish into "completed", in
+      // preview too, and a completed attempt opens in review: the course says "browsed" instead
+      expect(preview.calls.filter((c) => /SetValue$/.test(c.m)).map((c) => c.a)).toEqual(v === '1.2' ? [['cmi.core.lesson_status', 'browsed']] : []);
+      const look = cmiOf(preview.user);
+      expect(look[EL[v].status]).toBe(v === '1.2' ? 'browsed' : undefined);
+      expect(look[EL[v].raw]).toBeUndefined();
+      expect(preview.user.gradebook.finalgrade).toBeNull();
+      expect(preview.user.completion.state_name).toBe('incomplete');
+
+      const taken = await session(page, activity, v, (frame) => answerQuiz(frame, q.id, q.key), (u) => scoreOf(u, v, 1) === scoreFor(1), 'the first answer stored');
+      expect(launchValues(taken.calls, v).mode).toBe('normal');
+      expect(taken.user.attempt_count).toBe(1);
+      inProgress(taken.user, v);
+      expect(gradebook(taken.user).grade).toBe(scoreFor(1));
+    });
+  }
 });
 
 test.describe('display package: new window', () => {

@@ -105,6 +105,28 @@ describe.each([scorm12, scorm2004])('SCORM $version session', (dialect) => {
     expect(new Set(host.calls)).toEqual(new Set([dialect.methods.initialize, dialect.methods.getValue, dialect.methods.getLastError, dialect.methods.terminate]));
   });
 
+  it("browse mode (an LMS's preview): read-only; an untouched 1.2 record says browsed, so the LMS cannot call it completed", () => {
+    const mode = dialect.version === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode';
+    const status = dialect.version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status';
+    const host = lms(dialect, { [mode]: 'browse' });
+    const tracker = createScormTracker(dialect, host.api, course, { log: silent, schedule: now });
+    const store = createStore(course, tracker, '');
+    expect(store.get().readOnly).toBe(true);
+    expect(store.get().notices.map((n) => n.id)).toEqual(['browse']);
+    store.answer('q1_1', ['a']);
+    store.flush();
+    expect(host.api[dialect.methods.getValue](status)).toBe(dialect.version === '1.2' ? 'browsed' : 'unknown');
+    tracker.finish();
+    expect([host.count('setValue'), host.count('commit')]).toEqual(dialect.version === '1.2' ? [1, 1] : [0, 0]);
+
+    // a record the learner has begun keeps its status: a look writes nothing
+    const begun = lms(dialect, { [mode]: 'browse', [status]: 'incomplete', 'cmi.suspend_data': '1~~/q/q1_2~~~~' });
+    const second = createScormTracker(dialect, begun.api, course, { log: silent, schedule: now });
+    createStore(course, second, '');
+    second.finish();
+    expect([begun.count('setValue'), begun.count('commit')]).toEqual([0, 0]);
+  });
+
   it('the LMS mastery score replaces the content pass mark', () => {
     const launch: Record<string, string> = dialect.version === '1.2' ? { 'cmi.student_data.mastery_score': '60' } : { 'cmi.scaled_passing_score': '0.6' };
     const tracker = createScormTracker(dialect, lms(dialect, launch).api, course, { log: silent, schedule: now });
