@@ -155,9 +155,16 @@ test('tabs by keyboard: one Tab stop, arrows, Home and End choose a tab, Tab goe
   await expectSelected(0);
   // the closed panels' words are still in the page, for find and print
   await expect(page.locator('main')).toContainText('禁撮影');
-  // from the selected tab, Tab moves into its panel, not to the next tab
+  // from the selected tab, Tab moves into its panel, not to the next tab nor into a closed panel before it
   await press(page, 'Tab');
   await expect(await panelOf(0)).toBeFocused();
+  await press(page, 'Shift+Tab');
+  await press(page, 'ArrowRight');
+  await expectSelected(1);
+  await press(page, 'Tab');
+  await expect(await panelOf(1)).toBeFocused();
+  await press(page, 'Shift+Tab');
+  await expect(tabs.nth(1)).toBeFocused();
 });
 
 test('disclosures by keyboard: Enter and Space open and close, the text is there while closed', async ({ page }) => {

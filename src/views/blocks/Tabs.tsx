@@ -53,7 +53,8 @@ export function Tabs({ tabs, idBase }: { tabs: Panel[]; idBase: string }) {
           role="tabpanel"
           id={`${idBase}-panel${i}`}
           aria-labelledby={`${idBase}-tab${i}`}
-          tabIndex={0}
+          // a closed panel is still rendered as a box (until-found), so only the open one is a tab stop
+          tabIndex={i === selected ? 0 : -1}
           hidden={i === selected ? undefined : ('until-found' as unknown as boolean)}
           // the browser's find-in-page reveals a match in a hidden panel: select its tab
           {...({ onbeforematch: () => setSelected(i) } as object)}
