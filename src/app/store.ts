@@ -6,7 +6,7 @@ import { evaluate, type Progress } from '../model/progress.ts';
 import { isCorrect } from '../model/scoring.ts';
 import * as learner from '../model/state.ts';
 import type { Milestone, Notice, StartInfo, Tracker } from '../tracking/tracker.ts';
-import { parseRoute, routePath, type Route } from './routes.ts';
+import { href, parseRoute, routePath, type Route } from './routes.ts';
 import { cleanName, displayName } from '../model/certificate.ts';
 import { loadTypedName, saveTypedName } from './typed-name.ts';
 
@@ -107,10 +107,63 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     if (readOnly) return;
     // marking the pass changes no figure of the progress, so it is evaluated once
     const progress = evaluate(course, next, evaluateOptions);
+    // the step that completes the course may be any page or quiz: say so there, and lead to the 修了証
+    if (progress.status === 'passed' && view && view.progress.status !== 'passed' && !ownNotices.some((n) => n.id === 'passed')) {
+      ownNotices.push({ id: 'passed', level: 'success', link: { href: href({ name: 'complete' }), label: course.ui.menu.certificate } });
+    }
     state = progress.status === 'passed' ? learner.markPassed(next, new Date()) : next;
     rebuild(progress);
     tracker.save({ suspendData: encodeState(state, nextStamp()), location: state.location, progress, state }, milestone);
   };
+
+  /**
+   * Work a session left in this browser while no LMS could say whose it was.
+   * On a shared PC it may be another learner's, so it is shown and asked
+   * about, never taken in unasked: taken, it is merged like another tab's.
+   */
+  function offerUnclaimed(data: string) {
+    let theirs: learner.LearnerState;
+    try {
+      theirs = learner.reconcileState(course, decodeState(data, ids));
+    } catch {
+      return;
+    }
+    const words = course.ui.notices;
+    const savedAt = stateStamp(data);
+    const at = new Date(savedAt);
+    const notice: Notice = {
+      id: 'unclaimed',
+      level: 'warning',
+      params: {
+        when: savedAt > 0 ? `${at.getMonth() + 1}月${at.getDate()}日 ${at.getHours()}:${String(at.getMinutes()).padStart(2, '0')}` : '—',
+        pages: theirs.visited.length,
+        quizzes: Object.keys(theirs.answers).length,
+      },
+      actions: [
+        {
+          label: words.claim,
+          run: () => {
+            settle();
+            tracker.claimUnclaimed?.();
+            const merged = learner.mergeStates(course, state, theirs);
+            // where the learner was last, when that work is later than the LMS's
+            const later = savedAt > (start.saved ? stateStamp(start.saved) : -1);
+            commit(later && theirs.location ? learner.setLocation(merged, theirs.location) : merged, { kind: 'page' });
+          },
+        },
+        {
+          label: words.disown,
+          run: () => {
+            settle();
+            tracker.disownUnclaimed?.();
+            rebuild();
+          },
+        },
+      ],
+    };
+    const settle = () => ownNotices.splice(ownNotices.indexOf(notice), 1);
+    ownNotices.push(notice);
+  }
 
   /** the learner is now on this route: bookmark it, and count a page as read */
   const arrive = (s: learner.LearnerState, to: Route): learner.LearnerState => {
@@ -136,6 +189,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     trackerNotices = n;
     if (view) rebuild();
   });
+  if (start.unclaimed && !readOnly) offerUnclaimed(start.unclaimed);
   rebuild();
   if (!readOnly) commit(arrive(state, route), { kind: 'start' });
 
@@ -150,6 +204,8 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       const next = parseRoute(path);
       if (routePath(next) === routePath(route)) return;
       route = next;
+      // the 修了証 reached: the notice that leads there has done its work
+      if (next.name === 'complete') dismissed.add('passed');
       if (readOnly) return rebuild();
       commit(arrive(state, next), { kind: 'page' });
     },

@@ -144,6 +144,7 @@ export const UI_KEYS = {
     date: [],
     nameInput: [],
     nameHint: [],
+    nameNeeded: [],
     print: [],
     notYet: [],
     certificate: [],
@@ -222,6 +223,10 @@ export const UI_KEYS = {
     'state-reset': [],
     review: [],
     browse: [],
+    passed: [],
+    unclaimed: ['when', 'pages', 'quizzes'],
+    claim: [],
+    disown: [],
     standalone: [],
     'storage-failed': [],
     'storage-unavailable': [],
@@ -246,7 +251,7 @@ export type Ui = {
 };
 
 /** What the tracker and the store may tell the learner; the view finds the words in `ui.notices`. */
-export type NoticeId = Exclude<keyof Spec['notices'], 'close'>;
+export type NoticeId = Exclude<keyof Spec['notices'], 'close' | 'claim' | 'disown'>;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 

@@ -6,7 +6,9 @@
 //     the next launch writes them.
 // A session without a learner id (Initialize failed, or no API was found)
 // mirrors under the "unclaimed" key; the next launch that knows the learner
-// adopts it. Of the copies, the later one by the stamp in the state wins.
+// offers it, and takes it in only when the learner says it is theirs (a shared
+// PC's next learner is someone else). Of this learner's own copies, the later
+// one by the stamp in the state wins.
 import type { AnswerReport } from './report.ts';
 
 /** an answer as kept in storage (the date as milliseconds) */

@@ -21,7 +21,7 @@ import { connect, type Connection, type LmsError } from './connection.ts';
 import { interactionElement, SUSPEND_DATA, TIME_OUT_EXIT, type TimeLimitAction } from '../scorm/spec.ts';
 import type { Dialect } from './dialect.ts';
 import { interactionId } from './identifiers.ts';
-import { loadAnswer, mirrorKey, openMirror, storeAnswer, UNCLAIMED, type Mirror, type MirrorEntry } from './mirror.ts';
+import { loadAnswer, mirrorKey, openMirror, storeAnswer, UNCLAIMED, type Mirror, type MirrorEntry, type StoredAnswer } from './mirror.ts';
 import { joinPeers, newTabId, OTHER_TAB_NOTICE, type PeerLink, type PeerMessage } from './peers.ts';
 import { noticeBoard } from './notices.ts';
 import type { Launch } from './launch.ts';
@@ -189,22 +189,31 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     peers = joinPeers(mirrorKey(course.meta.id, dialect.version, learnerId), tab, onPeer);
   };
 
-  /** Decides which saved state this launch resumes, and adopts an unclaimed session's mirror. */
-  const adopt = (storage: Storage | undefined, learnerId: string, fromLms: string): string | null => {
+  /** answers a copy here still owes the LMS; one the LMS already holds (2004: the same id and timestamp) is not written again */
+  const owed = (answers: StoredAnswer[]) => {
+    for (const a of answers.map(loadAnswer)) if (!launch?.interactionKeys.has(`${a.id}@${dialect.interactionWrites(0, a).find(([el]) => el === interactionElement(0, 'timestamp'))?.[1] ?? ''}`)) enqueue(a);
+  };
+
+  /**
+   * A session no LMS knew the learner of left its work here, unclaimed. On a
+   * shared PC that may be someone else's, so it is only offered (StartInfo.unclaimed);
+   * the learner's word takes it in (claimUnclaimed) or drops it (disownUnclaimed).
+   */
+  let unclaimed: { mirror: Mirror; entry: MirrorEntry } | undefined;
+
+  /** Decides which saved state this launch resumes: the LMS's, or this learner's later copy here. */
+  const resume = (storage: Storage | undefined, learnerId: string, fromLms: string): string | null => {
     const own = openMirror(storage, mirrorKey(course.meta.id, dialect.version, learnerId));
-    const unclaimed = learnerId ? openMirror(storage, mirrorKey(course.meta.id, dialect.version, UNCLAIMED)) : undefined;
     const mine = own.read();
-    const orphan = unclaimed?.read();
     // the LMS is the record; a copy here wins only when it is later by its stamp
-    let chosen = '';
-    for (const data of [fromLms, mine?.pending ? mine.data : '', orphan?.data ?? '']) if (data && (!chosen || stateStamp(data) > stateStamp(chosen))) chosen = data;
-    const pending = [...(mine?.outbox ?? []), ...(orphan?.outbox ?? [])].map(loadAnswer);
-    // one the LMS already holds (2004: the same id and timestamp) is not written again
-    for (const a of pending) if (!launch?.interactionKeys.has(`${a.id}@${dialect.interactionWrites(0, a).find(([el]) => el === interactionElement(0, 'timestamp'))?.[1] ?? ''}`)) enqueue(a);
+    let chosen = fromLms;
+    if (mine?.pending && mine.data && (!chosen || stateStamp(mine.data) > stateStamp(chosen))) chosen = mine.data;
+    owed(mine?.outbox ?? []);
     mirror = own;
-    if (orphan && unclaimed) {
-      own.write({ data: chosen, pending: true, outbox: outbox.map((o) => storeAnswer(o.answer)) });
-      unclaimed.remove();
+    if (learnerId) {
+      const other = openMirror(storage, mirrorKey(course.meta.id, dialect.version, UNCLAIMED));
+      const entry = other.read();
+      if (entry?.data) unclaimed = { mirror: other, entry };
     }
     return chosen || null;
   };
@@ -233,7 +242,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         for (const [element, value] of look) lms.set(element, value);
         if (look.length) lms.commit();
       }
-      const saved = writing ? adopt(storage, launch.learnerId, launch.suspendData) : launch.suspendData || null;
+      const saved = writing ? resume(storage, launch.learnerId, launch.suspendData) : launch.suspendData || null;
       if (writing) meetPeers(launch.learnerId);
       return {
         saved,
@@ -241,6 +250,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         passMark: launch.passMark,
         learnerName: launch.learnerName || undefined,
         recordedPassed: launch.passed,
+        unclaimed: unclaimed?.entry.data,
       };
     },
     save(snapshot, milestone) {
@@ -286,6 +296,16 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     },
     onPeerState(listener) {
       peerListeners.add(listener);
+    },
+    claimUnclaimed() {
+      if (!unclaimed) return;
+      owed(unclaimed.entry.outbox);
+      unclaimed.mirror.remove();
+      unclaimed = undefined;
+    },
+    disownUnclaimed() {
+      unclaimed?.mirror.remove();
+      unclaimed = undefined;
     },
     onNotice: notices.onNotice,
   };

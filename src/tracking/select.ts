@@ -37,7 +37,7 @@ export function selectTracker(course: Course, win: Window = window): Tracker {
   const storage = storageOf(win);
   if (!dialect) return createStandaloneTracker(course.meta.id, storage);
   // a package whose LMS shows no API (or shows it too late) keeps the learner's
-  // work unclaimed in this browser, for the next launch through the LMS to adopt
+  // work unclaimed in this browser, for the next launch through the LMS to offer
   const api = findApi(win, dialect.apiName, dialect.maxHops);
   return createScormTracker(dialect, api, course, { storage });
 }

@@ -10,7 +10,13 @@ export type LaunchMode = 'normal' | 'review' | 'browse';
 /** Something the learner should know; the view finds its words under ui.notices[id]. */
 export interface Notice {
   id: NoticeId;
-  level: 'info' | 'warning';
+  level: 'info' | 'warning' | 'success';
+  /** where the notice leads on (its words from content/) */
+  link?: { href: string; label: string };
+  /** values for the placeholders in its words */
+  params?: Record<string, string | number>;
+  /** what the learner can answer it with (its words from content/) */
+  actions?: { label: string; run: () => void }[];
 }
 
 export interface StartInfo {
@@ -22,6 +28,8 @@ export interface StartInfo {
   learnerName?: string;
   /** the LMS already holds a pass: it stays a pass whatever the saved state says */
   recordedPassed?: boolean;
+  /** encoded state a session left in this browser when no LMS could say whose it was: only the learner can */
+  unclaimed?: string;
 }
 
 export interface Snapshot {
@@ -58,6 +66,10 @@ export interface Tracker {
   finish(): void;
   /** another tab of this course saved this (encoded) state: merge it, so that neither tab's answers are lost */
   onPeerState?(listener: (suspendData: string) => void): void;
+  /** the learner says the unclaimed work (StartInfo.unclaimed) is theirs: its answers go to the LMS with the state the store commits next */
+  claimUnclaimed?(): void;
+  /** the learner says it is not theirs: it is forgotten */
+  disownUnclaimed?(): void;
   /** subscribe to notices the learner should see; returns an unsubscribe */
   onNotice(listener: (notices: Notice[]) => void): () => void;
 }

@@ -1,3 +1,4 @@
+import { useRef, useState } from 'preact/hooks';
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { fill } from '../content/ui.ts';
@@ -17,6 +18,14 @@ export function Completion({ store, view }: { store: Store; view: View }) {
   const score = fill(ui.progress.points, { score: cert.score });
   // named 修了証 whether or not it is earned yet: the certificate is what this screen prints
   useScreenTitle(store.course, words.certificate);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const [nameAsked, setNameAsked] = useState(false);
+  // a certificate printed without a name reads as no one's: ask for it first (the browser's own print still gets a line to write on)
+  const print = () => {
+    if (name) return window.print();
+    setNameAsked(true);
+    nameInput.current?.focus();
+  };
   return (
     <article class="completion">
       <Breadcrumb ui={ui.nav} trail={[{ label: words.certificate }]} />
@@ -52,17 +61,24 @@ export function Completion({ store, view }: { store: Store; view: View }) {
               </p>
               <input
                 id="cert-name"
+                ref={nameInput}
                 type="text"
                 autocomplete="name"
                 maxLength={NAME_MAX}
-                aria-describedby="cert-name-hint"
+                aria-describedby={nameAsked && !name ? 'cert-name-hint cert-name-needed' : 'cert-name-hint'}
+                aria-invalid={nameAsked && !name ? true : undefined}
                 value={view.typedName}
                 onInput={(e) => store.setTypedName((e.target as HTMLInputElement).value)}
               />
+              {nameAsked && !name && (
+                <p class="field-error" id="cert-name-needed" role="alert" data-testid="name-needed">
+                  {words.nameNeeded}
+                </p>
+              )}
             </div>
           )}
           <p class="actions">
-            <button type="button" class="button" onClick={() => window.print()}>
+            <button type="button" class="button" onClick={print}>
               {phrased(words.print)}
             </button>
           </p>

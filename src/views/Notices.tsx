@@ -1,15 +1,34 @@
 import type { View } from '../app/store.ts';
-import type { Ui } from '../content/ui.ts';
+import { fill, type Template, type Ui } from '../content/ui.ts';
 
 export function Notices({ notices, onDismiss, ui }: { notices: View['notices']; onDismiss: (id: string) => void; ui: Ui['notices'] }) {
   return (
     <div class="notices" role="status" aria-live="polite">
       {notices.map((n) => (
         <div key={n.id} class={`notice notice-${n.level}`} data-notice={n.id}>
-          <p>{ui[n.id]}</p>
-          <button type="button" class="notice-close" onClick={() => onDismiss(n.id)} aria-label={ui.close}>
-            ×
-          </button>
+          <p>
+            {n.params ? fill(ui[n.id] as Template<string>, n.params) : ui[n.id]}
+            {n.link && (
+              <>
+                {' '}
+                <a href={n.link.href}>{n.link.label}</a>
+              </>
+            )}
+          </p>
+          {n.actions && (
+            <div class="notice-actions">
+              {n.actions.map((a) => (
+                <button key={a.label} type="button" class="button button-secondary" onClick={a.run}>
+                  {a.label}
+                </button>
+              ))}
+            </div>
+          )}
+          {!n.actions && (
+            <button type="button" class="notice-close" onClick={() => onDismiss(n.id)} aria-label={ui.close}>
+              ×
+            </button>
+          )}
         </div>
       ))}
     </div>

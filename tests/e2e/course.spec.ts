@@ -119,7 +119,7 @@ test('a story can be retried; the best result counts', async ({ page }) => {
     await page.getByRole('link', { name: /次のクイズへ|結果を見る/ }).click();
   }
   await expect(page.getByTestId('story-result')).toContainText('3問中 0問 正解');
-  await expect(page.getByTestId('story-best')).toContainText('3問中 3問 正解（2回目の挑戦）');
+  await expect(page.getByTestId('story-best')).toContainText('3問中 3問 正解（2回の挑戦のうち）');
   await expect(page.getByTestId('score')).toContainText(`${Math.floor((3 * 100) / 19)}点`);
 });
 

@@ -176,14 +176,18 @@ for (const v of ['1.2', '2004'] as const) {
     });
 
     for (const fault of [{ name: 'Initialize fails', p: { fault: 'init-false' } }, { name: 'the API appears 1.5 s late', p: { lateApi: 1500 } }]) {
-      test(`${fault.name}: the next good launch adopts the session`, async ({ page }) => {
+      test(`${fault.name}: the next good launch offers the session, and the learner's word takes it in`, async ({ page }) => {
         const given = { q3_1: right('q3_1'), q3_2: wrong('q3_2') };
         const frame = await launch(page, host.url, { v, ...fault.p });
         await expect(frame.locator('[data-notice=lms-unavailable]')).toBeVisible();
         for (const [q, letters] of Object.entries(given)) await answerQuiz(frame, q, letters);
         await closeCourse(page);
-        // this launch adopts the session and sends its answers
+        // this launch asks whether the session is the learner's; told yes, it sends its answers
         const s2 = await session(page, { v }, Object.keys(given), async (frame) => {
+          const offer = frame.locator('[data-notice=unclaimed]');
+          await expect(offer).toContainText('解答したクイズ 2問');
+          await offer.getByRole('button', { name: '自分の学習として取り込む' }).click();
+          await expect(offer).toHaveCount(0);
           await goTo(frame, '/q/q3_2');
           await expect(frame.getByTestId('verdict')).toBeVisible();
         });
@@ -193,6 +197,26 @@ for (const v of ['1.2', '2004'] as const) {
         expect(row).toEqual({ lost: 0, lowered: 0, overwritten: 0 });
       });
     }
+
+    test('Initialize fails on a shared PC; the next learner there is asked, says it is not theirs, and none of it is recorded as theirs', async ({ page }) => {
+      const frame = await launch(page, host.url, { v, fault: 'init-false', learner: 'learner_a' });
+      for (const q of ['q1_1', 'q1_2']) await answerQuiz(frame, q, right(q));
+      await closeCourse(page);
+      const s2 = await session(page, { v, learner: 'learner_b' }, [], async (frame) => {
+        const offer = frame.locator('[data-notice=unclaimed]');
+        await offer.getByRole('button', { name: '取り込まずに削除する' }).click();
+        await expect(offer).toHaveCount(0);
+        await goTo(frame, '/q/q1_1');
+        await expect(frame.getByRole('button', { name: '解答する' })).toBeVisible();
+      });
+      const sent = s2.record.calls.filter((c) => /SetValue$/.test(c.method) && /^cmi\.interactions\./.test(c.args[0]));
+      expect(sent).toEqual([]);
+      // and the next launch in this browser is not asked again
+      const s3 = await session(page, { v, learner: 'learner_b' }, [], async (frame) => {
+        await expect(frame.locator('[data-notice=unclaimed]')).toHaveCount(0);
+      });
+      expect(s3.record.violations).toEqual([]);
+    });
 
     test('a stale copy on device 1 does not beat answers given later on device 2', async ({ page }) => {
       const key = mirrorKey(course.meta.id, v, 'learner_1');

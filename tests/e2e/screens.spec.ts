@@ -184,13 +184,31 @@ test('standalone: welcome → はじめる → every page and quiz → completio
   const score = Math.floor(((course.quizzes.length - 1) * 100) / course.quizzes.length);
   await goTo(page, '#/');
   await expect(page.getByTestId('course-status')).toHaveText('合格（修了）');
+  // the answer that completed the course said so where it happened, with the way to the certificate
+  const done = page.locator('[data-notice=passed]');
+  await expect(done).toContainText('研修を修了しました');
+  await expect(done.getByRole('link', { name: '修了証を表示する' })).toHaveAttribute('href', '#/complete');
   await page.getByTestId('menu-certificate').click();
   await expect(page.locator('main article.completion h1')).toHaveText('修了おめでとうございます');
+  await expect(done).toHaveCount(0);
   const today = await todayInBrowser(page);
   await expect(page.getByTestId('completion-score')).toContainText(`${score}点`);
   await expect(page.getByTestId('completion-date')).toHaveText(today);
   const input = page.getByLabel('修了証に印刷する氏名');
+  // printing with no name asks for it instead
+  await page.evaluate(() => {
+    const w = window as unknown as { printed: number };
+    w.printed = 0;
+    window.print = () => void w.printed++;
+  });
+  await page.getByRole('button', { name: '修了証を印刷する' }).click();
+  await expect(input).toBeFocused();
+  await expect(page.getByTestId('name-needed')).toHaveText('印刷する前に、修了証に印刷する氏名を入力してください。');
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(0);
   await input.fill('  研修　 花子 ');
+  await expect(page.getByTestId('name-needed')).toHaveCount(0);
+  await page.getByRole('button', { name: '修了証を印刷する' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
   const cert = page.getByTestId('certificate');
   await expect(page.getByTestId('certificate-name')).toHaveText('研修 花子 殿');
   await expect(cert).toContainText(`${course.meta.title}（第${course.meta.version}版）`);
