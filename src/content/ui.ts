@@ -173,6 +173,7 @@ export const UI_KEYS = {
     resume: [],
     seeResult: [],
     backToList: [],
+    tableScrollHint: [],
     refsSeparator: [],
     readPage: ['title'],
     areaPosition: ['position', 'total'],

@@ -176,6 +176,11 @@ test('a partly answered checklist: 該当なし and unanswered stay out of the f
   expect(want.rows.filter((r) => r.percent !== null).map((r) => [r.area, r.percent])).toEqual([[first, 75]]);
   await expect(page.locator(`.report-open-area[data-area=${first}] li`)).toHaveCount(1);
   await expect(page.locator('.report-open-area')).toHaveCount(1);
+  // the report's end leads on: back to the areas, or to the top
+  const onward = page.locator('main .checklist-report > .actions').getByRole('link');
+  await expect(onward).toHaveText(['対策の一覧へ', 'トップに戻る']);
+  await onward.first().click();
+  await expect(page).toHaveURL(/#\/checklist$/);
   expect(guard.outside).toEqual([]);
   expect(guard.errors).toEqual([]);
 });

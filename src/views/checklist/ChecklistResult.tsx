@@ -151,6 +151,16 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
           );
         })}
       </section>
+
+      {/* the report's end is not a dead end: back to the areas, or to the course's top */}
+      <div class="actions no-print">
+        <a class="button" href={href({ name: 'checklist' })}>
+          {words.backToList}
+        </a>
+        <a class="button button-secondary" href={href({ name: 'menu' })}>
+          {ui.nav.backToTop}
+        </a>
+      </div>
     </article>
   );
 }
