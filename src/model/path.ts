@@ -34,3 +34,30 @@ export function nextSection(course: Course, sectionId: string): Section | undefi
   const i = course.sections.findIndex((s) => s.id === sectionId);
   return i < 0 ? undefined : course.sections[i + 1];
 }
+
+/** A story where more right answers can still be had, and how the learner gets them. */
+export interface StoryToImprove {
+  storyId: string;
+  /** notStarted: no answer yet; inProgress: an attempt under way (`next` is its first unanswered quiz); retry: finished below full marks */
+  kind: 'notStarted' | 'inProgress' | 'retry';
+  /** answers in the attempt under way */
+  answered: number;
+  best: number;
+  total: number;
+  next?: string;
+}
+
+/** Stories below full marks, in course order: where 「合格まであと◯問」 can be made up. */
+export function storiesToImprove(course: Course, state: LearnerState): StoryToImprove[] {
+  return course.stories.flatMap((story) => {
+    const record = state.stories[story.id];
+    const best = Math.min(record?.best ?? 0, story.quizzes.length);
+    const total = story.quizzes.length;
+    if (best >= total) return [];
+    const next = story.quizzes.find((q) => state.answers[q] === undefined);
+    const answered = story.quizzes.length - story.quizzes.filter((q) => state.answers[q] === undefined).length;
+    // a retry just begun has no answer yet, but is under way
+    const kind = !next ? 'retry' : answered > 0 || (record?.attempts ?? 1) > 1 ? 'inProgress' : 'notStarted';
+    return [{ storyId: story.id, kind, answered, best, total, ...(kind === 'inProgress' ? { next } : {}) }];
+  });
+}

@@ -3,17 +3,25 @@ import { href } from '../app/routes.ts';
 import { Icon } from './Icon.tsx';
 import { phrased } from './phrased.tsx';
 import { fill, fillParts } from '../content/ui.ts';
-import { unreadPages } from '../model/path.ts';
+import { storiesToImprove, unreadPages, type StoryToImprove } from '../model/path.ts';
+import type { Route } from '../app/routes.ts';
 import { useScreenTitle } from './useScreenTitle.ts';
 
 /** the status names this many unread pages; the section cards below mark every page */
 const UNREAD_LISTED = 5;
+
+/** where each kind of story below full marks is taken up again */
+const improveRoute = (s: StoryToImprove): Route =>
+  s.kind === 'retry' ? { name: 'result', id: s.storyId } : s.kind === 'inProgress' && s.next ? { name: 'quiz', id: s.next } : { name: 'story', id: s.storyId };
 
 function StatusPanel({ store, view }: { store: Store; view: View }) {
   const { ui } = store.course;
   const p = view.progress;
   const unread = unreadPages(store.course, view.state);
   const title = (id: string) => store.course.pages.find((pg) => pg.id === id)!.title;
+  const improve = p.scorePassed ? [] : storiesToImprove(store.course, view.state);
+  const storyName = (id: string) => fill(ui.story.short, store.course.stories.find((s) => s.id === id)!);
+  const improveText = { notStarted: ui.menu.improveNotStarted, inProgress: ui.menu.improveInProgress, retry: ui.menu.improveRetry };
   return (
     <section class={`status-panel status-${p.status}`} aria-labelledby="status-title">
       <h2 id="status-title">{ui.menu.statusTitle}</h2>
@@ -52,6 +60,18 @@ function StatusPanel({ store, view }: { store: Store; view: View }) {
                 score: p.score,
                 toPass: <span class="to-pass">{fill(ui.progress.toPass, { count: p.quizzesToPass })}</span>,
               })}
+              {improve.length > 0 && (
+                <>
+                  <span class="list-lead">{ui.menu.improveLead}</span>
+                  <ul class="unread-list" data-testid="stories-to-improve">
+                    {improve.map((s) => (
+                      <li key={s.storyId}>
+                        <a href={href(improveRoute(s))}>{fill(improveText[s.kind], { ...s, story: storyName(s.storyId) })}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </li>
           )}
         </ul>

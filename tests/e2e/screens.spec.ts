@@ -90,6 +90,14 @@ test('合格まであと◯問 counts down right along a run with wrong answers,
   expect(left).toBeGreaterThan(0);
   await goTo(page, '#/');
   await expect(page.getByTestId('menu-to-pass')).toContainText(`合格まであと${left}問`);
+  // where the missing answers are: every story below full marks, each a link to its result and retry
+  const improve = page.getByTestId('stories-to-improve').getByRole('link');
+  const below = course.stories.filter((st) => st.quizzes.some((id) => wrongIds.has(id)));
+  await expect(improve).toHaveText(
+    below.map((st) => `ストーリー${st.number}（最高 ${st.quizzes.filter((id) => !wrongIds.has(id)).length}/${st.quizzes.length}問 正解。もう一度挑戦できます）`),
+  );
+  await improve.last().click();
+  await expect(page).toHaveURL(new RegExp(`#/s/${below.at(-1)!.id}/result$`));
 
   // a retry says which attempt it is and what counts; a worse attempt changes nothing
   await goTo(page, '#/s/story1/result');

@@ -136,7 +136,7 @@ describe('content errors', () => {
 
   it('names a missing interface word, a lost placeholder and an unknown one in ui.yaml', () => {
     const message = rejectionOf({
-      'ui.yaml': (t) => t.replace(/^  submit: .*\n/m, '').replace('最高 {best}/{total}問', '最高 {best}問').replace('受講者：{name}', '受講者：{user}'),
+      'ui.yaml': (t) => t.replace(/^  submit: .*\n/m, '').replace('  best: 最高 {best}/{total}問', '  best: 最高 {best}問').replace('受講者：{name}', '受講者：{user}'),
     });
     expect(message).toMatch(/content\/ui\.yaml: quiz\.submit: /);
     expect(message).toMatch(/content\/ui\.yaml: story\.best: must use the placeholder\(s\) \{total\}/);

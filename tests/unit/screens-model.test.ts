@@ -1,6 +1,6 @@
 // The pure logic behind the welcome, menu, result and completion screens.
 import { describe, expect, it } from 'vitest';
-import { nextSection, quizzesCounted, quizzesLeftToPass, quizzesToPass, unreadPages } from '../../src/model/path.ts';
+import { nextSection, quizzesCounted, quizzesLeftToPass, quizzesToPass, storiesToImprove, unreadPages } from '../../src/model/path.ts';
 import { estimateMinutes, textLength } from '../../src/model/estimate.ts';
 import { certificateData, cleanName, displayName } from '../../src/model/certificate.ts';
 import { dayStamp, dayOf } from '../../src/model/day.ts';
@@ -70,6 +70,26 @@ describe('the learner’s path', () => {
     expect(resumeRoute('/q/q3_5')).toEqual({ name: 'quiz', id: 'q3_5' });
     expect(resumeRoute('')).toBeUndefined();
     expect(resumeRoute('/start')).toBeUndefined();
+  });
+});
+
+describe('where the missing points are', () => {
+  it('lists each story below full marks with the way on: not started, the next quiz of an attempt under way, or a retry of a finished one', () => {
+    const story = (id: string) => course.stories.find((s) => s.id === id)!;
+    let s = emptyState();
+    for (const q of story('story1').quizzes) s = answerQuiz(course, s, q, [...SEED_KEYS[q]]);
+    const [first, second] = story('story2').quizzes;
+    s = answerQuiz(course, s, first, [...SEED_KEYS[first]]);
+    for (const q of story('story3').quizzes) s = answerQuiz(course, s, q, q === story('story3').quizzes[0] ? [wrong(q)] : [...SEED_KEYS[q]]);
+    const total = (id: string) => story(id).quizzes.length;
+    expect(storiesToImprove(course, s)).toEqual([
+      { storyId: 'story2', kind: 'inProgress', answered: 1, best: 1, total: total('story2'), next: second },
+      { storyId: 'story3', kind: 'retry', answered: total('story3'), best: total('story3') - 1, total: total('story3') },
+      { storyId: 'story4', kind: 'notStarted', answered: 0, best: 0, total: total('story4') },
+    ]);
+    // a retry just begun is under way at its first quiz, its best kept
+    s = retryStory(course, s, 'story3');
+    expect(storiesToImprove(course, s)[1]).toEqual({ storyId: 'story3', kind: 'inProgress', answered: 0, best: total('story3') - 1, total: total('story3'), next: story('story3').quizzes[0] });
   });
 });
 
