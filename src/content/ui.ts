@@ -53,6 +53,7 @@ export const UI_KEYS = {
     sectionDone: [],
     sectionPages: ['done', 'total'],
     sectionQuizzes: ['answered', 'total'],
+    checklistLink: ['answered', 'total'],
   },
   page: {
     refs: [],
@@ -161,6 +162,7 @@ export const UI_KEYS = {
     quizTitle: [],
     quizText: ['stories', 'quizzes'],
     quizProgress: ['answered', 'total', 'score'],
+    quizStart: [],
     checklistTitle: [],
     checklistText: ['areas', 'items'],
   },

@@ -19,6 +19,7 @@ export interface Progress {
   /** more right answers the pass mark needs (「合格まであと◯問」); 0 once reached */
   quizzesToPass: number;
   checklistTotal: number;
+  checklistAnswered: number;
   /** the completion rule of the content metadata is met */
   complete: boolean;
   status: CourseStatus;
@@ -81,6 +82,7 @@ export function evaluate(course: Course, state: LearnerState, options: EvaluateO
     scorePassed,
     quizzesToPass: quizzesLeftToPass(course, state, passMark),
     checklistTotal,
+    checklistAnswered,
     complete,
     status,
     completed,

@@ -126,6 +126,17 @@ export function Menu({ store, view }: { store: Store; view: View }) {
                   })}
                 </ol>
               )}
+              {/* the checklist is no page of its own: its card names it, with how far it is answered */}
+              {section.pages.includes(course.places.checklist) && (
+                <p class="menu-card-extra">
+                  <span class="read-mark" aria-hidden="true">
+                    {view.progress.checklistAnswered === view.progress.checklistTotal ? '✓' : ''}
+                  </span>
+                  <a href={href({ name: 'checklist' })} data-testid="menu-checklist">
+                    {fill(ui.menu.checklistLink, { answered: view.progress.checklistAnswered, total: view.progress.checklistTotal })}
+                  </a>
+                </p>
+              )}
             </li>
           );
         })}

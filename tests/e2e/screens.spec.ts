@@ -152,6 +152,12 @@ test('the menu lists unread pages as links that open them; each section card mar
       await expect(items.nth(i).locator('.read-mark')).toHaveText(read.has(id) ? '✓' : '');
     }
   }
+  // the checklist, which is no page, is named on its section's card with how far it is answered, and opens from there
+  const checklistLink = page.locator(`.menu-card-${course.sections.find((s) => s.pages.includes(course.places.checklist))!.id}`).getByTestId('menu-checklist');
+  await expect(checklistLink).toHaveText(`チェックリスト形式で確認（回答済み 0/${course.checklist.length}項目）`);
+  await checklistLink.click();
+  await expect(page).toHaveURL(/#\/checklist$/);
+  await page.locator('.site-title').click();
   // a page link on a card opens that page
   const measures = course.sections.find((s) => s.id === 'measures')!;
   await page.locator('.menu-card-measures .menu-card-pages a').nth(4).click();

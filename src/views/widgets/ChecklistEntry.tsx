@@ -21,7 +21,7 @@ export function ChecklistEntry({ store, view }: { store: Store; view: View }) {
         </p>
         <p>
           <a class="button" href={storiesHref}>
-            {view.progress.quizzesAnswered === 0 ? ui.story.start : ui.story.list}
+            {view.progress.quizzesAnswered === 0 ? ui.checkForms.quizStart : ui.story.list}
           </a>
         </p>
       </li>
