@@ -59,3 +59,24 @@ for (const viewport of [
     }
   });
 }
+
+test("the header's figures wait for the learner's record: the built page's are a first launch's, so they are not drawn until the script has rendered", async ({ browser }) => {
+  const off = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await off.newPage();
+    await page.goto(COURSE_URL);
+    await expect(page.getByTestId('score')).toHaveText('0点');
+    await expect(page.locator('.site-header .progress')).toBeHidden();
+    await expect(page.locator('.site-title')).toBeVisible();
+  } finally {
+    await off.close();
+  }
+  const on = await browser.newContext();
+  try {
+    const page = await on.newPage();
+    await page.goto(COURSE_URL);
+    await expect(page.locator('#app:not([data-prerendered]) .site-header .progress')).toBeVisible();
+  } finally {
+    await on.close();
+  }
+});
