@@ -2,7 +2,7 @@
 // built course (dist/course/index.html) and content/course.yaml, and beside them
 // the item catalogue dist/<course-id>-items.csv and .html.
 // Run after `vite build`: npx tsx scripts/package.ts [--out <dir>]
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileContent } from './content/compile.ts';
@@ -35,6 +35,9 @@ async function main(): Promise<void> {
   if (meta.checklist.report) {
     writeFileSync(join(outDir, names.checklist), checklistCsv(course));
     console.log(`${relative(process.cwd(), join(outDir, names.checklist))}  the checklist's ${course.checklist.length} items, reported as likert interactions`);
+  } else {
+    // a table left from a build that reported the checklist would describe records this one never makes
+    rmSync(join(outDir, names.checklist), { force: true });
   }
 }
 

@@ -133,6 +133,10 @@ describe('checklist items, for a course that reports checklist answers (checklis
       const html = readFileSync(join(dir, 'out', `${courseId}-items.html`), 'utf8');
       for (const [id] of want) expect(html).toContain(`<code>${id}</code>`);
       expect(html).toContain('likert');
+      // reporting turned off again: the next package step into the same folder leaves no stale table behind
+      writeFileSync(join(content, 'course.yaml'), yaml);
+      execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'package.ts'), '--out', join(dir, 'out')], { cwd: ROOT, env: { ...process.env, COURSE_CONTENT: content }, stdio: 'pipe' });
+      expect(readdirSync(join(dir, 'out')).some((f) => f.endsWith('-checklist-items.csv'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
