@@ -7,7 +7,7 @@ import { isCorrect } from '../model/scoring.ts';
 import * as learner from '../model/state.ts';
 import type { Milestone, Notice, StartInfo, Tracker } from '../tracking/tracker.ts';
 import { href, parseRoute, routePath, type Route } from './routes.ts';
-import { cleanName, displayName } from '../model/certificate.ts';
+import { cleanName, displayName, NAME_MAX } from '../model/certificate.ts';
 import { loadTypedName, saveTypedName } from './typed-name.ts';
 
 export interface View {
@@ -237,8 +237,10 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       commit(learner.answerChecklist(state, itemId, answer), { kind: 'checklist', itemId, answer, at: new Date() });
     },
     setTypedName(name) {
-      typedName = cleanName(name);
-      saveTypedName(course.meta.id, typedName);
+      // the field keeps what is typed (a space between family and given name is typed before the given name);
+      // the certificate and the saved copy take it cleaned
+      typedName = name.slice(0, NAME_MAX * 2);
+      saveTypedName(course.meta.id, cleanName(name));
       rebuild();
     },
     dismissNotice(id) {

@@ -114,6 +114,7 @@ export const UI_KEYS = {
     correctCount: ['count'],
     best: ['total', 'best', 'attempts'],
     note: [],
+    notePassed: [],
     courseScore: ['score', 'passMark', 'toPass'],
     courseScorePassed: ['score', 'passMark'],
     retry: [],

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { fill } from '../content/ui.ts';
-import { certificateData, NAME_MAX } from '../model/certificate.ts';
+import { certificateData, cleanName, NAME_MAX } from '../model/certificate.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { phrased } from './phrased.tsx';
 import { useScreenTitle } from './useScreenTitle.ts';
@@ -12,7 +12,7 @@ export function Completion({ store, view }: { store: Store; view: View }) {
   const { ui } = store.course;
   const words = ui.completion;
   const p = view.progress;
-  const name = view.learnerName || view.typedName;
+  const name = view.learnerName || cleanName(view.typedName);
   const cert = certificateData(store.course, view.state, p.score, name);
   const date = cert.date ? fill(ui.checklist.dateValue, cert.date) : '';
   const score = fill(ui.progress.points, { score: cert.score });

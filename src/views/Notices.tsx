@@ -18,7 +18,16 @@ export function Notices({ notices, onDismiss, ui }: { notices: View['notices']; 
           {n.actions && (
             <div class="notice-actions">
               {n.actions.map((a) => (
-                <button key={a.label} type="button" class="button button-secondary" onClick={a.run}>
+                <button
+                  key={a.label}
+                  type="button"
+                  class="button button-secondary"
+                  onClick={() => {
+                    a.run();
+                    // the notice and its buttons are gone: keep keyboard and screen-reader users in the page
+                    document.getElementById('main')?.focus();
+                  }}
+                >
                   {a.label}
                 </button>
               ))}

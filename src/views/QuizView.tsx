@@ -50,6 +50,20 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
   const keyText = fill(quiz.choices.every((c) => c.correct) ? ui.keyAll : ui.key, { numbers: numbers((_, c) => c) });
   const yoursText = answered ? fill(ui.yours, { numbers: numbers((id) => saved.includes(id)) }) : '';
 
+  const onward = (
+    <div class="actions">
+      {nextId ? (
+        <a class="button" href={href({ name: 'quiz', id: nextId })}>
+          {ui.next}
+        </a>
+      ) : (
+        <a class="button" href={href({ name: 'result', id: story.id })}>
+          {ui.seeResult}
+        </a>
+      )}
+    </div>
+  );
+
   return (
     <article class="quiz">
       <StoryHeader store={store} storyId={story.id} />
@@ -100,6 +114,8 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
             ))}
         </fieldset>
       </form>
+      {/* a look without answers (preview, review) still goes on through the story */}
+      {!answered && view.readOnly && onward}
       {/* The verdict in a few words, announced once after submitting; the full feedback is read from the focused verdict on. */}
       <p class="visually-hidden" role="status" data-testid="feedback-status">
         {submitted && answered ? fill(ui.announce, { verdict: correct ? ui.correct : ui.incorrect, key: keyText, yours: yoursText }) : ''}
@@ -137,17 +153,7 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
               </dl>
             </>
           )}
-          <div class="actions">
-            {nextId ? (
-              <a class="button" href={href({ name: 'quiz', id: nextId })}>
-                {ui.next}
-              </a>
-            ) : (
-              <a class="button" href={href({ name: 'result', id: story.id })}>
-                {ui.seeResult}
-              </a>
-            )}
-          </div>
+          {onward}
         </section>
       )}
     </article>

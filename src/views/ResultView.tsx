@@ -33,7 +33,10 @@ export function ResultView({ store, view, storyId }: { store: Store; view: View;
           {fill(ui.best, { total, ...record })}
         </p>
       )}
-      <p class="note">{ui.note}</p>
+      <p class="note">
+        {ui.note}
+        {view.progress.status === 'passed' && ui.notePassed}
+      </p>
       <QuizList store={store} view={view} quizIds={story.quizzes} />
       <p class="course-score" data-testid="course-score">
         {view.progress.quizzesToPass > 0

@@ -46,7 +46,9 @@ export function QuizList({ store, view, quizIds }: { store: Store; view: View; q
 /** On a second or later attempt: which attempt this is and what counts. */
 export function RetryNote({ store, view, storyId, total }: { store: Store; view: View; storyId: string; total: number }) {
   const record = view.state.stories[storyId];
-  if (!record || record.attempts < 2) return null;
+  const story = store.course.stories.find((s) => s.id === storyId)!;
+  // only before the retry's first answer: then `best` is the earlier attempts' alone, and a finished retry needs no note
+  if (!record || record.attempts < 2 || story.quizzes.some((q) => view.state.answers[q] !== undefined)) return null;
   return (
     <p class="retry-note" data-testid="retry-note">
       {fill(store.course.ui.story.retryNote, { attempt: record.attempts, best: record.best, total })}

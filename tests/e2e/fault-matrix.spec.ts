@@ -188,6 +188,8 @@ for (const v of ['1.2', '2004'] as const) {
           await expect(offer).toContainText('解答したクイズ 2問');
           await offer.getByRole('button', { name: '自分の学習として取り込む' }).click();
           await expect(offer).toHaveCount(0);
+          // the buttons are gone with the notice: focus stays in the page
+          await expect(frame.locator('#main')).toBeFocused();
           await goTo(frame, '/q/q3_2');
           await expect(frame.getByTestId('verdict')).toBeVisible();
         });

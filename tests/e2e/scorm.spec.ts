@@ -175,6 +175,9 @@ for (const v of ['1.2', '2004'] as const) {
     for (const choice of await frame.locator('input[name=choice]').all()) await expect(choice).toBeDisabled();
     await expect(frame.getByRole('button', { name: '解答する' })).toHaveCount(0);
     await expect(frame.getByTestId('read-only')).toHaveText('このモードでは解答できません（記録もされません）。');
+    // a look still goes on through the story
+    await frame.getByRole('link', { name: '次のクイズへ' }).click();
+    await expect(frame.locator('main h1')).toContainText('クイズ1-2');
     await closeCourse(page);
     const r = await clean(page);
     // 1.2 only: an untouched record says "browsed", or the LMS would take the silence at LMSFinish for "completed"

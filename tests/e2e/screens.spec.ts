@@ -109,6 +109,12 @@ test('合格まであと◯問 counts down right along a run with wrong answers,
     await goTo(page, `#/q/${id}`);
     await answer(page, wrongOf(id));
   }
+  // the retry is over: the story's page no longer speaks of it as under way
+  await goTo(page, '#/s/story1');
+  await expect(page.getByTestId('retry-note')).toHaveCount(0);
+  // no pass yet: the result's note does not speak of one
+  await goTo(page, '#/s/story1/result');
+  await expect(page.locator('article.result p.note').first()).not.toContainText('合格した後');
   await expect(page.getByTestId('header-to-pass')).toHaveText(`合格まであと${left}問`);
   // story 4 again, all right this time: the best attempt counts
   await goTo(page, '#/s/story4/result');
@@ -198,6 +204,10 @@ test('standalone: welcome → はじめる → every page and quiz → completio
   const score = Math.floor(((course.quizzes.length - 1) * 100) / course.quizzes.length);
   await goTo(page, '#/');
   await expect(page.getByTestId('course-status')).toHaveText('合格（修了）');
+  // passed: a story's result now says a retry cannot take the pass away
+  await goTo(page, '#/s/story1/result');
+  await expect(page.locator('article.result p.note').first()).toContainText('合格した後に再挑戦しても、合格は取り消されません。');
+  await goTo(page, '#/');
   // the answer that completed the course said so where it happened, with the way to the certificate
   const done = page.locator('[data-notice=passed]');
   await expect(done).toContainText('研修を修了しました');
@@ -221,6 +231,11 @@ test('standalone: welcome → はじめる → every page and quiz → completio
   expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(0);
   await input.fill('  研修　 花子 ');
   await expect(page.getByTestId('name-needed')).toHaveCount(0);
+  await expect(page.getByTestId('certificate-name')).toHaveText('研修 花子 殿');
+  // typed key by key, the space between the names is kept (it comes before the given name)
+  await input.fill('');
+  await input.pressSequentially('研修 花子');
+  await expect(input).toHaveValue('研修 花子');
   await page.getByRole('button', { name: '修了証を印刷する' }).click();
   expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
   const cert = page.getByTestId('certificate');
