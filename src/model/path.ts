@@ -2,7 +2,7 @@
 // right answers a pass needs, which pages are still unread, which section
 // follows which. Pure; the views only print what these return.
 import type { Course, Section } from '../content/types.ts';
-import type { LearnerState } from './state.ts';
+import { storyAnswered, type LearnerState } from './state.ts';
 
 /**
  * Right answers a pass needs. The score is floor(right × 100 / total), so
@@ -55,7 +55,7 @@ export function storiesToImprove(course: Course, state: LearnerState): StoryToIm
     const total = story.quizzes.length;
     if (best >= total) return [];
     const next = story.quizzes.find((q) => state.answers[q] === undefined);
-    const answered = story.quizzes.length - story.quizzes.filter((q) => state.answers[q] === undefined).length;
+    const answered = storyAnswered(story, state);
     // a retry just begun has no answer yet, but is under way
     const kind = !next ? 'retry' : answered > 0 || (record?.attempts ?? 1) > 1 ? 'inProgress' : 'notStarted';
     return [{ storyId: story.id, kind, answered, best, total, ...(kind === 'inProgress' ? { next } : {}) }];

@@ -51,6 +51,11 @@ export function storyCorrectNow(course: Course, state: LearnerState, storyId: st
   }).length;
 }
 
+/** Quizzes of the story answered in its attempt under way. */
+export function storyAnswered(story: Story, state: LearnerState): number {
+  return story.quizzes.filter((q) => state.answers[q] !== undefined).length;
+}
+
 /** Taken to its end at least once: a retry is only offered after the end. */
 export function isStoryFinished(story: Story, state: LearnerState): boolean {
   return (state.stories[story.id]?.attempts ?? 1) > 1 || story.quizzes.every((q) => state.answers[q] !== undefined);

@@ -1,6 +1,7 @@
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { isCorrect } from '../model/scoring.ts';
+import { storyAnswered } from '../model/state.ts';
 import { fill } from '../content/ui.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { storyStatus } from './widgets/StoryList.tsx';
@@ -48,7 +49,7 @@ export function RetryNote({ store, view, storyId, total }: { store: Store; view:
   const record = view.state.stories[storyId];
   const story = store.course.stories.find((s) => s.id === storyId)!;
   // only before the retry's first answer: then `best` is the earlier attempts' alone, and a finished retry needs no note
-  if (!record || record.attempts < 2 || story.quizzes.some((q) => view.state.answers[q] !== undefined)) return null;
+  if (!record || record.attempts < 2 || storyAnswered(story, view.state) > 0) return null;
   return (
     <p class="retry-note" data-testid="retry-note">
       {fill(store.course.ui.story.retryNote, { attempt: record.attempts, best: record.best, total })}

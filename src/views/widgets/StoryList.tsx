@@ -1,13 +1,13 @@
 import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
 import type { Story } from '../../content/types.ts';
-import { isStoryFinished } from '../../model/state.ts';
+import { isStoryFinished, storyAnswered } from '../../model/state.ts';
 import { phrased } from '../phrased.tsx';
 import { fill, type Ui } from '../../content/ui.ts';
 
 export function storyStatus(view: View, story: Story, ui: Ui['story']): { answered: number; label: string } {
   const total = story.quizzes.length;
-  const answered = story.quizzes.filter((q) => view.state.answers[q] !== undefined).length;
+  const answered = storyAnswered(story, view.state);
   const record = view.state.stories[story.id];
   if (answered === 0 && !record) return { answered, label: ui.notStarted };
   if (!isStoryFinished(story, view.state)) return { answered, label: fill(ui.inProgress, { answered, total }) };
