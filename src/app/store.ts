@@ -7,7 +7,8 @@ import { isCorrect } from '../model/scoring.ts';
 import * as learner from '../model/state.ts';
 import type { Milestone, Notice, StartInfo, Tracker } from '../tracking/tracker.ts';
 import { href, parseRoute, routePath, type Route } from './routes.ts';
-import { cleanName, displayName, NAME_MAX } from '../model/certificate.ts';
+import { fill } from '../content/ui.ts';
+import { cleanName, displayName } from '../model/certificate.ts';
 import { loadTypedName, saveTypedName } from './typed-name.ts';
 
 export interface View {
@@ -128,20 +129,22 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     } catch {
       return;
     }
-    const words = course.ui.notices;
+    const words = course.ui.claim;
     const savedAt = stateStamp(data);
     const at = new Date(savedAt);
+    const minutes = String(at.getMinutes()).padStart(2, '0');
     const notice: Notice = {
       id: 'unclaimed',
       level: 'warning',
       params: {
-        when: savedAt > 0 ? `${at.getMonth() + 1}月${at.getDate()}日 ${at.getHours()}:${String(at.getMinutes()).padStart(2, '0')}` : '—',
+        // a state saved before states carried a stamp says nothing of when
+        when: savedAt > 0 ? fill(words.savedAt, { month: at.getMonth() + 1, day: at.getDate(), hours: at.getHours(), minutes }) : words.savedAtUnknown,
         pages: theirs.visited.length,
         quizzes: Object.keys(theirs.answers).length,
       },
       actions: [
         {
-          label: words.claim,
+          label: words.take,
           run: () => {
             settle();
             tracker.claimUnclaimed?.();
@@ -152,7 +155,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
           },
         },
         {
-          label: words.disown,
+          label: words.drop,
           run: () => {
             settle();
             tracker.disownUnclaimed?.();
@@ -239,7 +242,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     setTypedName(name) {
       // the field keeps what is typed (a space between family and given name is typed before the given name);
       // the certificate and the saved copy take it cleaned
-      typedName = name.slice(0, NAME_MAX * 2);
+      typedName = name;
       saveTypedName(course.meta.id, cleanName(name));
       rebuild();
     },

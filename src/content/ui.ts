@@ -226,6 +226,13 @@ export const UI_KEYS = {
     not: [],
     na: [],
   },
+  /** the answers to the unclaimed work's notice, and when that work was saved */
+  claim: {
+    take: [],
+    drop: [],
+    savedAt: ['month', 'day', 'hours', 'minutes'],
+    savedAtUnknown: [],
+  },
   notices: {
     close: [],
     'state-reset': [],
@@ -233,8 +240,6 @@ export const UI_KEYS = {
     browse: [],
     passed: [],
     unclaimed: ['when', 'pages', 'quizzes'],
-    claim: [],
-    disown: [],
     standalone: [],
     'storage-failed': [],
     'storage-unavailable': [],
@@ -259,7 +264,7 @@ export type Ui = {
 };
 
 /** What the tracker and the store may tell the learner; the view finds the words in `ui.notices`. */
-export type NoticeId = Exclude<keyof Spec['notices'], 'close' | 'claim' | 'disown'>;
+export type NoticeId = Exclude<keyof Spec['notices'], 'close'>;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 

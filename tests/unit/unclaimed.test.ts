@@ -67,6 +67,9 @@ for (const dialect of [scorm12, scorm2004]) {
       const b = launchAs(storage, 'learner_b');
       const notice = b.notice();
       expect(notice?.params).toMatchObject({ pages: 1, quizzes: 2 });
+      // when it was saved, in the words of content/ui.yaml (claim.savedAt): today, at a time
+      const now = new Date();
+      expect(String(notice?.params?.when)).toMatch(new RegExp(`^${now.getMonth() + 1}月${now.getDate()}日 \\d{1,2}:\\d{2}$`));
       expect(b.store.get().state.answers).toEqual({});
       b.store.navigate('#/p/check');
       b.store.flush();
