@@ -3,6 +3,7 @@
 // the compiler checks the name here and the build inlines only the icons the
 // course uses, once each, as <symbol>s that every picture <use>s.
 import { createRequire } from 'node:module';
+import { optimize } from 'svgo';
 import { iconId } from '../../src/content/icon-id.ts';
 
 /** The sets an author may name, with the npm package each comes from and its licence. */
@@ -64,6 +65,20 @@ export function usedIcons(value: unknown, found = new Set<string>()): Set<string
 }
 
 /**
+ * Decimal places kept in path data. The sets draw on 24- and 32-unit grids
+ * with three places; two leave every picture the same to the eye at 200 px
+ * (a hundredth of a unit is a sixth of a pixel there) and the sprite 1.3 KB
+ * lighter gzipped. One place bends Lucide's round joins visibly.
+ */
+export const PATH_PRECISION = 2;
+
+/** The body with its path data rounded; svgo keeps relative segments from drifting. */
+const lighter = (body: string, viewBox: string): string =>
+  optimize(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}">${body}</svg>`, {
+    plugins: [{ name: 'convertPathData', params: { floatPrecision: PATH_PRECISION } }],
+  }).data.replace(/^<svg[^>]*>|<\/svg>$/g, '');
+
+/**
  * One hidden SVG holding each used icon once. Not `display:none`: some
  * browsers then drop what the symbols draw. Names were checked when the
  * content was compiled.
@@ -72,7 +87,7 @@ export function iconSprite(names: Iterable<string>): string {
   const symbols = [...names].map((name) => {
     const s = resolveIcon(name);
     if (typeof s === 'string') throw new Error(s);
-    return `<symbol id="${s.id}" viewBox="${s.viewBox}">${s.body}</symbol>`;
+    return `<symbol id="${s.id}" viewBox="${s.viewBox}">${lighter(s.body, s.viewBox)}</symbol>`;
   });
   return `<svg class="icon-sprite" aria-hidden="true" focusable="false" width="0" height="0">${symbols.join('')}</svg>`;
 }
