@@ -63,6 +63,15 @@ describe('phrasesOf', () => {
     expect(phrasesOf('B自動車')).toBeUndefined();
   });
 
+  it('keeps a compound verb whole where BudouX cuts it at its seam', () => {
+    // BudouX: 技術等情報を | 洗い | 出し、 | … and 調達先を | 切り | 替えるとの
+    expect(phrasesOf('技術等情報を洗い出し、管理対象情報として特定している。')).toEqual(['技術等情報を', '洗い出し、', '管理対象情報と', 'して', '特定している。']);
+    expect(phrasesOf('部品の調達先を切り替えるとの連絡が来ました。')).toEqual(['部品の', '調達先を', '切り替えるとの', '連絡が', '来ました。']);
+    expect(phrasesOf('対策の切り替え')).toEqual(['対策の', '切り替え']);
+    // a cut between okurigana and a word of its own stays: 「重大な｜影響を」
+    expect(phrasesOf('重大な影響を与える')).toEqual(['重大な', '影響を', '与える']);
+  });
+
   it('cuts a phrase longer than ten characters again, before a word of its own or after が or を, never before a suffix', () => {
     expect(phrasesOf('その情報が守るべき情報であることがわかるように')).toEqual(['その', '情報が', '守るべき', '情報であることが', 'わかるように']);
     expect(phrasesOf('この研修を終えると、次のことができるようになります。')).toEqual(['この', '研修を', '終えると、', '次の', 'ことが', 'できるようになります。']);
