@@ -124,6 +124,7 @@ export const UI_KEYS = {
     duration: [],
     durationValue: ['low', 'high'],
     durationNote: ['quizzes'],
+    resumeNote: [],
     howToComplete: [],
     allPages: ['pages'],
     allChecklist: ['items'],

@@ -53,7 +53,8 @@ function StatusPanel({ store, view }: { store: Store; view: View }) {
               {unread.length > UNREAD_LISTED && <p class="unread-more">{fill(ui.menu.unreadMore, { count: unread.length - UNREAD_LISTED })}</p>}
             </li>
           )}
-          {!p.scorePassed && (
+          {/* a review or a preview takes no answer: no advice on the score */}
+          {!p.scorePassed && !view.readOnly && (
             <li data-testid="menu-to-pass">
               {fillParts(ui.menu.scoreBelow, {
                 passMark: p.passMark,

@@ -52,7 +52,10 @@ export function Welcome({ store, view }: { store: Store; view: View }) {
           <p class="welcome-figure" data-testid="duration">
             {fill(words.durationValue, meta.estimate)}
           </p>
-          <p class="note">{fill(words.durationNote, { quizzes: p.quizzesTotal })}</p>
+          <p class="note" data-testid="duration-note">
+            {fill(words.durationNote, { quizzes: p.quizzesTotal })}
+            {!view.readOnly && words.resumeNote}
+          </p>
         </section>
         <section aria-labelledby="w-complete">
           <h2 id="w-complete">{phrased(words.howToComplete)}</h2>

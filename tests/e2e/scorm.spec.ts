@@ -171,6 +171,12 @@ for (const v of ['1.2', '2004'] as const) {
     await expect(notice).toContainText('プレビューモード');
     await expect(notice).toContainText('記録も残りません');
     await expect(frame.locator('[data-notice=review]')).toHaveCount(0);
+    // nothing kept, so nothing to resume and no score to raise
+    await goTo(frame, '');
+    await expect(frame.getByTestId('duration-note')).toHaveText('本文を読む時間とクイズ19問を解く時間の目安です。');
+    await goTo(frame, '/');
+    await expect(frame.getByTestId('unread')).toBeVisible();
+    await expect(frame.getByTestId('menu-to-pass')).toHaveCount(0);
     await goTo(frame, '/q/q1_1');
     for (const choice of await frame.locator('input[name=choice]').all()) await expect(choice).toBeDisabled();
     await expect(frame.getByRole('button', { name: '解答する' })).toHaveCount(0);

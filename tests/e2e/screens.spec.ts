@@ -32,6 +32,7 @@ test('the welcome screen says what the course is for, how long it takes, its goa
   await expect(welcome.locator('h1')).toHaveText(course.meta.title);
   await expect(welcome).toContainText(course.meta.description);
   await expect(page.getByTestId('duration')).toHaveText(`約${course.meta.estimate.low}〜${course.meta.estimate.high}分`);
+  await expect(page.getByTestId('duration-note')).toHaveText(`本文を読む時間とクイズ${course.quizzes.length}問を解く時間の目安です。途中でやめても、続きから再開できます。`);
   await expect(welcome.locator('.welcome-goals li')).toHaveText(course.meta.goals);
   const rule = page.getByTestId('completion-rule');
   await expect(rule).toContainText(`全${course.pages.length}ページを開く`);
