@@ -72,21 +72,22 @@ function splitLong(phrase: string): string[] {
   return [...splitLong(phrase.slice(0, cut)), ...splitLong(phrase.slice(cut))];
 }
 
-/** a seam between a verb's okurigana and the kanji of the verb it joins (洗い｜出し, 切り｜替える) */
-const COMPOUND_SEAM = /\p{Script=Hiragana}\p{Script=Han}/u;
-
 /**
- * BudouX cuts some compound verbs at their seam: 「洗い｜出し」「切り｜替える」.
- * Where ICU's dictionary has the compound as one word beginning with a kanji,
- * the phrases either side of such a seam are one phrase. (Its other words that
- * span BudouX's cuts, 「に｜関する」「と｜して」, are left cut: a line may well
- * break there.)
+ * Where a cut inside one of ICU's dictionary words is no place for a line to
+ * end: between two hiragana of a word (「と｜して」「に｜ついて」「と｜どまって」),
+ * or between a verb's okurigana and the kanji of the verb it joins in a word
+ * that begins with a kanji (「洗い｜出し」「切り｜替える」). Its other cuts inside
+ * a word stay: 「に｜関する」「もう｜一度」 break well.
  */
-function withoutCompoundSeams(text: string, parts: string[]): string[] {
+function isSeam(word: string, at: number): boolean {
+  const pair = word.slice(at - 1, at + 1);
+  return /^\p{Script=Hiragana}{2}$/u.test(pair) || (/^\p{Script=Han}/u.test(word) && /^\p{Script=Hiragana}\p{Script=Han}$/u.test(pair));
+}
+
+/** BudouX's phrases with its cuts at a word's seams (isSeam) taken out */
+function withoutSeams(text: string, parts: string[]): string[] {
   const seams = new Set<number>();
-  for (const w of words.segment(text))
-    if (w.isWordLike && /^\p{Script=Han}/u.test(w.segment))
-      for (let i = 1; i < w.segment.length; i++) if (COMPOUND_SEAM.test(w.segment.slice(i - 1, i + 1))) seams.add(w.index + i);
+  for (const w of words.segment(text)) if (w.isWordLike) for (let i = 1; i < w.segment.length; i++) if (isSeam(w.segment, i)) seams.add(w.index + i);
   const out: string[] = [];
   let at = 0;
   for (const part of parts) {
@@ -99,7 +100,7 @@ function withoutCompoundSeams(text: string, parts: string[]): string[] {
 
 /** `text` split into phrases, or undefined when it is one phrase already. */
 export function phrasesOf(text: string): string[] | undefined {
-  const parts = withoutLoneCharacters(withoutCompoundSeams(text, parser.parse(text))).flatMap(splitLong);
+  const parts = withoutLoneCharacters(withoutSeams(text, parser.parse(text))).flatMap(splitLong);
   return parts.length > 1 ? parts : undefined;
 }
 

@@ -63,13 +63,17 @@ describe('phrasesOf', () => {
     expect(phrasesOf('B自動車')).toBeUndefined();
   });
 
-  it('keeps a compound verb whole where BudouX cuts it at its seam', () => {
-    // BudouX: 技術等情報を | 洗い | 出し、 | … and 調達先を | 切り | 替えるとの
-    expect(phrasesOf('技術等情報を洗い出し、管理対象情報として特定している。')).toEqual(['技術等情報を', '洗い出し、', '管理対象情報と', 'して', '特定している。']);
+  it('keeps a word of the dictionary whole where BudouX cuts it between two hiragana or at the seam of a compound verb', () => {
+    // BudouX: 技術等情報を | 洗い | 出し、 | 管理対象情報と | して | 特定している。
+    expect(phrasesOf('技術等情報を洗い出し、管理対象情報として特定している。')).toEqual(['技術等情報を', '洗い出し、', '管理対象情報として', '特定している。']);
+    // BudouX: 部品の | 調達先を | 切り | 替えるとの | …
     expect(phrasesOf('部品の調達先を切り替えるとの連絡が来ました。')).toEqual(['部品の', '調達先を', '切り替えるとの', '連絡が', '来ました。']);
-    expect(phrasesOf('対策の切り替え')).toEqual(['対策の', '切り替え']);
-    // a cut between okurigana and a word of its own stays: 「重大な｜影響を」
+    // BudouX: 対策が | 部分的にと | どまっています。 and 推測されに | くい
+    expect(phrasesOf('対策が部分的にとどまっています。')).toEqual(['対策が', '部分的にとどまっています。']);
+    expect(phrasesOf('推測されにくいものとする')).toEqual(['推測されにくい', 'ものとする']);
+    // cuts before a kanji of a word of its own stay: 「重大な｜影響を」「に｜関する」
     expect(phrasesOf('重大な影響を与える')).toEqual(['重大な', '影響を', '与える']);
+    expect(phrasesOf('情報管理に関する社内規程')).toEqual(['情報管理に', '関する', '社内規程']);
   });
 
   it('cuts a phrase longer than ten characters again, before a word of its own or after が or を, never before a suffix', () => {
@@ -84,7 +88,7 @@ describe('phrasesOf', () => {
 
   it('puts an opening bracket with what follows it and a closing one with what precedes it', () => {
     expect(phrasesOf('具体的な対策実施（その他（敷地全体の保護））')).toEqual(['具体的な', '対策実施', '（その他', '（敷地全体の', '保護））']);
-    expect(phrasesOf('【関連する項目（本研修による対応付け）】')).toEqual(['【関連する', '項目', '（本研修に', 'よる', '対応付け）】']);
+    expect(phrasesOf('【関連する項目（本研修による対応付け）】')).toEqual(['【関連する', '項目', '（本研修による', '対応付け）】']);
   });
 
   it('leaves no phrase of one character in any label of the course, and loses no character', () => {
