@@ -23,13 +23,21 @@ function start(): void {
   const tracker = selectTracker(course);
   const store = createStore(course, tracker, location.hash);
 
-  // A relaunch without a hash resumes where the learner left off.
-  const current = href(store.get().route);
-  if (location.hash !== current) history.replaceState(null, '', current);
+  // the address says where the learner is: a relaunch without a hash resumes
+  // where they left off, an address the course lacks opens the menu
+  const showRoute = () => {
+    const current = href(store.get().route);
+    if (location.hash !== current) history.replaceState(null, '', current);
+  };
+  showRoute();
 
   // the event's own URL: when the hash changes twice in a row, location.hash
   // already holds the second one while the first event is handled
-  addEventListener('hashchange', (e) => store.navigate(new URL(e.newURL).hash));
+  addEventListener('hashchange', (e) => {
+    const asked = new URL(e.newURL).hash;
+    store.navigate(asked);
+    if (location.hash === asked) showRoute();
+  });
   // Hidden may be the last moment a mobile browser gives us, so it commits;
   // pagehide ends the session (Terminate commits too) and no LMS call follows.
   addEventListener('pagehide', () => tracker.finish());

@@ -1,5 +1,6 @@
 // Hash routes: they work from file://, inside any LMS frame, and double as the
 // bookmark (SCORM location) stored with the learner state.
+import type { Course } from '../content/types.ts';
 
 export type Route =
   | { name: 'start' }
@@ -38,6 +39,24 @@ export function parseRoute(path: string): Route {
     if (m) return (m[1] ? { name, id: m[1] } : { name }) as Route;
   }
   return { name: 'menu' };
+}
+
+/**
+ * The route, or the menu when its id names nothing in this course: an address
+ * typed by hand, or a bookmark saved by an earlier edition of the course.
+ */
+export function knownRoute(course: Course, route: Route): Route {
+  if (!('id' in route)) return route;
+  const { id } = route;
+  const known =
+    route.name === 'page'
+      ? course.pages.some((p) => p.id === id)
+      : route.name === 'quiz'
+        ? course.quizzes.some((q) => q.id === id)
+        : route.name === 'checklistArea'
+          ? course.checklist.some((i) => i.area === id)
+          : course.stories.some((s) => s.id === id);
+  return known ? route : { name: 'menu' };
 }
 
 export function routePath(route: Route): string {

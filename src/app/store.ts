@@ -6,7 +6,7 @@ import { evaluate, type Progress } from '../model/progress.ts';
 import { isCorrect } from '../model/scoring.ts';
 import * as learner from '../model/state.ts';
 import type { Milestone, Notice, StartInfo, Tracker } from '../tracking/tracker.ts';
-import { href, parseRoute, routePath, type Route } from './routes.ts';
+import { href, knownRoute, parseRoute, routePath, type Route } from './routes.ts';
 import { fill } from '../content/ui.ts';
 import { cleanName, displayName } from '../model/certificate.ts';
 import { loadTypedName, saveTypedName } from './typed-name.ts';
@@ -88,7 +88,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
   const quizShownAt = new Map<string, number>();
   const evaluateOptions = { passMark: start.passMark, checklistTotal: checklistIds.length };
 
-  let route: Route = parseRoute(initialPath);
+  let route: Route = knownRoute(course, parseRoute(initialPath));
 
   let view: View | undefined;
   const rebuild = (progress = evaluate(course, state, evaluateOptions)) => {
@@ -172,7 +172,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
   const arrive = (s: learner.LearnerState, to: Route): learner.LearnerState => {
     // the welcome screen is where a launch lands, not a place to come back to
     if (to.name === 'start') return s;
-    const read = to.name === 'page' && course.pages.some((p) => p.id === to.id) ? learner.visitPage(s, to.id) : s;
+    const read = to.name === 'page' ? learner.visitPage(s, to.id) : s;
     return learner.setLocation(read, routePath(to));
   };
 
@@ -204,7 +204,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       return () => listeners.delete(listener);
     },
     navigate(path) {
-      const next = parseRoute(path);
+      const next = knownRoute(course, parseRoute(path));
       if (routePath(next) === routePath(route)) return;
       route = next;
       // the 修了証 reached: the notice that leads there has done its work

@@ -40,12 +40,13 @@ export function App({ store }: { store: Store }) {
 
   const route = view.route;
   let screen;
-  if (route.name === 'page' && course.pages.some((p) => p.id === route.id)) screen = <PageView store={store} view={view} pageId={route.id} />;
-  else if (route.name === 'story' && course.stories.some((s) => s.id === route.id)) screen = <StoryView store={store} view={view} storyId={route.id} />;
-  else if (route.name === 'result' && course.stories.some((s) => s.id === route.id)) screen = <ResultView store={store} view={view} storyId={route.id} />;
-  else if (route.name === 'quiz' && course.quizzes.some((q) => q.id === route.id)) screen = <QuizView key={route.id} store={store} view={view} quizId={route.id} />;
+  // the store opens only routes whose id the course has (knownRoute)
+  if (route.name === 'page') screen = <PageView store={store} view={view} pageId={route.id} />;
+  else if (route.name === 'story') screen = <StoryView store={store} view={view} storyId={route.id} />;
+  else if (route.name === 'result') screen = <ResultView store={store} view={view} storyId={route.id} />;
+  else if (route.name === 'quiz') screen = <QuizView key={route.id} store={store} view={view} quizId={route.id} />;
   else if (route.name === 'checklist') screen = <ChecklistHome store={store} view={view} />;
-  else if (route.name === 'checklistArea' && course.checklist.some((i) => i.area === route.id)) screen = <ChecklistAreaView key={route.id} store={store} view={view} areaId={route.id} />;
+  else if (route.name === 'checklistArea') screen = <ChecklistAreaView key={route.id} store={store} view={view} areaId={route.id} />;
   else if (route.name === 'checklistResult') screen = <ChecklistResult store={store} view={view} />;
   else if (route.name === 'start') screen = <Welcome store={store} view={view} />;
   else if (route.name === 'complete') screen = <Completion store={store} view={view} />;

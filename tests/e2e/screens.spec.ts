@@ -171,6 +171,25 @@ test('the menu lists unread pages as links that open them; each section card mar
   await expect(page.locator(`main article.page-${measures.pages[4]} h1`)).toBeVisible();
 });
 
+test('an address that names nothing in the course opens the menu, and the address bar then says so', async ({ page }) => {
+  const guard = await guardPage(page);
+  // typed by hand or kept from an earlier edition: a launch there, then a change to one
+  await page.goto(`${COURSE_URL}#/p/no_such_page`);
+  await expect(page.locator('main section.menu h1')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/');
+  for (const address of ['#/q/q9_9', '#/s/story9/result', '#/checklist/no_area', '#/p/m_access/extra']) {
+    await goTo(page, '/p/m_decide');
+    await expect(page.locator('main article.page-m_decide h1')).toBeVisible();
+    await page.evaluate((a) => (location.hash = a), address);
+    await expect(page.locator('main section.menu h1'), address).toBeVisible();
+    await expect.poll(() => page.evaluate(() => location.hash), address).toBe('#/');
+  }
+  // a quiz that exists still opens
+  await goTo(page, '/q/q1_1');
+  await expect(page.locator('main h1')).toContainText('クイズ1-1');
+  expect(guard.errors).toEqual([]);
+});
+
 test('the next-section button at each section’s last page walks every section in order, and the last section ends', async ({ page }) => {
   await page.goto(COURSE_URL);
   await passWelcome(page);
