@@ -70,7 +70,7 @@ export function usedIcons(value: unknown, found = new Set<string>()): Set<string
  * (a hundredth of a unit is a sixth of a pixel there) and the sprite 1.3 KB
  * lighter gzipped. One place bends Lucide's round joins visibly.
  */
-export const PATH_PRECISION = 2;
+const PATH_PRECISION = 2;
 
 /** The body with its path data rounded; svgo keeps relative segments from drifting. */
 const lighter = (body: string, viewBox: string): string =>
