@@ -86,8 +86,16 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     if (latest) mirror.write(mirrorEntry(true));
   };
 
+  /**
+   * The page is going away (flush, finish). An LMS may then send what it got
+   * as a beacon and answer "true" before storing it (Moodle's request.js), and
+   * a reloaded player can read its record before the beacon lands: the copy
+   * here stays pending, so the next launch takes it when it is the later one.
+   */
+  let leaving = false;
+
   /** the LMS has taken the latest state and every answer's record */
-  const heldByLms = () => !!latest && record.held.get(SUSPEND_DATA) === latest.suspendData && outbox.length === 0;
+  const heldByLms = () => !leaving && !!latest && record.held.get(SUSPEND_DATA) === latest.suspendData && outbox.length === 0;
 
   const scheduler = createCommitScheduler(
     { now, setTimer: (run, ms) => setTimeout(run, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) },
@@ -285,9 +293,12 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       if (!writing || !open() || role === 'follower') return;
       const [element, value] = dialect.sessionTime((elapsed() - startedAt) / 1000);
       if (lms!.set(element, value)) scheduler.accepted();
+      leaving = true;
       scheduler.flush(() => pump(true));
+      leaving = false;
     },
     finish() {
+      leaving = true;
       scheduler.stop();
       clearTimeout(timeLimitTimer);
       peers?.post({ kind: 'bye', tab });

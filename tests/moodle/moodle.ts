@@ -309,6 +309,12 @@ export async function closeWindow(page: Page, player: Page): Promise<Call[]> {
   return callLog(page);
 }
 
+/** Reloads the player as a learner pressing F5 does; returns the course's frame once it shows again. */
+export async function reloadPlayer(page: Page): Promise<Frame> {
+  await page.reload();
+  return courseIn(page);
+}
+
 /** The course's frame in Moodle's player, past its welcome screen. */
 async function courseIn(player: Page): Promise<Frame> {
   // a launch opens at the welcome screen; its button (はじめる, or 続きから to the saved place) leads on, as a learner goes

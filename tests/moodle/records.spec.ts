@@ -27,6 +27,7 @@ import {
   quizzesOf,
   readEveryPage,
   records,
+  reloadPlayer,
   retry,
   scormConfig,
   seconds,
@@ -185,6 +186,26 @@ for (const v of ['1.2', '2004'] as const) {
       const ids = Object.keys(cmi).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).map((k) => cmi[k]);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.length).toBe(2 * QUIZZES.length);
+    });
+
+    test('pages read just before a reload of the player are still read after it, and Moodle keeps them', async ({ page, browser }) => {
+      const activity = importActivity(v, `${v} reload`);
+      const read = PAGE_IDS.slice(0, 4);
+      const shown = `${read.length}/${PAGE_IDS.length}`;
+      let frame = await enter(page, activity);
+      for (const id of read) await visitPage(frame, id);
+      await expect(frame.getByTestId('pages-visited')).toHaveText(shown);
+      // F5 at once: the closing save leaves as a beacon (request.js), which the reloaded player can outrun
+      frame = await reloadPlayer(page);
+      await expect(frame.getByTestId('pages-visited')).toHaveText(shown);
+      await leave(page, activity);
+      // Moodle's record itself holds them: another browser, with no copy of its own, resumes with them
+      const elsewhere = await (await browser.newContext()).newPage();
+      await login(elsewhere);
+      frame = await enter(elsewhere, activity);
+      await expect(frame.getByTestId('pages-visited')).toHaveText(shown);
+      await leave(elsewhere, activity);
+      await elsewhere.context().close();
     });
 
     test('every quiz right with no page read: not passed, not complete', async ({ page }) => {

@@ -67,3 +67,18 @@ export function rejectionOf(edits: ContentEdits): string {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** this browser's localStorage, as far as the tracker uses it */
+export function browserStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (i) => [...items.keys()][i] ?? null,
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, String(v)),
+    removeItem: (k) => void items.delete(k),
+    clear: () => items.clear(),
+  };
+}

@@ -8,28 +8,13 @@ import { createScormTracker } from '../../src/tracking/scorm-tracker.ts';
 import { scorm12 } from '../../src/tracking/scorm12.ts';
 import { scorm2004 } from '../../src/tracking/scorm2004.ts';
 import { mirrorKey, UNCLAIMED } from '../../src/tracking/mirror.ts';
-import { realCourse, SCORM_AGAIN, SEED_KEYS } from './fixtures.ts';
+import { browserStorage, realCourse, SCORM_AGAIN, SEED_KEYS } from './fixtures.ts';
 
 const course = realCourse();
 const silent = () => {};
 const now = (work: () => boolean) => {
   while (work());
 };
-
-/** this browser's localStorage, as far as the tracker uses it */
-function browserStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    key: (i) => [...items.keys()][i] ?? null,
-    getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, String(v)),
-    removeItem: (k) => void items.delete(k),
-    clear: () => items.clear(),
-  };
-}
 
 for (const dialect of [scorm12, scorm2004]) {
   describe(`SCORM ${dialect.version}: work nobody claimed`, () => {
