@@ -127,6 +127,7 @@ export const UI_KEYS = {
     resumeNote: [],
     howToComplete: [],
     allPages: ['pages'],
+    sectionPages: ['sections', 'pages'],
     allChecklist: ['items'],
     goals: [],
     goalsLead: [],

@@ -23,10 +23,17 @@ export function quizzesLeftToPass(course: Course, state: LearnerState, passMark:
   return Math.max(0, quizzesToPass(course.quizzes.length, passMark) - quizzesCounted(course, state));
 }
 
-/** Pages not yet opened, in reading order. */
+/** The pages the page count is of: those of the areas course.yaml's completion names, all by default, in reading order. */
+export function countedPages(course: Course): string[] {
+  const { sections } = course.meta.completion;
+  return course.sections.filter((s) => !sections || sections.includes(s.id)).flatMap((s) => s.pages);
+}
+
+/** Pages completion still asks the learner to open, in reading order: none when pages do not count. */
 export function unreadPages(course: Course, state: LearnerState): string[] {
+  if (!course.meta.completion.allPages) return [];
   const read = new Set(state.visited);
-  return course.sections.flatMap((s) => s.pages).filter((id) => !read.has(id));
+  return countedPages(course).filter((id) => !read.has(id));
 }
 
 /** The section after this one in the menu's order; none after the last. */

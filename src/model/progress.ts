@@ -3,7 +3,7 @@
 import type { Course, CourseMeta } from '../content/types.ts';
 import { isStoryFinished, type LearnerState } from './state.ts';
 import { scorePercent } from './scoring.ts';
-import { quizzesLeftToPass } from './path.ts';
+import { countedPages, quizzesLeftToPass } from './path.ts';
 
 export type CourseStatus = 'passed' | 'completed' | 'failed' | 'incomplete';
 
@@ -38,9 +38,7 @@ export interface EvaluateOptions {
 export function evaluate(course: Course, state: LearnerState, options: EvaluateOptions = {}): Progress {
   const meta: CourseMeta = course.meta;
   const passMark = options.passMark ?? meta.passMark;
-  // the pages completion asks for: those of the areas course.yaml names, all by default
-  const required = meta.completion.sections;
-  const pageIds = new Set(course.pages.filter((p) => !required || required.includes(p.section)).map((p) => p.id));
+  const pageIds = new Set(countedPages(course));
   const pagesVisited = state.visited.filter((id) => pageIds.has(id)).length;
   const pagesTotal = pageIds.size;
   const quizIds = new Set(course.quizzes.map((q) => q.id));

@@ -60,7 +60,13 @@ export function Welcome({ store, view }: { store: Store; view: View }) {
         <section aria-labelledby="w-complete">
           <h2 id="w-complete">{phrased(words.howToComplete)}</h2>
           <ul data-testid="completion-rule">
-            {rule.allPages && <li>{fill(words.allPages, { pages: p.pagesTotal })}</li>}
+            {rule.allPages && (
+              <li>
+                {rule.sections
+                  ? fill(words.sectionPages, { sections: store.course.sections.filter((s) => rule.sections!.includes(s.id)).map((s) => s.title).join('」「'), pages: p.pagesTotal })
+                  : fill(words.allPages, { pages: p.pagesTotal })}
+              </li>
+            )}
             {rule.passingScore && (
               <li>{fill(ui.progress.passRule, { need: quizzesToPass(p.quizzesTotal, p.passMark), total: p.quizzesTotal, passMark: p.passMark })}</li>
             )}

@@ -1,7 +1,8 @@
 // The course's shape and words are data: a variant of content/ with a section
 // and the story-list page renamed and buttons reworded builds, with no code
 // changed, into a course that follows it — menu, breadcrumbs, buttons. The
-// variant also reports checklist answers to the LMS (checklist.report).
+// variant also reports checklist answers to the LMS (checklist.report), and
+// counts the pages of two areas only (completion.sections).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,9 @@ const NEXT_STORY = '次のストーリー（{number}）へ';
 const STORY_LIST = 'story_index';
 const SECTION = 'self_assessment';
 
+/** the areas whose pages completion counts */
+const COUNTED = [SECTION, 'measures'];
+
 const renamePage = (t: string) => t.replace(/\bstories\b(?=[\],])/, STORY_LIST).replace(/page:stories\)/g, `page:${STORY_LIST})`);
 
 let dir: string;
@@ -28,7 +32,8 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   dir = mkdtempSync(join(tmpdir(), 'variant-'));
   const content = variantContent(dir, {
-    'course.yaml': (t) => `${renamePage(t.replace(/^ {2}- id: check$/m, `  - id: ${SECTION}`))}\nchecklist: { report: true }\n`,
+    'course.yaml': (t) =>
+      `${renamePage(t.replace(/^ {2}- id: check$/m, `  - id: ${SECTION}`).replace(/^completion: \{ (.*) \}$/m, `completion: { $1, sections: [${COUNTED.join(', ')}] }`))}\nchecklist: { report: true }\n`,
     'pages/stories.md': (t) => t.replace(/^id: stories$/m, `id: ${STORY_LIST}`),
     'pages/check.md': (t) => t.replace(/page:stories\)/g, `page:${STORY_LIST})`),
     'ui.yaml': (t) => t.replace(/^ {2}submit: .*$/m, `  submit: ${SUBMIT}`).replace(/^ {2}next: ストーリー\{number\}へ進む$/m, `  next: ${NEXT_STORY}`),
@@ -37,6 +42,7 @@ test.beforeAll(async () => {
   compiled = compileContent(content);
   expect(compiled.sections[0].id).toBe(SECTION);
   expect(compiled.places.storyList).toBe(STORY_LIST);
+  expect(compiled.meta.completion.sections).toEqual(COUNTED);
   const outDir = join(dir, 'out');
   // the project's own config, with only the content folder and the output swapped
   process.env.COURSE_CONTENT = content;
@@ -65,6 +71,25 @@ test('a renamed section and story-list page and reworded buttons reach the cours
   // the checklist hangs below the page that places its widget
   await page.goto(`${fileUrl}#/checklist`);
   await expect(page.locator('.breadcrumb a').nth(1)).toHaveAttribute('href', '#/p/check');
+});
+
+test('with completion.sections, the welcome names the areas whose pages count and the menu lists only their unread pages', async ({ page }) => {
+  const areas = compiled.sections.filter((s) => COUNTED.includes(s.id));
+  const counted = areas.flatMap((s) => s.pages);
+  expect(counted.length).toBeLessThan(compiled.pages.length);
+  await page.goto(fileUrl);
+  await expect(page.getByTestId('completion-rule')).toContainText(`「${areas.map((s) => s.title).join('」「')}」の全${counted.length}ページを開く`);
+  await page.goto(`${fileUrl}#/`);
+  await expect(page.getByTestId('unread')).toContainText(`まだ開いていないページが ${counted.length} ページあります`);
+  for (const id of counted) {
+    await goTo(page.mainFrame(), `/p/${id}`);
+    await expect(page.locator(`article.page-${id} h1`)).toBeVisible();
+  }
+  await goTo(page.mainFrame(), '/');
+  await expect(page.getByTestId('pages-visited')).toHaveText(`${counted.length}/${counted.length}`);
+  // the other areas' pages are still unread, and not asked for
+  await expect(page.getByTestId('unread')).toHaveCount(0);
+  await expect(page.getByTestId('menu-to-pass')).toBeVisible();
 });
 
 test('a checklist answer reaches the LMS with the statement as written (SCORM 2004, scorm-again)', async ({ page }) => {

@@ -56,6 +56,17 @@ describe('the learner’s path', () => {
     expect(unreadPages(course, s)).toEqual(order.filter((_, i) => i !== 0 && i !== 3));
   });
 
+  it('lists only the pages completion asks for: the areas course.yaml names, none when pages do not count', () => {
+    const completion = course.meta.completion;
+    const only = { ...course, meta: { ...course.meta, completion: { ...completion, sections: ['check', 'measures'] } } };
+    const wanted = [...course.sections[0].pages, ...course.sections.find((s) => s.id === 'measures')!.pages];
+    expect(unreadPages(only, emptyState())).toEqual(wanted);
+    // every counted page read: nothing left to list, though the other areas' pages are unread
+    expect(unreadPages(only, { ...emptyState(), visited: wanted })).toEqual([]);
+    const noPages = { ...course, meta: { ...course.meta, completion: { ...completion, allPages: false } } };
+    expect(unreadPages(noPages, emptyState())).toEqual([]);
+  });
+
   it('walks the sections in the menu’s order and stops after the last', () => {
     const ids = course.sections.map((s) => s.id);
     expect(ids.map((id) => nextSection(course, id)?.id)).toEqual([...ids.slice(1), undefined]);
