@@ -12,6 +12,8 @@ export interface AttemptFacts {
   last?: number;
   lastText: string;
   score?: number;
+  /** the SCO's column said a status word, not a score: the "0" in the grade column is no score */
+  scoreless?: boolean;
 }
 
 export interface Learner {
@@ -77,7 +79,10 @@ export class Aggregator {
     facts.last = moodleMinutes(cells[shape.last] ?? '') ?? facts.last;
     facts.lastText = cells[shape.last] || facts.lastText;
     const score = scoreOf(cells[shape.score], shape.sco !== undefined ? cells[shape.sco] : undefined);
-    if (score !== undefined) facts.score = score;
+    if (score === NO_SCORE) {
+      facts.scoreless = true;
+      facts.score = undefined;
+    } else if (score !== undefined && !facts.scoreless) facts.score = score;
     learner.attempts.set(attempt, facts);
 
     for (const g of shape.groups) {
@@ -112,10 +117,21 @@ export class Aggregator {
   }
 }
 
-/** The attempt's grade, or the SCO's "84/100" when the grade column is empty. */
-function scoreOf(grade: string | undefined, sco: string | undefined): number | undefined {
+const NO_SCORE = 'none';
+
+/**
+ * The attempt's score. Moodle writes 0 in the grade column of an attempt with
+ * no score yet, and the SCO's column then holds its status ("Incomplete")
+ * instead of the score ("84/100" on the Basic page, "84" in a download); a
+ * download without that column cannot tell the two.
+ */
+function scoreOf(grade: string | undefined, sco: string | undefined): number | typeof NO_SCORE | undefined {
+  const s = (sco ?? '').trim();
+  if (s) {
+    const m = /^(\d+(?:\.\d+)?)(?:\s*\/\s*\d+)?$/.exec(s);
+    if (m) return Number(m[1]);
+    if (s !== '-') return NO_SCORE;
+  }
   const g = (grade ?? '').trim();
-  if (/^\d+(\.\d+)?$/.test(g)) return Number(g);
-  const s = /^(\d+(?:\.\d+)?)\s*\/\s*\d+/.exec((sco ?? '').trim());
-  return s ? Number(s[1]) : undefined;
+  return /^\d+(\.\d+)?$/.test(g) ? Number(g) : undefined;
 }

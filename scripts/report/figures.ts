@@ -17,6 +17,8 @@ export interface LearnerRow {
   lastText: string;
   passed: boolean;
   started: boolean;
+  /** quizzes with a first-try answer in the Interactions download (0 without one) */
+  answered: number;
 }
 
 export interface QuizFigures {
@@ -92,6 +94,7 @@ function learnerRow(l: Learner, passMark: number): LearnerRow {
     lastText: lastAttempt?.lastText ?? '',
     passed: best !== undefined && best >= passMark,
     started: attempts.length > 0,
+    answered: l.answers.size,
   };
 }
 

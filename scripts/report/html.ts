@@ -3,7 +3,7 @@
 // escaped (a learner's name is data, never markup).
 import type { CourseMeta } from '../../src/content/types.ts';
 import { escapeHtml as e, PRINT_CSS } from '../html.ts';
-import type { QuizFigures, ReportFigures } from './figures.ts';
+import type { LearnerRow, QuizFigures, ReportFigures } from './figures.ts';
 
 const BAR = '#1f4e79';
 const TIME_LABELS = { median: '中央値', mean: '平均', min: '最短', max: '最長' } as const;
@@ -95,12 +95,21 @@ export interface ReportSources {
   unknownIds: Array<[string, number]>;
 }
 
+/** Where a learner below the pass mark stands: not begun, no score yet, or how far through the quizzes when the answers are known. */
+function standing(l: LearnerRow, quizzes: number, answersKnown: boolean): string {
+  if (!l.started) return '未受講';
+  if (l.best === undefined) return '点数なし（クイズ未解答）';
+  if (!answersKnown) return '合格点未満';
+  return l.answered >= quizzes ? '合格点未満（全問解答済み）' : `合格点未満（${l.answered}/${quizzes}問解答）`;
+}
+
 export function reportHtml(meta: CourseMeta, f: ReportFigures, sources: ReportSources, company?: string): string {
+  const answersKnown = sources.interactionsFile && sources.interactionRecords > 0;
   const identityHead = f.learners[0]?.identity.length ? '<th scope="col">メール等</th>' : '';
   const identityCell = (l: ReportFigures['learners'][number]) => (l.identity.length ? `<td>${e(l.identity.join(' / '))}</td>` : '');
   const notFinished = f.notFinished.length
     ? `<table><thead><tr><th scope="col">氏名</th>${identityHead}<th scope="col" class="num">最高点</th><th scope="col">状況</th><th scope="col">最終アクセス</th></tr></thead><tbody>${f.notFinished
-        .map((l) => `<tr data-learner="${e(l.name)}" data-best="${l.best ?? ''}"><td>${e(l.name)}</td>${identityCell(l)}<td class="num">${l.best ?? '—'}</td><td>${l.started ? '合格点未満' : '未受講'}</td><td>${e(l.lastText || '—')}</td></tr>`)
+        .map((l) => `<tr data-learner="${e(l.name)}" data-best="${l.best ?? ''}"><td>${e(l.name)}</td>${identityCell(l)}<td class="num">${l.best ?? '—'}</td><td data-standing>${standing(l, f.quizzes.length, answersKnown)}</td><td>${e(l.lastText || '—')}</td></tr>`)
         .join('')}</tbody></table>`
     : '<p>全員が合格点に達しています。</p>';
   const binLabels = Array.from({ length: 10 }, (_, i) => `${i * 10}–${i * 10 + 9}`).concat('100');
@@ -159,7 +168,7 @@ ${rateChart(f.quizzes)}
 ${sources.interactionsFile && sources.interactionRecords === 0 ? `<p class="notice" data-figure="no-answers"><strong>インタラクションレポートのダウンロードに回答が 1 件も入っていません。</strong>Moodle 4.5 のインタラクションレポートは回答を <code>cmi.interactions_0.id</code> の形の名前でしか探さないため、SCORM 2004 のパッケージで記録された回答（<code>cmi.interactions.0.id</code>）を出力しません。クイズごとの集計が必要な場合は SCORM 1.2 のパッケージを使うか、Moodle の受験の詳細画面で確認してください。</p>` : ''}
 
 <h2>ストーリーごとの結果</h2>
-<table><thead><tr><th scope="col">ストーリー</th><th scope="col" class="num">問題数</th><th scope="col" class="num">全問回答</th><th scope="col" class="num">全問正解</th><th scope="col" class="num">平均正答率</th><th scope="col" class="num">再挑戦</th></tr></thead><tbody>${storyRows}</tbody></table>
+<table><thead><tr><th scope="col">ストーリー</th><th scope="col" class="num">問題数</th><th scope="col" class="num">全問回答</th><th scope="col" class="num">初回で全問正解</th><th scope="col" class="num">平均正答率</th><th scope="col" class="num">再挑戦</th></tr></thead><tbody>${storyRows}</tbody></table>
 
 <h2>特に弱い 3 つの点</h2>
 ${reading(f)}

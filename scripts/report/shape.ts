@@ -103,7 +103,7 @@ export function detectShape(file: string, headerLine: number, headers: string[],
   if (groups) {
     const fields = groupFields(groups.size, sample, groups.start);
     if (!fields.includes('id') || !fields.includes('response'))
-      throw new ReportInputError(file, headerLine, 'the interactions report was downloaded without the question (id) or response columns: tick "question" and "response" in the report settings and download again');
+      throw new ReportInputError(file, headerLine, 'the interactions report was downloaded without the question ids or the responses: under the report\'s options, tick "Summary of question" and "Summary of responses" (best all four "Summary of …" boxes), show the report again and download it again');
     const count = (headers.length - groups.start) / groups.size;
     for (let n = 0; n < count; n++) {
       const g: Partial<Record<GroupField, number>> = {};

@@ -213,3 +213,44 @@ describe(`npm run report on real Moodle downloads (${tag} activity)`, () => {
     expect(existsSync(target)).toBe(false);
   });
 });
+
+// Downloads from the same Moodle on 2026-12-03, after the course stopped sending a score before the first
+// answer: student1 opened it and answered nothing (Moodle's grade column then says 0, the SCO's column
+// "Incomplete"), one learner stopped after story 1, one answered every quiz below the pass mark, one passed,
+// one never opened it. The Basic download was taken with "Track details" on, so it has the SCO's column too.
+describe('npm run report on learners who stopped at different points (scorm12 activity)', () => {
+  const files = ['basic', 'interactions'].map((k) => join(FIXTURES, `scorm12-opened-${k}.txt`));
+  const out = join(tmp, 'opened-report.html');
+  const run = runReport(files, out);
+  const html = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  // the oracle: the downloads read here with csv-parse, their columns found by their header words
+  const rows = parseCsv(readFileSync(files[1]), { delimiter: '\t', bom: true, relax_column_count: true }) as string[][];
+  const [head, ...learners] = rows;
+  const sco = head.indexOf('技術等情報管理に関する研修');
+  const questions = head.flatMap((h, i) => (/^Question \d+$/.test(h) ? [i] : []));
+  const expected = learners.map((r) => {
+    const started = /^\d+$/.test(r[head.indexOf('Attempt')]);
+    const score = /^\d+$/.test(r[sco]) ? Number(r[sco]) : undefined;
+    const answered = new Set(questions.map((i) => r[i]).filter((id) => id && !/_r\d+$/.test(id))).size;
+    const standing = !started ? '未受講' : score === undefined ? '点数なし（クイズ未解答）' : answered === quizzes.length ? '合格点未満（全問解答済み）' : `合格点未満（${answered}/${quizzes.length}問解答）`;
+    return { name: r[0], score, standing };
+  });
+
+  it('has a learner of each kind', () => {
+    expect(run.code, run.text).toBe(0);
+    expect(expected.map((l) => l.standing)).toEqual(expect.arrayContaining(['未受講', '点数なし（クイズ未解答）', '合格点未満（全問解答済み）']));
+    expect(expected.some((l) => /^合格点未満（\d+\/\d+問解答）$/.test(l.standing))).toBe(true);
+  });
+
+  it('shows an opened course without a score as no score, not as 0, and says how far each learner below the pass mark got', () => {
+    const listed = [...html.matchAll(/<tr data-learner="([^"]*)" data-best="([^"]*)">.*?<td data-standing>([^<]*)<\/td>/g)].map((m) => [m[1], m[2], m[3]]).sort();
+    const below = expected.filter((l) => l.score === undefined || l.score < PASS);
+    expect(listed).toEqual(below.map((l) => [l.name, String(l.score ?? ''), l.standing]).sort());
+  });
+
+  it('counts no one without a score in the 0–9 band', () => {
+    const bins = Array.from({ length: 11 }, () => 0);
+    for (const l of expected) if (l.score !== undefined) bins[Math.min(10, Math.floor(l.score / 10))]++;
+    expect([...html.matchAll(/data-bin="(\d+)">(\d+)</g)].map((m) => Number(m[2]))).toEqual(bins);
+  });
+});
