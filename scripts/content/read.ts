@@ -26,6 +26,8 @@ export class Problems {
     if (this.list.length === 0) return;
     const error = new Error(`content has ${this.list.length} problem(s):\n` + this.list.map((e) => `  - ${e.message}`).join('\n'));
     (error as Error & { problems: ContentError[] }).problems = this.list;
+    // the author's mistakes, not the program's: where in the build they surfaced helps no one
+    error.stack = `${error.name}: ${error.message}`;
     throw error;
   }
 }
@@ -60,13 +62,19 @@ export function readYaml(file: string, display: string, problems: Problems): unk
   try {
     return parseYaml(text);
   } catch (e) {
-    const where = e instanceof YAMLParseError && e.linePos ? `line ${e.linePos[0].line}` : '';
-    problems.add(display, where, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line : undefined;
+    // the parser's first line ends "at line 57, column 1:" before a snippet; the line is given as the field, the snippet as its text
+    const reason = (e as Error).message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const quoted = line ? text.split(/\r?\n/)[line - 1]?.trim() : undefined;
+    const twice = e instanceof YAMLParseError && e.code === 'DUPLICATE_KEY' ? ' (a key given twice: change the line already in the file instead of adding another)' : '';
+    problems.add(display, line ? `line ${line}` : '', `not valid YAML: ${reason}${quoted ? ` — "${quoted}"` : ''}${twice}`);
     return undefined;
   }
 }
 
 export function validate<T extends z.ZodType>(schema: T, data: unknown, display: string, problems: Problems): z.infer<T> | undefined {
+  // a file that could not be read or parsed is reported once, not again as an empty document
+  if (data === undefined && problems.list.some((p) => p.file === display)) return undefined;
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) problems.add(display, issue.path.join('.') || '(root)', issue.message);

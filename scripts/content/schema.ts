@@ -5,18 +5,27 @@ import { placeholdersOf, UI_KEYS } from '../../src/content/ui.ts';
 
 export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
 const id = z.string().regex(ID_PATTERN, 'must be lower-case letters, digits and _ (starting with a letter)');
-const text = z.string().trim().min(1, 'must not be empty');
+// an empty value in YAML (`name:` with nothing after it) arrives as null
+const text = z.string({ error: (issue) => (issue.input == null ? 'must not be empty' : undefined) }).trim().min(1, 'must not be empty');
+/** the reason for a value of the wrong type, with what the author most likely wrote */
+const wrongType = (missing: string, otherwise: string) => (issue: { input: unknown }) => (issue.input === undefined ? `is missing: ${missing}` : otherwise);
 /** checked against the icon sets by the compiler */
 const icon = z.string().regex(/^[a-z-]+:[a-z0-9-]+$/, 'must be an icon name set:name, e.g. lucide:lock');
 
 export const courseFile = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and -'),
   title: text,
-  version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must look like 1.0 or 1.0.0'),
+  version: z
+    .string({ error: wrongType('write e.g. version: 1.0.0', 'must look like 1.0 or 1.0.0; YAML reads 1.0 as a number, so write "1.0" in quotes') })
+    .regex(/^\d+\.\d+(\.\d+)?$/, 'must look like 1.0 or 1.0.0'),
   description: text,
   /** 学習目標 on the welcome screen: what the learner can do afterwards */
   goals: z.array(text).min(3, 'give three or four goals').max(4, 'give three or four goals'),
-  passMark: z.number().int().min(0).max(100),
+  passMark: z
+    .number({ error: wrongType('write e.g. passMark: 80', 'must be a whole number from 0 to 100, without quotes') })
+    .int('must be a whole number from 0 to 100')
+    .min(0, 'must be a whole number from 0 to 100')
+    .max(100, 'must be a whole number from 0 to 100'),
   statusStyle: z.enum(['passed-incomplete', 'passed-failed']).default('passed-incomplete'),
   completion: z
     .strictObject({
@@ -34,7 +43,10 @@ export const courseFile = z.strictObject({
     .strictObject({
       name: text.optional(),
       logo: z.string().regex(/^[\w-]+(\/[\w-]+)*\.svg$/, 'must be an .svg file inside content/, e.g. logo.svg').optional(),
-      brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb').optional(),
+      brandColor: z
+        .string({ error: (issue) => (issue.input === null ? 'is empty: write the colour in quotes, e.g. brandColor: "#7a1f5c" (without them YAML reads # as the start of a comment)' : undefined) })
+        .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb')
+        .optional(),
       contact: z
         .strictObject({
           label: text.default('情報漏えい等の報告先'),

@@ -7,6 +7,22 @@ describe('content errors', () => {
     expect(rejectionOf({ 'pages/m_manager.md': (t) => t.replace(/^title: .*$/m, '') })).toMatch(/content\/pages\/m_manager\.md: title: /);
   });
 
+  it('says what an owner editing course.yaml most likely did: a key added twice, a value left out, unquoted, or not a whole number', () => {
+    const twice = rejectionOf({ 'course.yaml': (t) => `${t}\ncompletion: { allPages: true, passingScore: true, checklist: false, sections: [check] }\n` });
+    expect(twice).toMatch(/content\/course\.yaml: line \d+: not valid YAML: Map keys must be unique — "completion: \{ allPages: true, passingScore: true, checklist: false, sections: \[check\] \}" \(a key given twice: change the line already in the file instead of adding another\)/);
+    // reported once: not again as an empty document
+    expect(twice).toMatch(/content has 1 problem\(s\)/);
+    expect(twice).not.toMatch(/\n\s+at /);
+    const values = rejectionOf({
+      'course.yaml': (t) => `${t.replace(/^passMark: 80$/m, 'passMark: 72.5').replace(/^version: .*$/m, '')}\ncompany:\n  name: 株式会社テスト\n  brandColor: #7a1f5c\n`,
+    });
+    expect(values).toMatch(/content\/course\.yaml: passMark: must be a whole number from 0 to 100/);
+    expect(values).toMatch(/content\/course\.yaml: version: is missing: write e\.g\. version: 1\.0\.0/);
+    expect(values).toMatch(/content\/course\.yaml: company\.brandColor: is empty: write the colour in quotes, e\.g\. brandColor: "#7a1f5c"/);
+    expect(rejectionOf({ 'course.yaml': (t) => t.replace(/^version: .*$/m, 'version: 1.0') })).toMatch(/version: must look like 1\.0 or 1\.0\.0; YAML reads 1\.0 as a number, so write "1\.0" in quotes/);
+    expect(rejectionOf({ 'course.yaml': (t) => t.replace(/^passMark: 80$/m, '') })).toMatch(/passMark: is missing: write e\.g\. passMark: 80/);
+  });
+
   it('rejects a quiz without a correct choice', () => {
     expect(rejectionOf({ 'stories/story1.yaml': (t) => t.replace(/correct: true/g, 'correct: false') })).toMatch(
       /content\/stories\/story1\.yaml: quizzes\.0\.choices: at least one choice must be correct/,
