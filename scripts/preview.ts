@@ -6,11 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileContent } from './content/compile.ts';
 import { portNumber } from './http.ts';
 import { checkPackage, formatCheck } from './check/inspect.ts';
 import type { PackageFiles } from './lms-host/server.ts';
-import { PROJECT_ROOT } from './package/targets.ts';
 import { startPreview } from './preview/server.ts';
 
 const DEFAULT_PORT = 4173;
@@ -21,15 +19,18 @@ async function main(): Promise<void> {
   });
   const port = portNumber(values.port);
   if (values.scorm !== '1.2' && values.scorm !== '2004') throw new Error(`--scorm ${values.scorm}: use 1.2 or 2004`);
-  const { meta } = compileContent(join(PROJECT_ROOT, 'content'));
-  const pkg = values.zip ? await unpack(values.zip) : undefined;
-  const preview = await startPreview({ port, meta, package: pkg });
-  console.log(`プレビュー LMS / preview LMS: ${preview.url}?v=${pkg?.version ?? values.scorm}`);
+  const zip = values.zip ? await unpack(values.zip) : undefined;
+  const preview = await startPreview({ port, package: zip?.files, manifestPassMark: zip?.passMark });
+  console.log(`プレビュー LMS / preview LMS: ${preview.url}?v=${zip?.files.version ?? values.scorm}`);
   console.log('SCORM 1.2 と 2004 は画面で切り替えられます。終了は Ctrl+C。');
 }
 
-/** Checks the zip as npm run check does and unpacks it to a temporary folder; a package with a defect is not previewed. */
-async function unpack(file: string): Promise<PackageFiles> {
+/**
+ * Checks the zip as npm run check does and unpacks it to a temporary folder; a
+ * package with a defect is not previewed. Its pass mark is the one its manifest
+ * gives an LMS (1.2 masteryscore, 2004 minNormalizedMeasure), when it gives one.
+ */
+async function unpack(file: string): Promise<{ files: PackageFiles; passMark?: number }> {
   const result = await checkPackage(readFileSync(file));
   if (!result.ok || !result.facts.target || !result.facts.launch) {
     console.error(formatCheck(file, result));
@@ -42,7 +43,11 @@ async function unpack(file: string): Promise<PackageFiles> {
     writeFileSync(join(dir, entry.name), entry.data);
   }
   console.log(`${file}: SCORM ${result.facts.target.version}, ${result.facts.title ?? ''} ${result.facts.version ?? ''}`);
-  return { dir, launch: result.facts.launch.split(/[?#]/)[0], version: result.facts.target.version };
+  const { masteryScore, minNormalizedMeasure } = result.facts;
+  return {
+    files: { dir, launch: result.facts.launch.split(/[?#]/)[0], version: result.facts.target.version },
+    passMark: minNormalizedMeasure !== undefined ? Math.round(minNormalizedMeasure * 100) : masteryScore,
+  };
 }
 
 main().catch((error: unknown) => {

@@ -18,6 +18,8 @@ import type { ScormVersion } from '../../src/scorm/spec.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
+/** the build's single-file course, served when no other file or package is given */
+export const DEFAULT_COURSE_PATH = join(ROOT, 'dist/course/index.html');
 const require = createRequire(import.meta.url);
 
 export interface LmsHostOptions {
@@ -74,7 +76,7 @@ async function route(path: string, coursePath: string, pkg?: PackageFiles): Prom
 }
 
 export function startLmsHost(options: LmsHostOptions = {}): Promise<LmsHost> {
-  const coursePath = options.coursePath ?? join(ROOT, 'dist/course/index.html');
+  const coursePath = options.coursePath ?? DEFAULT_COURSE_PATH;
   return serve((url) => route(url.pathname, coursePath, options.package), options.port ?? 0);
 }
 

@@ -5,12 +5,7 @@ import type { ScormVersion } from '../../src/scorm/spec.ts';
 import { renderRecords } from './panel.ts';
 import { attemptRecords, recordsCsv, type AttemptRecords } from './records.ts';
 
-interface PreviewConfig {
-  courseId: string;
-  title: string;
-  /** the pass mark; the 2004 manifest gives it to the LMS as scaled_passing_score */
-  passMark: number;
-}
+import type { PreviewConfig } from './server.ts';
 
 const REFRESH_MS = 500;
 
@@ -21,10 +16,11 @@ const panel = document.getElementById('panel') as HTMLElement;
 let version: ScormVersion = new URLSearchParams(location.search).get('v') === '1.2' ? '1.2' : '2004';
 
 function launch(fresh: boolean): void {
-  // what each package's manifest gives the LMS: 2004 a scaled_passing_score from the
-  // primary objective's minNormalizedMeasure; 1.2 no mastery_score (the manifest has none)
+  // what the package's manifest gives the LMS: the build's 2004 a scaled_passing_score from
+  // the primary objective's minNormalizedMeasure, its 1.2 no mastery_score (a zip's as it says)
   const query = new URLSearchParams({ v: version });
-  if (version === '2004') query.set('mastery', String(config.passMark));
+  const mastery = config.lmsPassMark[version];
+  if (mastery !== undefined) query.set('mastery', String(mastery));
   if (fresh) query.set('fresh', '1');
   frame.src = `lms/?${query}`;
 }

@@ -4,9 +4,11 @@
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CourseMeta } from '../../src/content/types.ts';
+import { readFile } from 'node:fs/promises';
+import type { ScormVersion } from '../../src/scorm/spec.ts';
+import { COURSE_DATA_ID } from '../content/vite-plugin.ts';
 import { contentType, fileReply, JS_TYPE, notFound, ok, serve, type Reply, type Served } from '../http.ts';
-import { browserModule, SHARED_MODULE, startLmsHost, type LmsHost, type PackageFiles } from '../lms-host/server.ts';
+import { browserModule, DEFAULT_COURSE_PATH, SHARED_MODULE, startLmsHost, type LmsHost, type PackageFiles } from '../lms-host/server.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LMS_PREFIX = '/lms/';
@@ -14,18 +16,41 @@ const LMS_PREFIX = '/lms/';
 export interface PreviewOptions {
   /** 0 picks a free port */
   port: number;
-  meta: CourseMeta;
   /** the built single-file course; the harness's default when left out */
   coursePath?: string;
   /** preview this unpacked package instead of the build */
   package?: PackageFiles;
+  /** the pass mark the package's manifest gives an LMS (1.2 masteryscore, 2004 minNormalizedMeasure), when it gives one */
+  manifestPassMark?: number;
+}
+
+/** What the records page shows and gives the LMS (scripts/preview/page.ts reads it). */
+export interface PreviewConfig {
+  courseId: string;
+  title: string;
+  passMark: number;
+  /** the pass mark an LMS hands the SCO of each version, as the manifest says: the build's 2004 manifest carries the course's, its 1.2 manifest none */
+  lmsPassMark: Partial<Record<ScormVersion, number>>;
+}
+
+/**
+ * The course's id, title and pass mark as the served file has them, read at
+ * each request: a preview left running across a rebuild shows the new build's.
+ */
+async function configOf(coursePath: string, pkg?: PackageFiles, manifestPassMark?: number): Promise<PreviewConfig> {
+  const html = await readFile(coursePath, 'utf8');
+  const data = new RegExp(`<script type="application/json" id="${COURSE_DATA_ID}">([\\s\\S]*?)</script>`).exec(html);
+  if (!data) throw new Error(`${coursePath}: no course data in the page (is it this project's build?)`);
+  const { meta } = JSON.parse(data[1]) as { meta: { id: string; title: string; passMark: number } };
+  const lmsPassMark = pkg ? (manifestPassMark !== undefined ? { [pkg.version]: manifestPassMark } : {}) : { '2004': meta.passMark };
+  return { courseId: meta.id, title: meta.title, passMark: manifestPassMark ?? meta.passMark, lmsPassMark };
 }
 
 export type Preview = Served;
 
-async function pageFile(path: string, meta: CourseMeta): Promise<Reply> {
+async function pageFile(path: string, config: () => Promise<PreviewConfig>): Promise<Reply> {
   if (path === '/' || path === '/index.html') return fileReply(HERE, 'index.html');
-  if (path === '/preview/config.json') return ok(contentType(path), JSON.stringify({ courseId: meta.id, title: meta.title, passMark: meta.passMark }));
+  if (path === '/preview/config.json') return ok(contentType(path), JSON.stringify(await config()));
   const module = /^\/preview\/([\w-]+\.ts)$/.exec(path);
   if (module && module[1] !== 'server.ts') return ok(JS_TYPE, await browserModule(join(HERE, module[1])));
   // what the page's records.ts and the host's checks.ts import, resolved against this origin
@@ -47,8 +72,10 @@ function forward(req: IncomingMessage, res: ServerResponse, lms: LmsHost, path: 
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const lms = await startLmsHost({ port: 0, coursePath: options.coursePath, package: options.package });
+  const served = options.package ? join(options.package.dir, options.package.launch) : (options.coursePath ?? DEFAULT_COURSE_PATH);
+  const config = () => configOf(served, options.package, options.manifestPassMark);
   const page = await serve((url, req, res) => {
-    if (!url.pathname.startsWith(LMS_PREFIX)) return pageFile(url.pathname, options.meta);
+    if (!url.pathname.startsWith(LMS_PREFIX)) return pageFile(url.pathname, config);
     forward(req, res, lms, '/' + url.pathname.slice(LMS_PREFIX.length) + url.search);
     return undefined;
   }, options.port);

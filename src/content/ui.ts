@@ -128,6 +128,7 @@ export const UI_KEYS = {
     howToComplete: [],
     allPages: ['pages'],
     sectionPages: ['sections', 'pages'],
+    sectionsSeparator: [],
     allChecklist: ['items'],
     goals: [],
     goalsLead: [],

@@ -18,6 +18,11 @@ export interface MirrorEntry {
   data: string;
   pending: boolean;
   outbox: StoredAnswer[];
+  /**
+   * the LMS has held a state of this attempt: when a later launch finds its
+   * record empty, that is a new attempt (or a deleted one), not work it never got
+   */
+  confirmed?: boolean;
 }
 
 export interface Mirror {
@@ -49,7 +54,7 @@ export function openMirror(storage: Storage | undefined, key: string): Mirror {
         if (!raw) return undefined;
         const entry = JSON.parse(raw) as Partial<MirrorEntry>;
         if (typeof entry.data !== 'string' || typeof entry.pending !== 'boolean') return undefined;
-        return { data: entry.data, pending: entry.pending, outbox: Array.isArray(entry.outbox) ? entry.outbox.filter(isStoredAnswer) : [] };
+        return { data: entry.data, pending: entry.pending, outbox: Array.isArray(entry.outbox) ? entry.outbox.filter(isStoredAnswer) : [], confirmed: entry.confirmed === true };
       } catch {
         return undefined;
       }

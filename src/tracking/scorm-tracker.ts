@@ -77,7 +77,9 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
 
   const notices = noticeBoard();
 
-  const mirrorEntry = (pending: boolean): MirrorEntry => ({ data: latest?.suspendData ?? '', pending, outbox: outbox.map((o) => storeAnswer(o.answer)) });
+  /** the LMS holds some state of this attempt: one it handed over at launch, or a round it took since */
+  let confirmed = false;
+  const mirrorEntry = (pending: boolean): MirrorEntry => ({ data: latest?.suspendData ?? '', pending, outbox: outbox.map((o) => storeAnswer(o.answer)), confirmed });
   /** an answer joins the outbox unless it is there already (the same id at the same moment) */
   const enqueue = (a: AnswerReport) => {
     if (!outbox.some((o) => o.answer.id === a.id && o.answer.at.getTime() === a.at.getTime())) outbox.push({ answer: a, accepted: new Set() });
@@ -102,7 +104,11 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     {
       commit: () => lms!.commit(),
       committed: () => (outbox = unsettled(dialect, outbox)),
-      saved: () => latest && mirror.write(mirrorEntry(!heldByLms())),
+      saved: () => {
+        if (!latest) return;
+        if (!leaving) confirmed = true;
+        mirror.write(mirrorEntry(!heldByLms()));
+      },
       warn: (on) => notices.set(LMS_REFUSING_NOTICE, on),
       wake: () => pump(false),
     },
@@ -212,7 +218,9 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   /** Decides which saved state this launch resumes: the LMS's, or this learner's later copy here. */
   const resume = (storage: Storage | undefined, learnerId: string, fromLms: string): string | null => {
     const own = openMirror(storage, mirrorKey(course.meta.id, dialect.version, learnerId));
-    const mine = own.read();
+    confirmed = !!fromLms;
+    // an empty record where the LMS once held this copy's attempt: a new attempt, or one an administrator deleted
+    const mine = !fromLms && own.read()?.confirmed ? undefined : own.read();
     // the LMS is the record; a copy here wins only when it is later by its stamp
     let chosen = fromLms;
     if (mine?.pending && mine.data && (!chosen || stateStamp(mine.data) > stateStamp(chosen))) chosen = mine.data;

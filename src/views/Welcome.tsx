@@ -63,7 +63,7 @@ export function Welcome({ store, view }: { store: Store; view: View }) {
             {rule.allPages && (
               <li>
                 {rule.sections
-                  ? fill(words.sectionPages, { sections: store.course.sections.filter((s) => rule.sections!.includes(s.id)).map((s) => s.title).join('」「'), pages: p.pagesTotal })
+                  ? fill(words.sectionPages, { sections: store.course.sections.filter((s) => rule.sections!.includes(s.id)).map((s) => s.title).join(words.sectionsSeparator), pages: p.pagesTotal })
                   : fill(words.allPages, { pages: p.pagesTotal })}
               </li>
             )}

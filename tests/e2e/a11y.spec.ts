@@ -84,7 +84,7 @@ test('axe on a 360 px phone: the menu and a quiz before and after answering', as
 test.describe('the preview LMS', () => {
   let preview: Preview;
   test.beforeAll(async () => {
-    preview = await startPreview({ port: 0, meta: course.meta });
+    preview = await startPreview({ port: 0 });
   });
   test.afterAll(async () => preview.close());
 

@@ -21,7 +21,7 @@ const CHOSEN: Record<string, string> = { ...KEYS, q1_2: 'b' };
 
 let preview: Preview;
 test.beforeAll(async () => {
-  preview = await startPreview({ port: 0, meta: course.meta });
+  preview = await startPreview({ port: 0 });
 });
 test.afterAll(async () => preview.close());
 

@@ -1,7 +1,8 @@
 // What the page sends while it goes away may reach the LMS after the next
 // launch has read its record: Moodle sends it as a beacon and answers "true" at
 // once (mod/scorm/request.js), and a reloaded player can load before the beacon
-// lands. The copy kept in this browser then has to win. Real scorm-again for
+// lands. The copy kept in this browser then has to win, but not over a new
+// attempt, whose record is empty by design. Real scorm-again for
 // the API behind the real tracker and store; the LMS's stored record is kept
 // apart from it, taking what was set only at a Commit or Terminate that is not
 // a beacon, the way Moodle's server would.
@@ -94,5 +95,32 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
     again.leave();
     again.land();
     expect(interactions()).toBe(1);
+  });
+
+  it('a new attempt (or one an administrator deleted) starts from nothing, though this browser still holds the last attempt\'s closing save', () => {
+    const storage = browserStorage();
+    const server: Record<string, string> = { [idElement]: 'learner_a' };
+    const first = player(dialect, server, storage);
+    for (const id of READ) first.store.navigate(`#/p/${id}`);
+    first.store.answer('q1_1', ['a']);
+    first.leave();
+    // Moodle's "Start a new attempt": the same learner, an empty record
+    const fresh = player(dialect, { [idElement]: 'learner_a' }, storage);
+    expect(fresh.store.get().state.visited).toEqual([]);
+    expect(fresh.store.get().state.answers).toEqual({});
+  });
+
+  it('work the LMS never took (it refused every Commit) is still there at the next launch, whose record is empty', () => {
+    const storage = browserStorage();
+    const api = new SCORM_AGAIN[dialect.version]({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
+    api.loadFromFlattenedJSON({ [idElement]: 'learner_a' });
+    api[dialect.methods.commit] = () => 'false';
+    const tracker = createScormTracker(dialect, api, course, { storage, log: silent, schedule: now });
+    const store = createStore(course, tracker, '');
+    for (const id of READ) store.navigate(`#/p/${id}`);
+    store.flush();
+    tracker.finish();
+    const next = player(dialect, { [idElement]: 'learner_a' }, storage);
+    expect(next.store.get().state.visited).toEqual(READ);
   });
 });
