@@ -202,6 +202,7 @@ export const UI_KEYS = {
     overallLevel: [],
     level: ['rank'],
     levelPercent: ['percent'],
+    levelBasis: ['answered', 'total'],
     weakest: [],
     openItems: [],
     noOpenItems: [],

@@ -135,6 +135,7 @@ async function checkReport(page: Page, want: ReturnType<typeof expected>): Promi
   await expect(page.getByTestId('overall-level')).toContainText(`レベル${level.rank}`);
   await expect(page.getByTestId('overall-level')).toContainText(level.label);
   await expect(page.getByTestId('overall-level')).toContainText(`総合 ${want.overall}%`);
+  if (want.rows.every((r) => r.n.none === 0)) await expect(page.getByTestId('level-basis')).toHaveCount(0);
 
   const weakest = want.rows
     .filter((r) => r.ratio !== null && r.ratio < 1)
@@ -171,6 +172,8 @@ test('a partly answered checklist: 該当なし and unanswered stay out of the f
   await goTo(page, '#/checklist/result');
   const want = expected((i) => chosen.get(course.checklist[i].id));
   await expect(page.getByTestId('report-pending')).toContainText(`未回答の項目が${course.checklist.length - chosen.size}件あります`);
+  // a level from a few answers says so where it is given
+  await expect(page.getByTestId('level-basis')).toHaveText(`全${course.checklist.length}項目のうち、回答済みの${chosen.size}項目から求めた暫定の評価です。`);
   await checkReport(page, want);
   // only the first area has a figure: (1 + 0.5) / 2
   expect(want.rows.filter((r) => r.percent !== null).map((r) => [r.area, r.percent])).toEqual([[first, 75]]);

@@ -59,6 +59,8 @@ test('the company shows where the training owner expects it, in its colour, with
   await page.evaluate(() => (location.hash = '#/checklist/result'));
   await expect(page.getByTestId('report-company')).toContainText(COMPANY.name);
   await expect(page.getByTestId('report-company')).toBeVisible();
+  // the report is the company's own: no field to type another name over it
+  await expect(page.getByRole('textbox', { name: /会社名/ })).toHaveCount(0);
   await expect(page.locator('.company-logo svg title')).toHaveText('テスト精機');
   expect(await page.locator('.company-logo').innerHTML()).not.toMatch(/script|on\w+=/i);
   expect(await axeViolations(page)).toEqual([]);

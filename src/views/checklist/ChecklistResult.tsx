@@ -61,10 +61,13 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
         </div>
       </dl>
       <div class="report-tools no-print">
-        <label class="report-company">
-          <span>{words.companyInput}</span>
-          <input type="text" value={company} maxLength={80} autoComplete="organization" onInput={(e) => setCompany(e.currentTarget.value)} />
-        </label>
+        {/* the company of course.yaml is the report's own: a field to retype it would only invite a different name */}
+        {!configured?.name && (
+          <label class="report-company">
+            <span>{words.companyInput}</span>
+            <input type="text" value={company} maxLength={80} autoComplete="organization" onInput={(e) => setCompany(e.currentTarget.value)} />
+          </label>
+        )}
         <button type="button" class="button" onClick={() => window.print()}>
           {words.print}
         </button>
@@ -80,6 +83,11 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
           </p>
         ) : (
           <p data-testid="overall-level">{words.noScore}</p>
+        )}
+        {level && unanswered > 0 && (
+          <p class="note" data-testid="level-basis">
+            {fill(words.levelBasis, { answered: course.checklist.length - unanswered, total: course.checklist.length })}
+          </p>
         )}
         {level && <p>{phrased(level.advice)}</p>}
       </section>
