@@ -63,6 +63,17 @@ function player(dialect: Dialect, server: Record<string, string>, storage: Stora
 describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page', (dialect) => {
   const idElement = dialect.version === '1.2' ? 'cmi.core.student_id' : 'cmi.learner_id';
 
+  /** a first session: the pages read, quiz 1-1 answered (a Commit that lands), then the page closes (the beacon on its way) */
+  const readAndAnswer = () => {
+    const storage = browserStorage();
+    const server: Record<string, string> = { [idElement]: 'learner_a' };
+    const first = player(dialect, server, storage);
+    for (const id of READ) first.store.navigate(`#/p/${id}`);
+    first.store.answer('q1_1', ['a']);
+    first.leave();
+    return { storage, server, first };
+  };
+
   it('pages read within the commit interval and sent only as the page closed are there when a reload outruns that save', () => {
     const storage = browserStorage();
     const server: Record<string, string> = { [idElement]: 'learner_a' };
@@ -76,12 +87,7 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
   });
 
   it('once the closing save has landed, a launch anywhere resumes from the LMS with everything, here without a second copy of anything', () => {
-    const storage = browserStorage();
-    const server: Record<string, string> = { [idElement]: 'learner_a' };
-    const first = player(dialect, server, storage);
-    for (const id of READ) first.store.navigate(`#/p/${id}`);
-    first.store.answer('q1_1', ['a']);
-    first.leave();
+    const { storage, server, first } = readAndAnswer();
     first.land();
     // another browser, no copy of its own: the LMS's record alone carries the pages and the answer
     const elsewhere = player(dialect, { ...server }, browserStorage());
@@ -98,12 +104,7 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
   });
 
   it('a new attempt (or one an administrator deleted) starts from nothing, though this browser still holds the last attempt\'s closing save', () => {
-    const storage = browserStorage();
-    const server: Record<string, string> = { [idElement]: 'learner_a' };
-    const first = player(dialect, server, storage);
-    for (const id of READ) first.store.navigate(`#/p/${id}`);
-    first.store.answer('q1_1', ['a']);
-    first.leave();
+    const { storage } = readAndAnswer();
     // Moodle's "Start a new attempt": the same learner, an empty record
     const fresh = player(dialect, { [idElement]: 'learner_a' }, storage);
     expect(fresh.store.get().state.visited).toEqual([]);
