@@ -13,10 +13,10 @@ import { compileContent } from './compile.ts';
 import { withPhraseMarks } from './phrases.ts';
 import { iconSprite, usedIcons } from './icons.ts';
 import { criticalCss } from './critical-css.ts';
+import { COURSE_DATA_ID } from './course-data.ts';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0' + ID;
-export const COURSE_DATA_ID = 'course-data';
 /** the icon sprite's markup, kept as inert text until the script puts it in the page (src/main.tsx) */
 const ICON_SPRITE_ID = 'icon-sprite';
 /** the whole stylesheet, likewise (stylesLater) */

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import type { ScormVersion } from '../../src/scorm/spec.ts';
-import { COURSE_DATA_ID } from '../content/vite-plugin.ts';
+import { courseDataIn } from '../content/course-data.ts';
 import { contentType, fileReply, JS_TYPE, notFound, ok, serve, type Reply, type Served } from '../http.ts';
 import { browserModule, DEFAULT_COURSE_PATH, SHARED_MODULE, startLmsHost, type LmsHost, type PackageFiles } from '../lms-host/server.ts';
 
@@ -39,9 +39,9 @@ export interface PreviewConfig {
  */
 async function configOf(coursePath: string, pkg?: PackageFiles, manifestPassMark?: number): Promise<PreviewConfig> {
   const html = await readFile(coursePath, 'utf8');
-  const data = new RegExp(`<script type="application/json" id="${COURSE_DATA_ID}">([\\s\\S]*?)</script>`).exec(html);
-  if (!data) throw new Error(`${coursePath}: no course data in the page (is it this project's build?)`);
-  const { meta } = JSON.parse(data[1]) as { meta: { id: string; title: string; passMark: number } };
+  const data = courseDataIn(html);
+  if (data === undefined) throw new Error(`${coursePath}: no course data in the page (is it this project's build?)`);
+  const { meta } = JSON.parse(data) as { meta: { id: string; title: string; passMark: number } };
   const lmsPassMark = pkg ? (manifestPassMark !== undefined ? { [pkg.version]: manifestPassMark } : {}) : { '2004': meta.passMark };
   return { courseId: meta.id, title: meta.title, passMark: manifestPassMark ?? meta.passMark, lmsPassMark };
 }

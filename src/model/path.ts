@@ -23,10 +23,15 @@ export function quizzesLeftToPass(course: Course, state: LearnerState, passMark:
   return Math.max(0, quizzesToPass(course.quizzes.length, passMark) - quizzesCounted(course, state));
 }
 
-/** The pages the page count is of: those of the areas course.yaml's completion names, all by default, in reading order. */
-export function countedPages(course: Course): string[] {
+/** The areas whose pages the page count is of: those course.yaml's completion names, all by default, in the menu's order. */
+export function countedSections(course: Course): Section[] {
   const { sections } = course.meta.completion;
-  return course.sections.filter((s) => !sections || sections.includes(s.id)).flatMap((s) => s.pages);
+  return course.sections.filter((s) => !sections || sections.includes(s.id));
+}
+
+/** The pages the page count is of, in reading order. */
+export function countedPages(course: Course): string[] {
+  return countedSections(course).flatMap((s) => s.pages);
 }
 
 /** Pages completion still asks the learner to open, in reading order: none when pages do not count. */

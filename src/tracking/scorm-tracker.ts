@@ -219,8 +219,9 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   const resume = (storage: Storage | undefined, learnerId: string, fromLms: string): string | null => {
     const own = openMirror(storage, mirrorKey(course.meta.id, dialect.version, learnerId));
     confirmed = !!fromLms;
+    const stored = own.read();
     // an empty record where the LMS once held this copy's attempt: a new attempt, or one an administrator deleted
-    const mine = !fromLms && own.read()?.confirmed ? undefined : own.read();
+    const mine = !fromLms && stored?.confirmed ? undefined : stored;
     // the LMS is the record; a copy here wins only when it is later by its stamp
     let chosen = fromLms;
     if (mine?.pending && mine.data && (!chosen || stateStamp(mine.data) > stateStamp(chosen))) chosen = mine.data;

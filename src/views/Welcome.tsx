@@ -1,7 +1,7 @@
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { fill } from '../content/ui.ts';
-import { quizzesToPass } from '../model/path.ts';
+import { countedSections, quizzesToPass } from '../model/path.ts';
 import { companyName } from '../model/certificate.ts';
 import { phrased } from './phrased.tsx';
 import { placeOf, resumeRoute } from './place.ts';
@@ -63,7 +63,7 @@ export function Welcome({ store, view }: { store: Store; view: View }) {
             {rule.allPages && (
               <li>
                 {rule.sections
-                  ? fill(words.sectionPages, { sections: store.course.sections.filter((s) => rule.sections!.includes(s.id)).map((s) => s.title).join(words.sectionsSeparator), pages: p.pagesTotal })
+                  ? fill(words.sectionPages, { sections: countedSections(store.course).map((s) => s.title).join(words.sectionsSeparator), pages: p.pagesTotal })
                   : fill(words.allPages, { pages: p.pagesTotal })}
               </li>
             )}
