@@ -106,6 +106,8 @@ export const UI_KEYS = {
     choiceNoteMark: ['mark'],
     choiceNoteMine: ['mark', 'yours'],
     next: [],
+    /** the onward button when the next unanswered quiz comes earlier in the story */
+    toUnanswered: ['number'],
     seeResult: [],
   },
   result: {
@@ -117,6 +119,8 @@ export const UI_KEYS = {
     notePassed: [],
     courseScore: ['score', 'passMark', 'toPass'],
     courseScorePassed: ['score', 'passMark'],
+    unanswered: ['count'],
+    answerRest: [],
     retry: [],
   },
   /** the course's start, before the menu */

@@ -1,7 +1,7 @@
 // The learner's way through the course in numbers and links: how many more
 // right answers a pass needs, which pages are still unread, which section
 // follows which. Pure; the views only print what these return.
-import type { Course, Section } from '../content/types.ts';
+import type { Course, Section, Story } from '../content/types.ts';
 import { storyAnswered, type LearnerState } from './state.ts';
 
 /**
@@ -47,6 +47,25 @@ export function nextSection(course: Course, sectionId: string): Section | undefi
   return i < 0 ? undefined : course.sections[i + 1];
 }
 
+/** Quizzes of the story not yet answered in its attempt under way, in the story's order. */
+export function unansweredQuizzes(story: Story, state: LearnerState): string[] {
+  return story.quizzes.filter((q) => state.answers[q] === undefined);
+}
+
+/**
+ * Where a quiz's onward button leads: the quiz id, or undefined for the story's
+ * result. While quizzes are left unanswered (one opened out of order from the
+ * story's list), the next of them after this one, else the first: the result is
+ * reached with every quiz answered. A look back at answered quizzes, or a look
+ * without answering (preview, review), goes through the story in order.
+ */
+export function quizAfter(story: Story, state: LearnerState, quizId: string, how: { readOnly: boolean; justAnswered: boolean }): string | undefined {
+  const at = story.quizzes.indexOf(quizId);
+  const open = how.readOnly ? [] : unansweredQuizzes(story, state).filter((q) => q !== quizId);
+  if (open.length > 0) return open.find((q) => story.quizzes.indexOf(q) > at) ?? open[0];
+  return how.justAnswered ? undefined : story.quizzes[at + 1];
+}
+
 /** A story where more right answers can still be had, and how the learner gets them. */
 export interface StoryToImprove {
   storyId: string;
@@ -66,7 +85,7 @@ export function storiesToImprove(course: Course, state: LearnerState): StoryToIm
     const best = Math.min(record?.best ?? 0, story.quizzes.length);
     const total = story.quizzes.length;
     if (best >= total) return [];
-    const next = story.quizzes.find((q) => state.answers[q] === undefined);
+    const next = unansweredQuizzes(story, state)[0];
     const answered = storyAnswered(story, state);
     // a retry just begun has no answer yet, but is under way
     const kind = !next ? 'retry' : answered > 0 || (record?.attempts ?? 1) > 1 ? 'inProgress' : 'notStarted';

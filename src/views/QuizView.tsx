@@ -3,6 +3,7 @@ import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { isCorrect } from '../model/scoring.ts';
 import { fill } from '../content/ui.ts';
+import { quizAfter } from '../model/path.ts';
 import { RetryNote, StoryHeader } from './StoryView.tsx';
 import { phrased, phrasedHtml } from './phrased.tsx';
 import { useScreenTitle } from './useScreenTitle.ts';
@@ -35,7 +36,7 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
 
   const selection = answered ? saved : chosen.join('');
   const correct = answered && isCorrect(quiz, saved);
-  const nextId = story.quizzes[position + 1];
+  const nextId = quizAfter(story, view.state, quiz.id, { readOnly: view.readOnly, justAnswered: submitted && answered });
   const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)).sort());
   const submit = (e: Event) => {
     e.preventDefault();
@@ -54,7 +55,7 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
     <div class="actions">
       {nextId ? (
         <a class="button" href={href({ name: 'quiz', id: nextId })}>
-          {ui.next}
+          {story.quizzes.indexOf(nextId) > position ? ui.next : fill(ui.toUnanswered, course.quizzes.find((q) => q.id === nextId)!)}
         </a>
       ) : (
         <a class="button" href={href({ name: 'result', id: story.id })}>

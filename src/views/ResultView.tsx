@@ -2,7 +2,7 @@ import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { storyCorrectNow } from '../model/state.ts';
 import { fill, fillParts } from '../content/ui.ts';
-import { quizzesToPass } from '../model/path.ts';
+import { quizzesToPass, unansweredQuizzes } from '../model/path.ts';
 import { QuizList, StoryHeader } from './StoryView.tsx';
 import { phrased } from './phrased.tsx';
 import { useScreenTitle } from './useScreenTitle.ts';
@@ -17,6 +17,8 @@ export function ResultView({ store, view, storyId }: { store: Store; view: View;
   const now = storyCorrectNow(course, view.state, storyId);
   const record = view.state.stories[storyId];
   const next = course.stories.find((s) => s.number === story.number + 1);
+  // a quiz opened out of order from the story's list leaves others unanswered: those first, the retry after
+  const open = view.readOnly ? [] : unansweredQuizzes(story, view.state);
   const retry = () => {
     store.retryStory(storyId);
     location.hash = href({ name: 'quiz', id: story.quizzes[0] });
@@ -28,6 +30,11 @@ export function ResultView({ store, view, storyId }: { store: Store; view: View;
       <p class="result-score" data-testid="story-result">
         {fillParts(ui.now, { total, correct: <strong>{fill(ui.correctCount, { count: now })}</strong> })}
       </p>
+      {open.length > 0 && (
+        <p data-testid="story-unanswered">
+          {fill(ui.unanswered, { count: open.length })}
+        </p>
+      )}
       {record && record.attempts > 1 && (
         <p data-testid="story-best">
           {fill(ui.best, { total, ...record })}
@@ -62,10 +69,16 @@ export function ResultView({ store, view, storyId }: { store: Store; view: View;
         </p>
       )}
       <div class="actions">
-        {!view.readOnly && (
-          <button type="button" class="button button-secondary" onClick={retry}>
-            {ui.retry}
-          </button>
+        {open.length > 0 ? (
+          <a class="button" href={href({ name: 'quiz', id: open[0] })}>
+            {ui.answerRest}
+          </a>
+        ) : (
+          !view.readOnly && (
+            <button type="button" class="button button-secondary" onClick={retry}>
+              {ui.retry}
+            </button>
+          )
         )}
         {next ? (
           <a class="button" href={href({ name: 'story', id: next.id })}>

@@ -132,6 +132,36 @@ test('合格まであと◯問 counts down right along a run with wrong answers,
   await expect(page.getByTestId('menu-to-pass')).toHaveCount(0);
 });
 
+test('a quiz answered out of order from the story’s list leads to the ones left, and the retry waits until every one is answered', async ({ page }) => {
+  await page.goto(COURSE_URL);
+  await passWelcome(page);
+  const story = course.stories[3];
+  const [first, second, last] = story.quizzes.map((id) => course.quizzes.find((q) => q.id === id)!);
+  // the last quiz first, opened from the story's list
+  await goTo(page, `#/s/${story.id}`);
+  await page.getByRole('link', { name: new RegExp(`クイズ${last.number}`) }).click();
+  await expect(page.locator('main h1')).toContainText(`クイズ${last.number}`);
+  await answer(page, keyOf(last.id));
+  // not 結果を見る: the first quiz, still unanswered, comes first
+  await expect(page.getByRole('link', { name: '結果を見る' })).toHaveCount(0);
+  await page.getByRole('link', { name: `未解答のクイズ${first.number}へ` }).click();
+  await expect(page.locator('main h1')).toContainText(`クイズ${first.number}`);
+  await answer(page, keyOf(first.id));
+  await page.getByRole('link', { name: '次のクイズへ' }).click();
+  await expect(page.locator('main h1')).toContainText(`クイズ${second.number}`);
+  // the result reached early, by its address: what is left, and no retry before it is answered
+  await goTo(page, `#/s/${story.id}/result`);
+  await expect(page.getByTestId('story-unanswered')).toHaveText('このストーリーには、まだ解答していないクイズが1問あります。');
+  await expect(page.getByRole('button', { name: 'もう一度挑戦する' })).toHaveCount(0);
+  await page.getByRole('link', { name: '残りのクイズに解答する' }).click();
+  await expect(page.locator('main h1')).toContainText(`クイズ${second.number}`);
+  await answer(page, wrongOf(second.id));
+  await page.getByRole('link', { name: '結果を見る' }).click();
+  await expect(page.getByTestId('story-result')).toContainText(`${story.quizzes.length}問中 2問 正解`);
+  await expect(page.getByTestId('story-unanswered')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'もう一度挑戦する' })).toBeVisible();
+});
+
 test('the menu lists unread pages as links that open them; each section card marks its read pages with ✓', async ({ page }) => {
   await page.goto(COURSE_URL);
   await passWelcome(page);

@@ -1,6 +1,6 @@
 // The pure logic behind the welcome, menu, result and completion screens.
 import { describe, expect, it } from 'vitest';
-import { nextSection, quizzesCounted, quizzesLeftToPass, quizzesToPass, storiesToImprove, unreadPages } from '../../src/model/path.ts';
+import { nextSection, quizAfter, quizzesCounted, quizzesLeftToPass, quizzesToPass, storiesToImprove, unreadPages } from '../../src/model/path.ts';
 import { estimateMinutes, textLength } from '../../src/model/estimate.ts';
 import { certificateData, cleanName, displayName } from '../../src/model/certificate.ts';
 import { dayStamp, dayOf } from '../../src/model/day.ts';
@@ -101,6 +101,45 @@ describe('where the missing points are', () => {
     // a retry just begun is under way at its first quiz, its best kept
     s = retryStory(course, s, 'story3');
     expect(storiesToImprove(course, s)[1]).toEqual({ storyId: 'story3', kind: 'inProgress', answered: 0, best: total('story3') - 1, total: total('story3'), next: story('story3').quizzes[0] });
+  });
+});
+
+describe("a quiz's onward button", () => {
+  const story4 = course.stories.find((s) => s.id === 'story4')!;
+  const [q1, q2, q3] = story4.quizzes;
+  const answering = { readOnly: false, justAnswered: true };
+  const lookingBack = { readOnly: false, justAnswered: false };
+
+  it('goes through the story in order and ends at the result', () => {
+    let s = answerQuiz(course, emptyState(), q1, [...SEED_KEYS[q1]]);
+    expect(quizAfter(story4, s, q1, answering)).toBe(q2);
+    s = answerQuiz(course, s, q2, [...SEED_KEYS[q2]]);
+    expect(quizAfter(story4, s, q2, answering)).toBe(q3);
+    s = answerQuiz(course, s, q3, [...SEED_KEYS[q3]]);
+    expect(quizAfter(story4, s, q3, answering)).toBeUndefined();
+  });
+
+  it('after a quiz answered out of order, leads to the ones left before the result', () => {
+    // the last quiz first, from the story's list
+    let s = answerQuiz(course, emptyState(), q3, [...SEED_KEYS[q3]]);
+    expect(quizAfter(story4, s, q3, answering)).toBe(q1);
+    // the middle one next: on to the first, still open
+    s = answerQuiz(course, s, q2, [...SEED_KEYS[q2]]);
+    expect(quizAfter(story4, s, q2, answering)).toBe(q1);
+    s = answerQuiz(course, s, q1, [wrong(q1)]);
+    expect(quizAfter(story4, s, q1, answering)).toBeUndefined();
+  });
+
+  it('looking back at answered quizzes goes in order; a look without answering never loops', () => {
+    let s = emptyState();
+    for (const q of story4.quizzes) s = answerQuiz(course, s, q, [...SEED_KEYS[q]]);
+    expect(quizAfter(story4, s, q1, lookingBack)).toBe(q2);
+    expect(quizAfter(story4, s, q3, lookingBack)).toBeUndefined();
+    // an answered quiz reopened while others are open: on to the next open one
+    const partly = answerQuiz(course, emptyState(), q1, [...SEED_KEYS[q1]]);
+    expect(quizAfter(story4, partly, q1, lookingBack)).toBe(q2);
+    const look = { readOnly: true, justAnswered: false };
+    expect(story4.quizzes.map((q) => quizAfter(story4, emptyState(), q, look))).toEqual([q2, q3, undefined]);
   });
 });
 
