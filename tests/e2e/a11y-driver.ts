@@ -23,8 +23,12 @@ export async function completeCourseState(page: Page): Promise<void> {
     passed: true,
     completedOn: '20261202',
   };
-  const saved = encodeState(state);
-  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [storageKey(course.meta.id), saved] as const);
+  await savedState(page, state);
+}
+
+/** A learner's state as this browser would have saved it, written before the course loads. */
+export async function savedState(page: Page, state: LearnerState): Promise<void> {
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [storageKey(course.meta.id), encodeState(state)] as const);
 }
 
 /** WCAG 2.1 A and AA: the level the course is held to. */

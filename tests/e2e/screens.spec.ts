@@ -6,7 +6,7 @@ import { expect, test, type Frame, type Page } from '@playwright/test';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { answerQuiz, goTo as frameGoTo, hostUrl, passWelcome, visitPage, welcomeFrame } from '../../scripts/lms-host/driver.ts';
 import { answer, COURSE_URL, course, goTo, guardPage, keyOf, measureNav, readEveryPage, takeStory, wrongOf } from './course-driver.ts';
-import { CHECKLIST_AREA, CHECKLIST_HOME, CHECKLIST_RESULT, COMPLETION, completeCourseState, MENU, pageScreen, QUIZ, RESULT, show, STORY, WELCOME } from './a11y-driver.ts';
+import { CHECKLIST_AREA, CHECKLIST_HOME, CHECKLIST_RESULT, COMPLETION, completeCourseState, MENU, pageScreen, QUIZ, RESULT, savedState, show, STORY, WELCOME } from './a11y-driver.ts';
 
 /** The fewest right answers whose floored percentage reaches the pass mark, found by counting up. */
 function neededToPass(): number {
@@ -408,4 +408,40 @@ test('on a 360 px phone: a one-line header, the measure navigator folded behind 
   }).toPass();
   // the explanation follows on the same screen
   await expect(page.locator('.feedback h3').first()).toBeInViewport();
+});
+
+test('on a 360 px phone, the answer that reaches the pass says so on the screen the learner is looking at', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  // every page read; every quiz answered but the last story's, two of them wrong: two right answers short of the pass
+  const last = course.stories.at(-1)!;
+  const wrong = new Set(course.stories[0].quizzes.slice(0, 2));
+  const answered = course.quizzes.filter((q) => q.story !== last.id);
+  const right = answered.filter((q) => !wrong.has(q.id)).length;
+  expect(right + 2).toBe(neededToPass());
+  await savedState(page, {
+    visited: course.pages.map((p) => p.id),
+    location: '/',
+    answers: Object.fromEntries(answered.map((q) => [q.id, wrong.has(q.id) ? wrongOf(q.id) : keyOf(q.id)])),
+    stories: Object.fromEntries(course.stories.filter((s) => s.id !== last.id).map((s) => [s.id, { best: s.quizzes.filter((id) => !wrong.has(id)).length, attempts: 1 }])),
+    checklist: {},
+    passed: false,
+  });
+  await page.goto(`${COURSE_URL}#/q/${last.quizzes[0]}`);
+  await answer(page, keyOf(last.quizzes[0]));
+  await expect(page.locator('[data-notice=passed]')).toHaveCount(0);
+  await goTo(page, `#/q/${last.quizzes[1]}`);
+  await answer(page, keyOf(last.quizzes[1]));
+  // the verdict at the top, and the pass with the way to the certificate on the same screen
+  await expect(page.getByTestId('verdict')).toBeInViewport();
+  const done = page.locator('[data-notice=passed]');
+  await expect(done).toContainText('研修を修了しました');
+  await expect(done).toBeInViewport({ ratio: 1 });
+  // scrolled to the end, the page's last button is not under it
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const onward = (await page.getByRole('link', { name: '次のクイズへ' }).boundingBox())!;
+  const notice = (await done.boundingBox())!;
+  expect(onward.y + onward.height).toBeLessThanOrEqual(notice.y);
+  await done.getByRole('link', { name: '修了証を表示する' }).click();
+  await expect(page.locator('main article.completion h1')).toBeVisible();
+  await expect(done).toHaveCount(0);
 });
