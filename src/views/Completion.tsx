@@ -112,6 +112,12 @@ export function Completion({ store, view }: { store: Store; view: View }) {
               )}
             </div>
           </section>
+          {/* the way on after the certificate, as at the end of every page */}
+          <p class="actions">
+            <a class="button button-secondary" href={href({ name: 'menu' })}>
+              {phrased(ui.nav.backToTop)}
+            </a>
+          </p>
         </>
       )}
     </article>

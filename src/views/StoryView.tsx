@@ -90,6 +90,9 @@ export function StoryView({ store, view, storyId }: { store: Store; view: View; 
             </a>
           )
         )}
+        <a class="button button-secondary" href={href({ name: 'page', id: store.course.places.storyList })}>
+          {ui.list}
+        </a>
       </div>
     </article>
   );
