@@ -81,12 +81,19 @@ export function levelOf(levels: readonly Level[], percent: number): Level {
   return levels.find((l) => percent >= l.min) ?? levels[levels.length - 1];
 }
 
+/** How many areas the report puts first: a priority list of every area short of 100% would be no priority. */
+export const PRIORITY_AREAS = 3;
+
 /**
- * Areas with room to improve, lowest percentage first; equal ones keep the
- * course order (sort is stable, ES2019). Areas at 100% or with no score are left out.
+ * The areas to take on first: those with room to improve, lowest percentage
+ * first, equal ones in course order (sort is stable, ES2019), at most
+ * PRIORITY_AREAS. Areas at 100% or with no score are left out.
  */
 export function weakestAreas(scores: readonly AreaScore[]): AreaScore[] {
-  return scores.filter((s) => s.scored > 0 && s.credit < s.scored).sort((a, b) => a.credit / a.scored - b.credit / b.scored);
+  return scores
+    .filter((s) => s.scored > 0 && s.credit < s.scored)
+    .sort((a, b) => a.credit / a.scored - b.credit / b.scored)
+    .slice(0, PRIORITY_AREAS);
 }
 
 /** Items answered 未実施 or 一部実施, in course order. */

@@ -141,7 +141,9 @@ async function checkReport(page: Page, want: ReturnType<typeof expected>): Promi
     .filter((r) => r.ratio !== null && r.ratio < 1)
     .map((r, order) => ({ r, order }))
     .sort((a, b) => a.r.ratio! - b.r.ratio! || a.order - b.order)
-    .map(({ r }) => r.area);
+    .map(({ r }) => r.area)
+    // the three to take on first
+    .slice(0, 3);
   const links = page.getByTestId('weakest-areas').getByRole('link');
   await expect(links).toHaveText(weakest.map((a) => pageOf(a).navLabel));
   for (const [i, area] of weakest.entries()) await expect(links.nth(i)).toHaveAttribute('href', `#/p/${area}`);

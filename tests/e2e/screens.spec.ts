@@ -410,6 +410,32 @@ test('on a 360 px phone: a one-line header, the measure navigator folded behind 
   await expect(page.locator('.feedback h3').first()).toBeInViewport();
 });
 
+test('on a 360 px phone, every link in a list and a breadcrumb is at least 44 px tall to the finger, the header title as tall as the bar', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const tooSmall = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.menu-card-pages a, .menu-card-extra a, .unread-list a, .quiz-list a, .breadcrumb a')]
+        .map((a) => ({ text: a.textContent?.trim(), height: a.getBoundingClientRect().height }))
+        .filter((a) => a.height < 44),
+    );
+  for (const hash of ['#/', '#/s/story1', '#/p/m_access']) {
+    await page.goto(`${COURSE_URL}${hash}`);
+    await expect(page.locator('#app:not([data-prerendered]) main h1')).toBeVisible();
+    expect(await page.locator('.menu-card-pages a, .unread-list a, .quiz-list a, .breadcrumb a').count()).toBeGreaterThan(0);
+    expect(await tooSmall(), hash).toEqual([]);
+    const bar = (await page.locator('.site-header').boundingBox())!;
+    const title = (await page.locator('.site-title').boundingBox())!;
+    expect(title.height).toBeGreaterThanOrEqual(bar.height - 1);
+  }
+  // a story card opens its story from anywhere on it, not only from its title
+  await goTo(page, '#/p/stories');
+  const card = page.locator('.story-card').first();
+  await card.scrollIntoViewIfNeeded();
+  const box = (await card.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height - 8);
+  await expect(page).toHaveURL(/#\/s\/story1$/);
+});
+
 test('on a 360 px phone, the answer that reaches the pass says so on the screen the learner is looking at', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   // every page read; every quiz answered but the last story's, two of them wrong: two right answers short of the pass

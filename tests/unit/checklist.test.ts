@@ -122,6 +122,16 @@ describe('weakest areas', () => {
     expect(weakestAreas(scores).map((s) => s.areaId)).toEqual(['s_three', 'm_one', 'm_two']);
   });
 
+  it('puts three first, however many are short of 100%', () => {
+    const items = realCourse().checklist;
+    const areas = areaIds(items);
+    expect(areas.length).toBeGreaterThan(3);
+    const last = areas.at(-1)!;
+    // every area half done, the last not at all
+    const answers = Object.fromEntries(items.map((i) => [i.id, i.area === last ? 'not' : 'partial'] as const));
+    expect(weakestAreas(areaScores(items, answers)).map((s) => s.areaId)).toEqual([last, areas[0], areas[1]]);
+  });
+
   it('leaves out areas at 100% and areas with no score', () => {
     const scores = areaScores(ITEMS, { c_a1: 'done', c_b1: 'na', c_c1: 'partial' });
     expect(weakestAreas(scores).map((s) => s.areaId)).toEqual(['s_three']);
