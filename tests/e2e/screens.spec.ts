@@ -386,6 +386,13 @@ test('on a 360 px phone: a one-line header, the measure navigator folded behind 
   const { nav, toggle } = measureNav(page, '7/9');
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(nav.getByRole('link')).toHaveCount(0);
+  // Escape folds it again, from the button or from a link in it, the focus back on the button
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await nav.getByRole('link').first().focus();
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toBeFocused();
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(nav.getByRole('link')).toHaveCount(9);

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
 import { phrased } from '../phrased.tsx';
@@ -16,11 +16,18 @@ export function MeasureNav({ store, view, currentId }: { store: Store; view: Vie
   const visited = new Set(view.state.visited);
   const { nav } = course.ui;
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Escape folds the open list from anywhere in it, as a menu button's list closes, and gives the focus back to the button
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
   const position = measures.findIndex((p) => p.id === currentId);
   if (position < 0) return null;
   return (
-    <nav class={`measure-nav${open ? ' is-open' : ''}`} aria-label={nav.measuresNav}>
-      <button type="button" class="measure-nav-toggle" aria-expanded={open} aria-controls="measure-nav-list" onClick={() => setOpen(!open)}>
+    <nav class={`measure-nav${open ? ' is-open' : ''}`} aria-label={nav.measuresNav} onKeyDown={onKeyDown}>
+      <button type="button" ref={toggle} class="measure-nav-toggle" aria-expanded={open} aria-controls="measure-nav-list" onClick={() => setOpen(!open)}>
         {/* one span: in the flex button each child would be its own item, and Chromium would name it 「9つの対策 （7/9）」 */}
         <span>
           {phrased(nav.measuresNav)}
