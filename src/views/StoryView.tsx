@@ -2,6 +2,7 @@ import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { isCorrect } from '../model/scoring.ts';
 import { storyAnswered } from '../model/state.ts';
+import { unansweredQuizzes } from '../model/path.ts';
 import { fill } from '../content/ui.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { storyStatus } from './widgets/StoryList.tsx';
@@ -59,7 +60,7 @@ export function RetryNote({ store, view, storyId, total }: { store: Store; view:
 
 export function StoryView({ store, view, storyId }: { store: Store; view: View; storyId: string }) {
   const story = store.course.stories.find((s) => s.id === storyId)!;
-  const firstOpen = story.quizzes.find((q) => view.state.answers[q] === undefined);
+  const firstOpen = unansweredQuizzes(story, view.state)[0];
   const ui = store.course.ui.story;
   const status = storyStatus(view, story, ui);
   const title = fill(ui.title, story);

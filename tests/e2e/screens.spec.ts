@@ -419,16 +419,19 @@ test('on a 360 px phone: a one-line header, the measure navigator folded behind 
 
 test('on a 360 px phone, every link in a list and a breadcrumb is at least 44 px tall to the finger, the header title as tall as the bar', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
+  const listLinks = '.menu-card-pages a, .menu-card-extra a, .unread-list a, .quiz-list a, .breadcrumb a';
   const tooSmall = () =>
-    page.evaluate(() =>
-      [...document.querySelectorAll('.menu-card-pages a, .menu-card-extra a, .unread-list a, .quiz-list a, .breadcrumb a')]
-        .map((a) => ({ text: a.textContent?.trim(), height: a.getBoundingClientRect().height }))
-        .filter((a) => a.height < 44),
+    page.evaluate(
+      (selector) =>
+        [...document.querySelectorAll(selector)]
+          .map((a) => ({ text: a.textContent?.trim(), height: a.getBoundingClientRect().height }))
+          .filter((a) => a.height < 44),
+      listLinks,
     );
   for (const hash of ['#/', '#/s/story1', '#/p/m_access']) {
     await page.goto(`${COURSE_URL}${hash}`);
     await expect(page.locator('#app:not([data-prerendered]) main h1')).toBeVisible();
-    expect(await page.locator('.menu-card-pages a, .unread-list a, .quiz-list a, .breadcrumb a').count()).toBeGreaterThan(0);
+    expect(await page.locator(listLinks).count()).toBeGreaterThan(0);
     expect(await tooSmall(), hash).toEqual([]);
     const bar = (await page.locator('.site-header').boundingBox())!;
     const title = (await page.locator('.site-title').boundingBox())!;
