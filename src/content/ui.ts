@@ -178,6 +178,7 @@ export const UI_KEYS = {
     title: [],
     intro: ['areas', 'items'],
     outro: [],
+    authorship: [],
     reportTitle: [],
     reportPageHeader: ['title', 'company'],
     areas: [],

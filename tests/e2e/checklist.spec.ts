@@ -52,6 +52,8 @@ test('the whole checklist answered in a known pattern: per-area figures, chart, 
   await expect(page.getByTestId('checklist-entry-progress')).toHaveText(`回答済み 0/${total}項目`);
   await page.locator('#checklist').getByRole('link', { name: 'チェックを始める' }).click();
   await expect(page.locator('main h1')).toHaveText('チェックリスト形式で確認');
+  // the items and levels are the course's own, and the list says so before the first answer
+  await expect(page.getByTestId('checklist-authorship')).toContainText('本研修が独自に作成したもの');
   await page.getByRole('link', { name: 'チェックを始める' }).click();
 
   for (const [index, area] of areas.entries()) {
@@ -98,6 +100,15 @@ test('the whole checklist answered in a known pattern: per-area figures, chart, 
   const openCount = want.rows.reduce((n, r) => n + r.n.not + r.n.partial, 0);
   await expect(page.locator('.report-open li')).toHaveCount(openCount);
   await expect(page.locator('.report-open li').first()).toBeVisible();
+  // handed on as paper, the report still tells the source's references from the course's own mapping
+  await expect(page.getByTestId('report-authorship')).toBeVisible();
+  const mapped = areas.filter((a) => (course.checklistRefs[a]?.related?.length ?? 0) > 0);
+  expect(mapped.length).toBeGreaterThan(0);
+  for (const area of mapped) {
+    const refs = page.locator(`.report-open-area[data-area=${area}] .report-refs`);
+    await expect(refs).toBeVisible();
+    await expect(refs).toContainText(`【関連する項目（本研修による対応付け）】${course.checklistRefs[area]!.related![0]}`);
+  }
 
   const pdf = await page.pdf({ preferCSSPageSize: true });
   const raw = pdf.toString('latin1');

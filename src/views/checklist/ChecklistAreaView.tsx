@@ -5,7 +5,7 @@ import type { ChecklistItem } from '../../content/types.ts';
 import { fill, type Ui } from '../../content/ui.ts';
 import { Crumbs } from './Crumbs.tsx';
 import { phrased } from '../phrased.tsx';
-import { answeredIn, checklistAreas } from './areas.ts';
+import { answeredIn, checklistAreas, refGroups } from './areas.ts';
 import './checklist.css';
 import { useScreenTitle } from '../useScreenTitle.ts';
 
@@ -57,30 +57,14 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
         {fill(ui.checklist.answered, { answered: answeredIn(items, answers), total: items.length })}
       </p>
       <dl class="checklist-refs">
-        {refs.selfCheck.length > 0 && (
-          <div>
-            <dt>{ui.page.selfCheck}</dt>
-            {refs.selfCheck.map((r) => (
+        {refGroups(refs, ui.page).map((g) => (
+          <div key={g.label}>
+            <dt>{g.label}</dt>
+            {g.refs.map((r) => (
               <dd key={r}>{r}</dd>
             ))}
           </div>
-        )}
-        {refs.criteria.length > 0 && (
-          <div>
-            <dt>{ui.page.criteria}</dt>
-            {refs.criteria.map((r) => (
-              <dd key={r}>{r}</dd>
-            ))}
-          </div>
-        )}
-        {(refs.related?.length ?? 0) > 0 && (
-          <div>
-            <dt>{ui.page.related}</dt>
-            {refs.related!.map((r) => (
-              <dd key={r}>{r}</dd>
-            ))}
-          </div>
-        )}
+        ))}
       </dl>
       <p>
         <a href={href({ name: 'page', id: page.id })}>{fill(ui.checklist.readPage, page)}</a>

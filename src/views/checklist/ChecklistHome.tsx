@@ -31,6 +31,7 @@ export function ChecklistHome({ store, view }: { store: Store; view: View }) {
           ))}
         </ul>
         <p>{words.outro}</p>
+        <p class="note" data-testid="checklist-authorship">{words.authorship}</p>
       </div>
       <p class="checklist-progress" data-testid="checklist-answered">
         {fill(words.answered, { answered, total: course.checklist.length })}

@@ -7,7 +7,7 @@ import { dayOf, dayStamp } from '../../model/day.ts';
 import { Crumbs } from './Crumbs.tsx';
 import { phrased } from '../phrased.tsx';
 import { fill } from '../../content/ui.ts';
-import { checklistAreas, percentText } from './areas.ts';
+import { checklistAreas, percentText, refGroups } from './areas.ts';
 import { AreaChart } from './AreaChart.tsx';
 import { AreaTable } from './AreaTable.tsx';
 import './checklist.css';
@@ -118,6 +118,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
         </ul>
         <AreaTable scores={scores} labels={labels} overall={overall} ui={ui} />
         <p class="note">{words.method}</p>
+        <p class="note" data-testid="report-authorship">{words.authorship}</p>
       </section>
 
       <section aria-labelledby="report-weakest-title">
@@ -145,7 +146,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
             items.length > 0 && (
               <div key={a.page.id} class="report-open-area" data-area={a.page.id}>
                 <h3>{a.page.navLabel}</h3>
-                <p class="report-refs">{[...a.refs.selfCheck, ...a.refs.criteria, ...(a.refs.related ?? [])].join(words.refsSeparator)}</p>
+                <p class="report-refs">{refGroups(a.refs, ui.page).map((g) => g.label + g.refs.join(words.refsSeparator)).join(words.refsSeparator)}</p>
                 <ul>
                   {items.map((i) => (
                     <li key={i.id} data-item={i.id}>
