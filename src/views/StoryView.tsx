@@ -10,7 +10,8 @@ import { Cast } from './widgets/Cast.tsx';
 import { phrased, phrasedHtml } from './phrased.tsx';
 import { useScreenTitle } from './useScreenTitle.ts';
 
-export function StoryHeader({ store, storyId }: { store: Store; storyId: string }) {
+/** `here` on the story's own start screen: its crumb is then the current page, not a link to itself */
+export function StoryHeader({ store, storyId, here = false }: { store: Store; storyId: string; here?: boolean }) {
   const storyPage = store.course.places.storyList;
   const story = store.course.stories.find((s) => s.id === storyId)!;
   const { ui } = store.course;
@@ -19,7 +20,7 @@ export function StoryHeader({ store, storyId }: { store: Store; storyId: string 
       ui={ui.nav}
       trail={[
         { label: store.course.pages.find((p) => p.id === storyPage)!.title, href: href({ name: 'page', id: storyPage }) },
-        { label: fill(ui.story.short, story), href: href({ name: 'story', id: storyId }) },
+        { label: fill(ui.story.short, story), href: here ? undefined : href({ name: 'story', id: storyId }) },
       ]}
     />
   );
@@ -67,7 +68,7 @@ export function StoryView({ store, view, storyId }: { store: Store; view: View; 
   useScreenTitle(store.course, title);
   return (
     <article class="story">
-      <StoryHeader store={store} storyId={story.id} />
+      <StoryHeader store={store} storyId={story.id} here />
       <p class="story-category">{phrased(story.category)}</p>
       <h1>{phrased(title)}</h1>
       <p class="lead">{phrased(story.summary)}</p>

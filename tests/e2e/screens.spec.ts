@@ -112,6 +112,9 @@ test('合格まであと◯問 counts down right along a run with wrong answers,
   }
   // the retry is over: the story's page no longer speaks of it as under way
   await goTo(page, '#/s/story1');
+  // its breadcrumb ends at the story itself, as the current page rather than a link to it
+  await expect(page.locator('.breadcrumb li').last()).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('.breadcrumb li').last().getByRole('link')).toHaveCount(0);
   await expect(page.getByTestId('retry-note')).toHaveCount(0);
   // no pass yet: the result's note does not speak of one
   await goTo(page, '#/s/story1/result');
