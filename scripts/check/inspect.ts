@@ -80,23 +80,23 @@ export function moodleFindings(facts: PackageFacts): Finding[] {
   const out: Finding[] = [];
   const info = (ja: string, en: string) => out.push({ level: 'info', ja, en });
   if (facts.target === SCORM_12) {
-    info('Moodle は SCORM 1.2 のプレーヤーで開きます。活動完了は「ステータスを必須とする = 合格（Passed）」にしてください（この種の教材は completed を送らないことがあります）。',
-      'Moodle plays it as SCORM 1.2; set activity completion to Require status = Passed.');
+    info('Moodle は SCORM 1.2 のプレーヤーで開きます。活動完了の条件は「合格（Passed）」にチェックを入れてください（この種の教材は completed を送らないことがあります）。',
+      'Moodle plays it as SCORM 1.2; tick Passed in the activity completion conditions.');
     if (facts.masteryScore !== undefined)
-      info(`マスタリスコア ${facts.masteryScore} があるため、Moodle の既定（マスタリスコアがステータスを上書きする = はい）では、セッションの終了ごとに状態が点数だけで passed（${facts.masteryScore} 点以上）／failed（未満）に書き換えられます。教材の状態どおりに記録するには「いいえ」にしてください。`,
+      info(`マスタリスコア ${facts.masteryScore} があるため、Moodle の既定（熟達度がステータスをオーバーライドする（Mastery score overrides status）= Yes）では、セッションの終了ごとに状態が点数だけで passed（${facts.masteryScore} 点以上）／failed（未満）に書き換えられます。教材の状態どおりに記録するには「No」にしてください。`,
         `Mastery score ${facts.masteryScore}: with Moodle's default "Mastery score overrides status" = Yes, every LMSFinish rewrites the status to passed/failed from the score alone; set it to No to keep the course's own status.`);
     else info('マスタリスコアがないため、Moodle は状態を書き換えません。', 'No mastery score: Moodle leaves the status as the course sends it.');
   } else if (facts.target === SCORM_2004) {
-    info('Moodle は SCORM 2004 のプレーヤーで開きます。活動完了は「ステータスを必須とする = 完了（Completed）」にしてください。レポートの状態列は completion_status（完了／未完了）です。',
-      'Moodle plays it as SCORM 2004; set activity completion to Require status = Completed. Its reports show completion_status.');
+    info('Moodle は SCORM 2004 のプレーヤーで開きます。活動完了の条件は「完了（Completed）」にチェックを入れてください。レポートの状態列は completion_status（完了／未完了）です。',
+      'Moodle plays it as SCORM 2004; tick Completed in the activity completion conditions. Its reports show completion_status.');
     if (facts.minNormalizedMeasure !== undefined)
       info(`合格基準 ${facts.minNormalizedMeasure}（${Math.round(facts.minNormalizedMeasure * 100)} 点）は cmi.scaled_passing_score として教材に渡ります。Moodle 自身はこの値で合否を判定しません（合否は教材が success_status で送ります）。`,
         `Passing measure ${facts.minNormalizedMeasure} reaches the SCO as cmi.scaled_passing_score; Moodle does not judge success from it itself.`);
   }
-  info('推奨設定: 評定方法 = 最高評点、最大評点 = 100、受験の評定 = 最高の受験、新しい受験を強制する = いいえ、表示 = 現在のウィンドウ（詳しくは docs/lms-guide.md）。',
+  info('推奨設定: 評定方法 = 最高評点、最大評点 = 100、複数回受験時の評点（Attempts grading）= 最高評点（Highest attempt）、新しい受験を強制する = No、パッケージを表示する = 現在のウィンドウ（詳しくは docs/lms-guide.md）。',
     'Recommended: grading method Highest grade, maximum grade 100, attempts grading Highest attempt, Force new attempt No, display Current window (see docs/lms-guide.md).');
   if (facts.scoCount !== undefined && facts.scoCount > 1)
-    info(`SCO が ${facts.scoCount} 個あります。Moodle では目次ページ（コンテンツ構成ページ）を表示したままにしてください。`,
+    info(`SCO が ${facts.scoCount} 個あります。Moodle では目次ページ（学生によるコンテンツ構造ページのスキップ（Student skip content structure page）= Never）を表示したままにしてください。`,
       `${facts.scoCount} SCOs: keep Moodle's content structure page.`);
   return out;
 }

@@ -38,7 +38,7 @@ describe('npm run check', () => {
       expect(out).toMatch(/大きさ: \d+\.\d KB/);
       // the 1.2 package carries no mastery score (issue 9): Moodle has nothing to rewrite the status from
       expect(out).toContain(target.version === '1.2' ? '合格点（マスタリスコア）: なし' : '合格基準（minNormalizedMeasure）: 0.8（80 点）');
-      expect(out).toContain(target.version === '1.2' ? 'マスタリスコアがないため、Moodle は状態を書き換えません。' : 'ステータスを必須とする = 完了（Completed）');
+      expect(out).toContain(target.version === '1.2' ? 'マスタリスコアがないため、Moodle は状態を書き換えません。' : '活動完了の条件は「完了（Completed）」にチェック');
       expect(out).toContain('Result: no defect found');
     });
 
