@@ -14,13 +14,20 @@ export function registerPhrases(list: readonly string[]): void {
   table = new Map(list.map((entry) => [withoutPhraseMarks(entry), entry.split(PHRASE_SEPARATOR)]));
 }
 
+/**
+ * Chromium puts a space into an accessible name at every <wbr>, so a screen
+ * reader read 「技術等情報管理に 関する 研修」 and paused inside phrases; hidden
+ * from the accessibility tree, the break still breaks lines and names stay whole.
+ */
+const BREAK = '<wbr aria-hidden="true">';
+
 /** A label or a marked prose string, with a break opportunity between its phrases. */
 export function phrased(text: string): ComponentChildren {
   const parts = text.includes(PHRASE_SEPARATOR) ? text.split(PHRASE_SEPARATOR) : table.get(text);
   if (!parts) return text;
   // One span around the phrases: inside a flex button each bare text run would
   // be its own flex item, and Chromium would name the link 「トップに 戻る」.
-  return <span class="phrases">{parts.flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]))}</span>;
+  return <span class="phrases">{parts.flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} aria-hidden="true" />, part]))}</span>;
 }
 
 /**
@@ -28,4 +35,4 @@ export function phrased(text: string): ComponentChildren {
  * from content/): the HTML with its phrase marks as <wbr>, and the attribute
  * phrased.css keeps the browser's own breaks out of it by.
  */
-export const phrasedHtml = (html: string) => ({ 'data-phrased': '', dangerouslySetInnerHTML: { __html: html.replaceAll(PHRASE_SEPARATOR, '<wbr>') } });
+export const phrasedHtml = (html: string) => ({ 'data-phrased': '', dangerouslySetInnerHTML: { __html: html.replaceAll(PHRASE_SEPARATOR, BREAK) } });

@@ -100,6 +100,83 @@ test.describe('the preview LMS', () => {
   });
 });
 
+/**
+ * Chromium's own accessibility tree (CDP), not Playwright's: Playwright works
+ * names out itself and never showed that Chromium put a space at every phrase
+ * break (<wbr>), so screen readers read 「技術等情報管理に 関する 研修」. The oracle
+ * is each element's text as written, with no break in it.
+ */
+test('names with phrase breaks reach screen readers whole: heading, link, button, tab and summary names equal their text', async ({ page }) => {
+  await openCourse(page);
+  const cdp = await page.context().newCDPSession(page);
+  let checked = 0;
+  for (const screen of [MENU, pageScreen('m_physical'), pageScreen('reference'), STORY, FRESH_QUIZ, CHECKLIST_HOME]) {
+    await show(page, screen);
+    // elements named by their own text, with phrase breaks inside and no screen-reader-only words
+    const expected = await page.evaluate(() =>
+      [...document.querySelectorAll('main a, main button, main h1, main h2, main h3, main summary, main [role=tab], header a')]
+        .filter((el) => el.getClientRects().length > 0 && el.querySelector('wbr') && !el.querySelector('.visually-hidden') && !el.hasAttribute('aria-label'))
+        .map((el, i) => {
+          el.setAttribute('data-name-check', String(i));
+          // the text a sighted reader sees, drawn marks (aria-hidden) aside
+          const text = el.cloneNode(true) as Element;
+          text.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+          return (text.textContent ?? '').replace(/[ \t\n\r]+/g, ' ').trim();
+        }),
+    );
+    expect(expected.length, screen.name).toBeGreaterThan(0);
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-name-check]' });
+    for (const nodeId of nodeIds) {
+      const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
+      const index = Number(attributes[attributes.indexOf('data-name-check') + 1]);
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      expect(nodes[0].name?.value, `${screen.name}: ${expected[index]}`).toBe(expected[index]);
+      checked++;
+    }
+    await page.evaluate(() => document.querySelectorAll('[data-name-check]').forEach((el) => el.removeAttribute('data-name-check')));
+  }
+  expect(checked).toBeGreaterThan(20);
+});
+
+test('focus lands on each screen’s h1 with nothing but the breadcrumb before it, so a screen reader reading on hears the quiz’s position, the story’s category, the checklist area and a retry’s note', async ({ page }) => {
+  await openCourse(page);
+  await prepareAnswers(page);
+  // story 1 is taken: its result offers a retry, whose first quiz carries the note that a retry cannot lower the score
+  await show(page, RESULT);
+  await page.getByRole('button', { name: 'もう一度挑戦する' }).click();
+  await expect(page.getByTestId('retry-note')).toBeVisible();
+  const textBeforeH1 = () =>
+    page.evaluate(() => {
+      const h1 = document.querySelector('main h1')!;
+      const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+      const before: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (h1.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING || h1.contains(node)) break;
+        if (!node.parentElement!.closest('nav') && node.textContent!.trim()) before.push(node.textContent!.trim());
+      }
+      return before;
+    });
+  await expect(page.locator('main h1')).toBeFocused();
+  expect(await textBeforeH1()).toEqual([]);
+  for (const screen of [STORY, CHECKLIST_AREA]) {
+    await show(page, screen);
+    await expect(page.locator('main h1')).toBeFocused();
+    expect(await textBeforeH1(), screen.name).toEqual([]);
+  }
+  // the line drawn above the h1 still is above it
+  const box = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
+  expect(await box('.checklist-position')).toBeLessThan(await box('main h1'));
+});
+
+test('closing a notice leaves the focus in the page, not on nothing', async ({ page }) => {
+  await openCourse(page, '#/p/m_access');
+  const close = page.getByRole('button', { name: 'このお知らせを閉じる' }).first();
+  await close.focus();
+  await close.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+});
+
 test('the skip link is the first stop and leads into the main content; a followed link puts focus on the new heading', async ({ page }) => {
   // the menu's own address: a fresh page with nothing focused (passing the welcome screen would focus the menu's heading)
   await openCourse(page, '#/');
