@@ -21,7 +21,7 @@ export const UI_KEYS = {
   },
   progress: {
     label: [],
-    bar: ['percent'],
+    bar: [],
     pages: [],
     quizzes: [],
     score: [],
@@ -48,6 +48,8 @@ export const UI_KEYS = {
     improveRetry: ['story', 'best', 'total'],
     certificate: [],
     overview: [],
+    overviewContext: ['section'],
+    headingPlace: [],
     sectionPagesList: ['section'],
     learner: ['name'],
     sectionDone: [],

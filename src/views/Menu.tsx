@@ -85,10 +85,11 @@ export function Menu({ store, view }: { store: Store; view: View }) {
   const { course } = store;
   const { ui } = course;
   const visited = new Set(view.state.visited);
-  useScreenTitle(course);
+  useScreenTitle(course, ui.place.menu);
   return (
     <section class="menu">
-      <h1>{phrased(course.meta.title)}</h1>
+      {/* named as the menu: after はじめる a screen reader would hear the welcome's heading again */}
+      <h1 aria-label={course.meta.title + ui.menu.headingPlace}>{phrased(course.meta.title)}</h1>
       <p class="lead">{phrased(course.meta.description)}</p>
       {view.learnerName && <p class="learner">{fill(ui.menu.learner, { name: view.learnerName })}</p>}
       <StatusPanel store={store} view={view} />
@@ -119,7 +120,14 @@ export function Menu({ store, view }: { store: Store; view: View }) {
                         </span>
                         <a href={href({ name: 'page', id })}>
                           {/* the entry page shares the section's title, which the card's heading already links */}
-                          {i === 0 ? ui.menu.overview : page.navLabel}
+                          {i === 0 ? (
+                            <>
+                              <span class="visually-hidden">{fill(ui.menu.overviewContext, { section: section.title })}</span>
+                              {ui.menu.overview}
+                            </>
+                          ) : (
+                            page.navLabel
+                          )}
                           {read && <span class="visually-hidden">{ui.nav.visitedAfter}</span>}
                         </a>
                       </li>

@@ -34,7 +34,15 @@ export function Notices({ notices, onDismiss, ui }: { notices: View['notices']; 
             </div>
           )}
           {!n.actions && (
-            <button type="button" class="notice-close" onClick={() => onDismiss(n.id)} aria-label={ui.close}>
+            <button
+              type="button"
+              class="notice-close"
+              onClick={() => {
+                onDismiss(n.id);
+                document.getElementById('main')?.focus();
+              }}
+              aria-label={ui.close}
+            >
               ×
             </button>
           )}

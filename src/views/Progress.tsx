@@ -6,7 +6,7 @@ export function ProgressSummary({ progress, ui }: { progress: Progress; ui: Ui['
   const pct = Math.round(progress.measure * 100);
   return (
     <div class="progress" role="group" aria-label={ui.label}>
-      <div class="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={fill(ui.bar, { percent: pct })}>
+      <div class="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={ui.bar}>
         <span style={{ transform: `scaleX(${pct / 100})` }} />
       </div>
       <dl class="progress-figures">

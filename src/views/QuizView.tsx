@@ -7,6 +7,7 @@ import { quizAfter } from '../model/path.ts';
 import { RetryNote, StoryHeader } from './StoryView.tsx';
 import { phrased, phrasedHtml } from './phrased.tsx';
 import { useScreenTitle } from './useScreenTitle.ts';
+import { ScreenHeading } from './ScreenHeading.tsx';
 
 export function QuizView({ store, view, quizId }: { store: Store; view: View; quizId: string }) {
   const { course } = store;
@@ -68,11 +69,13 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
   return (
     <article class="quiz">
       <StoryHeader store={store} storyId={story.id} />
-      <p class="quiz-position">
-        {fill(ui.position, { story: fill(course.ui.story.title, story), position: position + 1, total: story.quizzes.length })}
-      </p>
+      <ScreenHeading
+        kickerClass="quiz-position"
+        kicker={fill(ui.position, { story: fill(course.ui.story.title, story), position: position + 1, total: story.quizzes.length })}
+      >
+        {phrased(title)}
+      </ScreenHeading>
       {position === 0 && !answered && <RetryNote store={store} view={view} storyId={story.id} total={story.quizzes.length} />}
-      <h1>{phrased(title)}</h1>
       <div class="prose scenario" {...phrasedHtml(quiz.scenario)} />
       <form onSubmit={submit} class={answered ? 'is-answered' : undefined}>
         <fieldset disabled={answered || view.readOnly}>

@@ -9,6 +9,7 @@ import { storyStatus } from './widgets/StoryList.tsx';
 import { Cast } from './widgets/Cast.tsx';
 import { phrased, phrasedHtml } from './phrased.tsx';
 import { useScreenTitle } from './useScreenTitle.ts';
+import { ScreenHeading } from './ScreenHeading.tsx';
 
 /** `here` on the story's own start screen: its crumb is then the current page, not a link to itself */
 export function StoryHeader({ store, storyId, here = false }: { store: Store; storyId: string; here?: boolean }) {
@@ -69,8 +70,9 @@ export function StoryView({ store, view, storyId }: { store: Store; view: View; 
   return (
     <article class="story">
       <StoryHeader store={store} storyId={story.id} here />
-      <p class="story-category">{phrased(story.category)}</p>
-      <h1>{phrased(title)}</h1>
+      <ScreenHeading kickerClass="story-category" kicker={phrased(story.category)}>
+        {phrased(title)}
+      </ScreenHeading>
       <p class="lead">{phrased(story.summary)}</p>
       <RetryNote store={store} view={view} storyId={story.id} total={story.quizzes.length} />
       {story.cast.length > 0 && (

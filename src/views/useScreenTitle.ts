@@ -7,7 +7,7 @@ import { fill } from '../content/ui.ts';
  * and history list say where each entry leads, and a printed screen's header
  * and a saved PDF's suggested name say what was printed (inside an LMS's frame
  * Firefox names the PDF after the frame, Chromium after the LMS's page).
- * The top menu and the welcome screen are the course itself: its title alone.
+ * The welcome screen is the course itself: its title alone.
  */
 export function useScreenTitle(course: Course, screen?: string): void {
   useEffect(() => {

@@ -318,14 +318,19 @@ test('standalone: welcome → はじめる → every page and quiz → completio
 
 test('each screen names the document after itself: the tab, the history list and a saved PDF say which screen it is', async ({ page }) => {
   const titleOf = (screen: string) => `${screen}｜${course.meta.title}`;
-  const headingTitle = async () => titleOf(await page.locator('main h1').innerText());
+  // the heading as named: a checklist area's h1 says it is the checklist's, as the title does
+  const h1 = page.locator('main h1');
+  const headingTitle = async () => titleOf((await h1.getAttribute('aria-label')) ?? (await h1.innerText()));
   await completeCourseState(page);
   await page.goto(`${COURSE_URL}#/start`);
   await expect(WELCOME.ready(page)).toBeVisible();
-  // the top and the welcome screen are the course itself
+  // the welcome screen is the course itself; the menu after it says it is the menu, not the same screen again
   await expect(page).toHaveTitle(course.meta.title);
   await show(page, MENU);
-  await expect(page).toHaveTitle(course.meta.title);
+  await expect(page).toHaveTitle(titleOf(course.ui.place.menu));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName(`${course.meta.title}${course.ui.menu.headingPlace}`);
+  await show(page, CHECKLIST_AREA);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName(/^チェックリスト：/);
   for (const screen of [pageScreen('m_access'), STORY, QUIZ, RESULT, CHECKLIST_HOME, CHECKLIST_AREA, CHECKLIST_RESULT]) {
     await show(page, screen);
     await expect(page, screen.name).toHaveTitle(await headingTitle());

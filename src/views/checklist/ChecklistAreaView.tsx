@@ -8,6 +8,7 @@ import { phrased } from '../phrased.tsx';
 import { answeredIn, checklistAreas, refGroups } from './areas.ts';
 import './checklist.css';
 import { useScreenTitle } from '../useScreenTitle.ts';
+import { ScreenHeading } from '../ScreenHeading.tsx';
 
 function ItemQuestion({ item, number, answer, disabled, onAnswer, labels }: {
   labels: Ui['answers'];
@@ -47,12 +48,15 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
   const next = areas[index + 1];
   const answers = view.state.checklist;
   const firstNumber = course.checklist.indexOf(items[0]) + 1;
-  useScreenTitle(course, page.title);
+  // its own name, not the measure page's: the two screens share the area's title
+  const name = fill(ui.place.checklistArea, { area: page.title });
+  useScreenTitle(course, name);
   return (
     <article class="checklist-area">
       <Crumbs course={course} current={page.navLabel} />
-      <p class="checklist-position">{fill(ui.checklist.areaPosition, { position: index + 1, total: areas.length })}</p>
-      <h1>{page.title}</h1>
+      <ScreenHeading kickerClass="checklist-position" kicker={fill(ui.checklist.areaPosition, { position: index + 1, total: areas.length })} name={name}>
+        {page.title}
+      </ScreenHeading>
       <p class="checklist-progress" data-testid="area-answered">
         {fill(ui.checklist.answered, { answered: answeredIn(items, answers), total: items.length })}
       </p>

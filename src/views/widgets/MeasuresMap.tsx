@@ -24,7 +24,7 @@ export function MeasuresMap({ store, view }: { store: Store; view: View }) {
             ))}
           </span>
         )}
-        {visited.has(p.id) && <span class="map-visited">✓<span class="visually-hidden">{nav.visited}</span></span>}
+        {visited.has(p.id) && <span class="map-visited"><span aria-hidden="true">✓</span><span class="visually-hidden">{nav.visited}</span></span>}
       </a>
     </li>
     );
