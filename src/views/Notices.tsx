@@ -1,6 +1,9 @@
 import type { View } from '../app/store.ts';
 import { fill, type Template, type Ui } from '../content/ui.ts';
 
+// a notice's buttons vanish with it: keep keyboard and screen-reader users in the page
+const focusMain = () => document.getElementById('main')?.focus();
+
 export function Notices({ notices, onDismiss, ui }: { notices: View['notices']; onDismiss: (id: string) => void; ui: Ui['notices'] }) {
   return (
     <div class="notices" role="status" aria-live="polite">
@@ -24,8 +27,7 @@ export function Notices({ notices, onDismiss, ui }: { notices: View['notices']; 
                   class="button button-secondary"
                   onClick={() => {
                     a.run();
-                    // the notice and its buttons are gone: keep keyboard and screen-reader users in the page
-                    document.getElementById('main')?.focus();
+                    focusMain();
                   }}
                 >
                   {a.label}
@@ -39,7 +41,7 @@ export function Notices({ notices, onDismiss, ui }: { notices: View['notices']; 
               class="notice-close"
               onClick={() => {
                 onDismiss(n.id);
-                document.getElementById('main')?.focus();
+                focusMain();
               }}
               aria-label={ui.close}
             >
