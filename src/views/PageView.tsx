@@ -16,6 +16,7 @@ import { Icon } from './Icon.tsx';
 import './blocks/blocks.css';
 import { phrased, phrasedHtml } from './phrased.tsx';
 import { useScreenTitle } from './useScreenTitle.ts';
+import { refGroups } from './refs.ts';
 
 function BlockView({ block, store, view, idBase }: { block: Block; store: Store; view: View; idBase: string }) {
   if (block.type === 'html') return <div class="prose" {...phrasedHtml(block.html)} />;
@@ -42,6 +43,7 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
   const prev = course.pages.find((p) => p.id === section.pages[index - 1]);
   const next = course.pages.find((p) => p.id === section.pages[index + 1]);
   const { ui } = course;
+  const refs = page.refs ? refGroups(page.refs, ui.page) : [];
   // a section's last page leads on to the next section, in the menu's order
   const following = next ? undefined : nextSection(course, section.id);
   useScreenTitle(course, page.title);
@@ -62,28 +64,18 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
       {page.blocks.map((block, i) => (
         <BlockView key={i} block={block} store={store} view={view} idBase={`${page.id}-b${i}`} />
       ))}
-      {page.refs && (page.refs.selfCheck.length > 0 || page.refs.criteria.length > 0) && (
+      {refs.length > 0 && (
         <aside class="refs" aria-label={ui.page.refs}>
-          {page.refs.selfCheck.length > 0 && (
-            <div>
-              <h2 class="refs-title">{ui.page.selfCheck}</h2>
+          {refs.map((g) => (
+            <div key={g.label}>
+              <h2 class="refs-title">{g.label}</h2>
               <ul>
-                {page.refs.selfCheck.map((r) => (
+                {g.refs.map((r) => (
                   <li key={r}>{r}</li>
                 ))}
               </ul>
             </div>
-          )}
-          {page.refs.criteria.length > 0 && (
-            <div>
-              <h2 class="refs-title">{ui.page.criteria}</h2>
-              <ul>
-                {page.refs.criteria.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-            </div>
-          )}
+          ))}
         </aside>
       )}
       <nav class="pager" aria-label={ui.nav.pager}>

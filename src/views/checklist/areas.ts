@@ -1,5 +1,4 @@
 import type { ChecklistItem, Course, Page, PageRefs } from '../../content/types.ts';
-import type { Ui } from '../../content/ui.ts';
 import { areaIds, type Answers } from '../../model/checklist.ts';
 
 export interface AreaView {
@@ -22,18 +21,6 @@ export function checklistAreas(course: Course): AreaView[] {
     };
   });
 }
-
-/**
- * An area's references under their headings, the empty kinds left out: the
- * source's (self-check sheet, criteria) and the course's own mapping, each
- * under its own label wherever they are shown, printed report included.
- */
-export const refGroups = (refs: PageRefs, words: Ui['page']): { label: string; refs: string[] }[] =>
-  [
-    { label: words.selfCheck, refs: refs.selfCheck },
-    { label: words.criteria, refs: refs.criteria },
-    { label: words.related, refs: refs.related ?? [] },
-  ].filter((g) => g.refs.length > 0);
 
 /** a rate as shown: a number with %, or a dash when nothing can be rated */
 export const percentText = (percent: number | null): string => (percent === null ? '—' : `${percent}%`);
