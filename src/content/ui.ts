@@ -49,7 +49,7 @@ export const UI_KEYS = {
     certificate: [],
     overview: [],
     overviewContext: ['section'],
-    headingPlace: [],
+    headingName: ['title'],
     sectionPagesList: ['section'],
     learner: ['name'],
     sectionDone: [],

@@ -89,7 +89,7 @@ export function Menu({ store, view }: { store: Store; view: View }) {
   return (
     <section class="menu">
       {/* named as the menu: after はじめる a screen reader would hear the welcome's heading again */}
-      <h1 aria-label={course.meta.title + ui.menu.headingPlace}>{phrased(course.meta.title)}</h1>
+      <h1 aria-label={fill(ui.menu.headingName, { title: course.meta.title })}>{phrased(course.meta.title)}</h1>
       <p class="lead">{phrased(course.meta.description)}</p>
       {view.learnerName && <p class="learner">{fill(ui.menu.learner, { name: view.learnerName })}</p>}
       <StatusPanel store={store} view={view} />

@@ -328,7 +328,7 @@ test('each screen names the document after itself: the tab, the history list and
   await expect(page).toHaveTitle(course.meta.title);
   await show(page, MENU);
   await expect(page).toHaveTitle(titleOf(course.ui.place.menu));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName(`${course.meta.title}${course.ui.menu.headingPlace}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName(`${course.meta.title}（メニュー）`);
   await show(page, CHECKLIST_AREA);
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName(/^チェックリスト：/);
   for (const screen of [pageScreen('m_access'), STORY, QUIZ, RESULT, CHECKLIST_HOME, CHECKLIST_AREA, CHECKLIST_RESULT]) {
