@@ -80,3 +80,55 @@ test("the header's figures wait for the learner's record: the built page's are a
     await on.close();
   }
 });
+
+test("the first frame draws the cover's top, the rest follows one frame later, and only while the screen is the build's", async ({ browser }) => {
+  const off = await browser.newContext({ javaScriptEnabled: false });
+  // boxes of the cover's parts with the page's animations held at their start (the first frame) and then
+  // finished; by the time the page has loaded they are over, so the mark is taken off and put back, which
+  // starts them again as a first launch does
+  const boxes = (page: Page, at: 'start' | 'end') =>
+    page.evaluate((when) => {
+      const app = document.getElementById('app')!;
+      app.removeAttribute('data-prerendered');
+      getComputedStyle(app.querySelector('.lead')!).display;
+      app.setAttribute('data-prerendered', '');
+      for (const a of document.getAnimations()) {
+        a.pause();
+        if (when === 'start') a.currentTime = 0;
+        else a.finish();
+      }
+      const drawn = (selector: string) => document.querySelector(selector)!.getClientRects().length > 0;
+      // where the top's parts stand: the rest must not move them when it comes
+      const place = (selector: string) => {
+        const r = document.querySelector(selector)!.getBoundingClientRect();
+        return r.height > 0 ? [r.x, r.y, r.width, r.height].join() : 'not drawn';
+      };
+      return {
+        top: ['.site-title', '.welcome h1', '.lead', '[data-testid=welcome-go]'].map(place),
+        rest: ['.skip-link', '.welcome-facts', '[aria-labelledby=w-goals]', '.site-footer'].map(drawn),
+      };
+    }, at);
+  try {
+    const page = await off.newPage();
+    await page.goto(COURSE_URL);
+    const first = await boxes(page, 'start');
+    expect(first.top).not.toContain('not drawn');
+    expect(first.rest).toEqual([false, false, false, false]);
+    expect(await boxes(page, 'end')).toEqual({ top: first.top, rest: [true, true, true, true] });
+  } finally {
+    await off.close();
+  }
+  // once the script has drawn it, the cover comes whole whenever it is opened again
+  const on = await browser.newContext();
+  try {
+    const page = await on.newPage();
+    await page.goto(COURSE_URL);
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await page.getByTestId('welcome-go').click();
+    await page.goto(`${COURSE_URL}#/start`);
+    await page.locator('#app:not([data-prerendered]) .welcome .lead').waitFor();
+    expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+  } finally {
+    await on.close();
+  }
+});
