@@ -5,7 +5,10 @@
 //   [[tabs]] … [[/tabs]]                          tabs; each panel opens with
 //   [[tab: 紙の場合 | icon: lucide:file-text]]      a tab line (icon optional)
 //   [[cards]] … [[/cards]]                        a row of cards; each opens with
-//   [[card: A社（個人情報流出） | icon: …]]          a card line (icon optional)
+//   [[card: A社（個人情報流出） | icon: …]]          a card line (icon optional);
+//                                                 headings in a card stand one level
+//                                                 below its title (### or, on a page
+//                                                 with ## sections, ####)
 //   [[details: 想定される原因]] … [[/details]]      a disclosure, closed at first
 //
 // Everything between the lines stays Markdown. Problems are reported with the
@@ -61,9 +64,21 @@ export function parseBlocks(body: string, ctx: (line: number) => BlockContext): 
   };
   const flushPanel = (line: number) => {
     if (!open || open.kind === 'details') return;
+    if (open.kind === 'cards') checkCardHeadings(line);
     const html = markdown(line);
     if (panel) open.panels.push({ ...panel, html });
     else if (html) ctx(line).problem(`text inside [[${open.kind}]] before its first [[${CONTAINERS[open.kind]}: …]] line`);
+  };
+
+  // a card's title is h2, or h3 below the page's ## sections; what is inside it is one level further down
+  const cardLevel = () => (sawSubheading ? 3 : 2);
+  const checkCardHeadings = (line: number) => {
+    const want = cardLevel() + 1;
+    for (const raw of text) {
+      const heading = /^(#{1,6})\s/.exec(raw);
+      if (heading && heading[1].length !== want)
+        ctx(line).problem(`"${raw.trim()}" in [[card: ${panel?.title ?? ''}]]: a heading in a card stands one level below the card's title, ${'#'.repeat(want)} here`);
+    }
   };
 
   lines.forEach((raw, index) => {
@@ -112,7 +127,7 @@ export function parseBlocks(body: string, ctx: (line: number) => BlockContext): 
         const min = open.kind === 'tabs' ? 2 : 1;
         if (open.panels.length < min) c.problem(`[[${open.kind}]] needs at least ${min} [[${CONTAINERS[open.kind]}: …]]`);
         if (open.kind === 'tabs') blocks.push({ type: 'tabs', tabs: open.panels });
-        else blocks.push({ type: 'cards', level: sawSubheading ? 3 : 2, cards: open.panels });
+        else blocks.push({ type: 'cards', level: cardLevel(), cards: open.panels });
       }
       open = undefined;
       panel = undefined;

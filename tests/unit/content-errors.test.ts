@@ -90,6 +90,26 @@ describe('content errors', () => {
     expect(message).toMatch(/story2\.yaml: cast\.1: no one with id "z_san" in content\/cast\.yaml/);
   });
 
+  it("rejects a heading in a card that does not stand one level below the card's title", () => {
+    const message = rejectionOf({
+      // the cards here are h2: their sections are ###
+      'pages/leak_cases.md': (t) => t.replace('### 想定される原因', '#### 想定される原因'),
+      // below the page's ## sections the cards are h3: theirs are ####
+      'pages/m_training.md': (t) => `${t}
+## 節
+
+[[cards]]
+[[card: カード]]
+### 見出し
+
+本文
+[[/cards]]
+`,
+    });
+    expect(message).toMatch(/leak_cases\.md: body line \d+: "#### 想定される原因" in \[\[card: A社（個人情報流出）\]\]: a heading in a card stands one level below the card's title, ### here/);
+    expect(message).toMatch(/m_training\.md: body line \d+: "### 見出し" in \[\[card: カード\]\]: .*, #### here/);
+  });
+
   it('reports YAML syntax errors with the file', () => {
     expect(rejectionOf({ 'stories/story2.yaml': (t) => t.replace('quizzes:', 'quizzes: [unclosed') })).toMatch(
       /content\/stories\/story2\.yaml: .*not valid YAML/,

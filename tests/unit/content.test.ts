@@ -54,7 +54,7 @@ describe('course content', () => {
     expect(cards.map((c) => c.title)).toEqual(['A社（個人情報流出）', 'B社（転職時の技術情報持出）', 'C社（海外企業への情報持出）']);
     for (const card of cards) {
       expect(card.icon, card.title).toMatch(/^fluent-emoji-flat:/);
-      for (const part of ['概要', '想定される原因', '有効と想定される対策']) expect(card.html, card.title).toContain(`<strong>${part}</strong>`);
+      for (const part of ['概要', '想定される原因', '有効と想定される対策']) expect(card.html, card.title).toContain(`<h3>${part}</h3>`);
     }
     expect(cards[0].html).toContain('名簿業者に売却');
     expect(cards[1].html).toContain('情報へのアクセス権設定の不備');
