@@ -18,7 +18,7 @@ import {
   PAGE_CHANGE_BUDGET_MS,
   buildSizes,
 } from './bench/budgets.ts';
-import { CPU_SLOWDOWN, PAGE_CHANGE_TARGETS, PAINT_RUNS, measurePaint, median } from './bench/paint.ts';
+import { CPU_SLOWDOWN, PAGE_CHANGE_TARGETS, PAINT_RUNS, measurePaint } from './bench/paint.ts';
 import { fullRun } from './bench/scorm-run.ts';
 import { SLOW_CALL_MS, slowLmsRun } from './bench/slow-lms.ts';
 import { SCALE_LEARNERS, measureReportScale } from './bench/report-scale.ts';
@@ -61,7 +61,7 @@ try {
     { figure: `first contentful paint in the LMS host, ${CPU_SLOWDOWN}× CPU slowdown, median of ${PAINT_RUNS}: the course`, value: `${Math.round(paint.courseMedian)} ms`, budget: '' },
     { figure: `the same for a one-file minimal SCO, interleaved`, value: `${Math.round(paint.minimalMedian)} ms`, budget: '' },
     { figure: 'first contentful paint, course ÷ minimal SCO', value: `${paint.ratio.toFixed(2)}×`, budget: `≤ ${FCP_RATIO_BUDGET.toFixed(2)}×`, within: paint.ratio <= FCP_RATIO_BUDGET, timing: true },
-    { figure: "the course's welcome screen drawn whole (its first frame holds the top only), ÷ the minimal SCO's first paint", value: `${paint.wholeRatio.toFixed(2)}× (${Math.round(median(paint.courseWhole))} ms)`, budget: 'printed, not judged' },
+    { figure: "the course's welcome screen drawn whole (its first frame holds the top only), ÷ the minimal SCO's first paint", value: `${paint.wholeRatio.toFixed(2)}× (${Math.round(paint.courseWholeMedian)} ms)`, budget: 'printed, not judged' },
     {
       figure: `page change to the new screen drawn, ${CPU_SLOWDOWN}× CPU slowdown, median of ${paint.pageChanges.length}`,
       value: `${Math.round(paint.pageChangeMedian)} ms`,

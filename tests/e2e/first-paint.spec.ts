@@ -4,7 +4,7 @@
 // so nothing but the head's rules applies, every element of the prerendered
 // screen — and its ::before and ::after — must compute to the same styles as
 // once the whole stylesheet is in the page, at a phone's width and a PC's.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { COURSE_URL } from './course-driver.ts';
 
 /** every computed property of every element under #app, keyed by its place in the tree */
@@ -23,15 +23,24 @@ const computedStyles = (page: Page) =>
     return out;
   });
 
+/** the built course opened in a browser context of its own, closed afterwards */
+async function inCourse(browser: Browser, options: BrowserContextOptions, use: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext(options);
+  try {
+    const page = await context.newPage();
+    await page.goto(COURSE_URL);
+    await use(page);
+  } finally {
+    await context.close();
+  }
+}
+
 for (const viewport of [
   { width: 360, height: 740 },
   { width: 1366, height: 768 },
 ]) {
   test(`at ${viewport.width} px the first screen is styled by the head's rules alone exactly as by the whole stylesheet`, async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport });
-    try {
-      const page = await context.newPage();
-      await page.goto(COURSE_URL);
+    await inCourse(browser, { javaScriptEnabled: false, viewport }, async (page) => {
       const head = await page.locator('head style').allTextContents();
       const whole = await page.locator('script#course-styles').textContent();
       // the split is real: the head holds less than the whole, and not nothing
@@ -54,31 +63,17 @@ for (const viewport of [
         return `${k}: ${after[k].split(';').filter((d) => !b.has(d)).join('; ')}`;
       });
       expect(detail).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
-/** the built course opened in a context of its own, scripts on or off */
-async function inCourse(browser: Browser, scripts: boolean, use: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ javaScriptEnabled: scripts });
-  try {
-    const page = await context.newPage();
-    await page.goto(COURSE_URL);
-    await use(page);
-  } finally {
-    await context.close();
-  }
-}
-
 test("the header's figures wait for the learner's record: the built page's are a first launch's, so they are not drawn until the script has rendered", async ({ browser }) => {
-  await inCourse(browser, false, async (page) => {
+  await inCourse(browser, { javaScriptEnabled: false }, async (page) => {
     await expect(page.getByTestId('score')).toHaveText('0点');
     await expect(page.locator('.site-header .progress')).toBeHidden();
     await expect(page.locator('.site-title')).toBeVisible();
   });
-  await inCourse(browser, true, async (page) => {
+  await inCourse(browser, {}, async (page) => {
     await expect(page.locator('#app:not([data-prerendered]) .site-header .progress')).toBeVisible();
   });
 });
@@ -109,14 +104,14 @@ test("the first frame draws the cover's top, the rest follows one frame later, a
         rest: ['.skip-link', '.welcome-facts', '[aria-labelledby=w-goals]', '.site-footer'].map(drawn),
       };
     }, at);
-  await inCourse(browser, false, async (page) => {
+  await inCourse(browser, { javaScriptEnabled: false }, async (page) => {
     const first = await boxes(page, 'start');
     expect(first.top).not.toContain('not drawn');
     expect(first.rest).toEqual([false, false, false, false]);
     expect(await boxes(page, 'end')).toEqual({ top: first.top, rest: [true, true, true, true] });
   });
   // once the script has drawn it, the cover comes whole whenever it is opened again
-  await inCourse(browser, true, async (page) => {
+  await inCourse(browser, {}, async (page) => {
     await page.locator('#app:not([data-prerendered])').waitFor();
     await page.getByTestId('welcome-go').click();
     await page.goto(`${COURSE_URL}#/start`);
