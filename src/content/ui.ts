@@ -165,6 +165,7 @@ export const UI_KEYS = {
     certificate: [],
     certificateBody: [],
     honorific: [],
+    nameBlank: [],
     course: [],
     courseValue: ['title', 'version'],
   },

@@ -88,7 +88,7 @@ export function Completion({ store, view }: { store: Store; view: View }) {
                 {phrased(words.certificate)}
               </h2>
               <p class="certificate-name" data-testid="certificate-name">
-                <span class="certificate-name-text">{cert.name}</span> {words.honorific}
+                <span class="certificate-name-text">{cert.name || <span class="visually-hidden">{words.nameBlank}</span>}</span> {words.honorific}
               </p>
               <p class="certificate-body">{words.certificateBody}</p>
               <dl class="certificate-facts">

@@ -272,6 +272,11 @@ test('standalone: welcome → はじめる → every page and quiz → completio
   await expect(page.getByTestId('completion-score')).toContainText(`${score}点`);
   await expect(page.getByTestId('completion-date')).toHaveText(today);
   const input = page.getByLabel('修了証に印刷する氏名');
+  // no name yet: a blank line to write on above 殿, which a screen reader hears as what it is, not 「殿」 alone
+  const blankName = page.getByTestId('certificate-name');
+  await expect(blankName).toMatchAriaSnapshot('- paragraph: 氏名の記入欄 殿');
+  const blankBox = await blankName.locator('.certificate-name-text > span').boundingBox();
+  expect(blankBox && blankBox.width * blankBox.height).toBeLessThanOrEqual(1);
   // printing with no name asks for it instead
   await page.evaluate(() => {
     const w = window as unknown as { printed: number };
