@@ -1,8 +1,9 @@
 import type { View } from '../app/store.ts';
 import { fill, type Template, type Ui } from '../content/ui.ts';
 
-// a notice's buttons vanish with it: keep keyboard and screen-reader users in the page
-const focusMain = () => document.getElementById('main')?.focus();
+// a notice's buttons vanish with it: keep keyboard and screen-reader users in the page,
+// without scrolling main's top to the window's (that slid the title bar out of sight)
+const focusMain = () => document.getElementById('main')?.focus({ preventScroll: true });
 
 export function Notices({ notices, onDismiss, ui }: { notices: View['notices']; onDismiss: (id: string) => void; ui: Ui['notices'] }) {
   return (

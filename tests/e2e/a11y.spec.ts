@@ -175,6 +175,9 @@ test('closing a notice leaves the focus in the page, not on nothing', async ({ p
   await close.focus();
   await close.press('Enter');
   await expect(page.locator('#main')).toBeFocused();
+  // and the page stays where it was: the title bar still at the top, not scrolled away
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  expect((await page.locator('.site-header').boundingBox())!.y).toBe(0);
 });
 
 test('the skip link is the first stop and leads into the main content; a followed link puts focus on the new heading', async ({ page }) => {
