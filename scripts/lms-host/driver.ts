@@ -39,7 +39,8 @@ export function hostUrl(base: string, p: LaunchParams): string {
   if (p.mode) q.set('mode', p.mode);
   if (p.mastery !== undefined) q.set('mastery', String(p.mastery));
   if (p.learner) q.set('learner', p.learner);
-  if (p.name) q.set('name', p.name);
+  // '' is a name too: an LMS that sends none
+  if (p.name !== undefined) q.set('name', p.name);
   if (p.fault) q.set('fault', p.fault);
   if (p.refuse) q.set('refuse', p.refuse);
   if (p.refuseTimes !== undefined) q.set('refuseTimes', String(p.refuseTimes));

@@ -386,6 +386,20 @@ test.describe('under the strict LMS host', () => {
       expect(violations).toEqual([]);
     });
   }
+  test('an LMS that sends no learner name: the certificate asks for one, saying why without claiming there is no LMS', async ({ page }) => {
+    // a pass on record, as an LMS holds it, so the completion screen opens at once
+    const passed = { 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed', 'cmi.score.raw': '100', 'cmi.score.min': '0', 'cmi.score.max': '100', 'cmi.score.scaled': '1' };
+    await page.goto(hostUrl(host.url, { v: '2004', fresh: true, learner: 'no_name', name: '', cmi: passed }));
+    const frame = await welcomeFrame(page);
+    await expect(frame.locator('[data-notice=lms-unavailable]')).toHaveCount(0);
+    await frameGoTo(frame, '/complete');
+    await expect(frame.locator('main article.completion h1')).toHaveText('修了おめでとうございます');
+    const input = frame.getByLabel('修了証に印刷する氏名');
+    await expect(input).toBeVisible();
+    await expect(input).toHaveAccessibleDescription('学習管理システムから氏名が届いていないため、氏名を入力してください。この端末にだけ保存されます。');
+    await input.fill('研修 次郎');
+    await expect(frame.getByTestId('certificate-name')).toHaveText('研修 次郎 殿');
+  });
 });
 
 test('on a 360 px phone: a one-line header, the measure navigator folded behind one button, the verdict at the top after 解答する', async ({ page }) => {
