@@ -65,35 +65,35 @@ export const quantile = (values: number[], q: number): number => {
 
 export const median = (values: number[]): number => quantile(values, 0.5);
 
-/** FCP in the SCO's frame, on the frame's own clock (from its navigation start). */
-const framePaint = (frame: Frame) =>
+/**
+ * When the SCO's frame drew something, on the frame's own clock (from its
+ * navigation start): the first buffered performance entry of `type` named
+ * `id` — a paint entry by its name, an element-timing entry by the
+ * `elementtiming` it was marked with — at its render time where it has one.
+ */
+const framePaint = (frame: Frame, type: 'paint' | 'element', id: string) =>
   frame.evaluate(
-    () =>
+    ([type, id]) =>
       new Promise<number>((resolve) =>
         new PerformanceObserver((list, observer) => {
-          const entry = list.getEntriesByName('first-contentful-paint')[0];
+          const entry = list.getEntries().find((e) => e.name === id || (e as { identifier?: string }).identifier === id);
           if (!entry) return;
           observer.disconnect();
-          resolve(entry.startTime);
-        }).observe({ type: 'paint', buffered: true }),
+          resolve((entry as { renderTime?: number }).renderTime || entry.startTime);
+        }).observe({ type, buffered: true }),
       ),
+    [type, id] as const,
   );
+
+/** the course's first contentful paint, or the minimal SCO's */
+const firstPaint = (frame: Frame) => framePaint(frame, 'paint', 'first-contentful-paint');
 
 /**
  * When the welcome screen is drawn whole: its first frame holds only the top
  * (src/styles.css), the rest follows, and the view marks a part of that rest
- * for the browser's element timing. Asked in a string: a locator would inject
- * Playwright's script into a frame whose first screen may still be drawing.
+ * for the browser's element timing (Welcome.tsx).
  */
-const wholeScreenPaint = (frame: Frame): Promise<number> =>
-  frame.evaluate(`new Promise((resolve) => {
-    new PerformanceObserver((list, observer) => {
-      const entry = list.getEntries().find((e) => e.identifier === 'welcome-whole');
-      if (!entry) return;
-      observer.disconnect();
-      resolve(entry.renderTime || entry.startTime);
-    }).observe({ type: 'element', buffered: true });
-  })`);
+const wholeScreenPaint = (frame: Frame) => framePaint(frame, 'element', 'welcome-whole');
 
 /**
  * From setting the address to the new screen drawn: requestAnimationFrame runs
@@ -148,7 +148,7 @@ async function launch(browser: Browser, hostUrl: string, kind: 'course' | 'minim
     await page.goto(`${hostUrl}?v=2004&fresh=1`, { waitUntil: 'commit', timeout: 120_000 });
     await withTimeout(painted, 120_000, 'the SCO never painted');
     const handle = page.frames().find((f) => f.url().includes(SCO_PATH))!;
-    const fcp = await framePaint(handle);
+    const fcp = await firstPaint(handle);
     // the minimal SCO draws all it has in its first frame
     let whole = fcp;
     if (kind === 'course') {
