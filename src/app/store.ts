@@ -78,7 +78,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
   // the LMS's record of a pass outranks a lost or unreadable saved state
   if (start.recordedPassed) state = learner.markPassed(state, new Date());
   const learnerName = displayName(start.learnerName);
-  let typedName = learnerName ? '' : loadTypedName(course.meta.id);
+  let typedName = learnerName ? '' : loadTypedName(course.meta.id, start.learnerId);
   const readOnly = start.mode !== 'normal';
   if (start.mode === 'review') ownNotices.push(REVIEW_NOTICE);
   else if (start.mode === 'browse') ownNotices.push(BROWSE_NOTICE);
@@ -243,7 +243,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       // the field keeps what is typed (a space between family and given name is typed before the given name);
       // the certificate and the saved copy take it cleaned
       typedName = name;
-      saveTypedName(course.meta.id, cleanName(name));
+      saveTypedName(course.meta.id, start.learnerId, cleanName(name));
       rebuild();
     },
     dismissNotice(id) {

@@ -266,6 +266,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         mode: launch.mode,
         passMark: launch.passMark,
         learnerName: launch.learnerName || undefined,
+        learnerId: launch.learnerId || undefined,
         recordedPassed: launch.passed,
         unclaimed: unclaimed?.entry.data,
       };

@@ -26,6 +26,8 @@ export interface StartInfo {
   /** the LMS's mastery score as a percent, when it sets one */
   passMark?: number;
   learnerName?: string;
+  /** the LMS's id for the learner, when it gives one */
+  learnerId?: string;
   /** the LMS already holds a pass: it stays a pass whatever the saved state says */
   recordedPassed?: boolean;
   /** encoded state a session left in this browser when no LMS could say whose it was: only the learner can */

@@ -386,7 +386,7 @@ test.describe('under the strict LMS host', () => {
       expect(violations).toEqual([]);
     });
   }
-  test('an LMS that sends no learner name: the certificate asks for one, saying why without claiming there is no LMS', async ({ page }) => {
+  test('an LMS that sends no learner name: the certificate asks for one, saying why without claiming there is no LMS, and keeps it for that learner only', async ({ page }) => {
     // a pass on record, as an LMS holds it, so the completion screen opens at once
     const passed = { 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed', 'cmi.score.raw': '100', 'cmi.score.min': '0', 'cmi.score.max': '100', 'cmi.score.scaled': '1' };
     await page.goto(hostUrl(host.url, { v: '2004', fresh: true, learner: 'no_name', name: '', cmi: passed }));
@@ -399,6 +399,16 @@ test.describe('under the strict LMS host', () => {
     await expect(input).toHaveAccessibleDescription('学習管理システムから氏名が届いていないため、氏名を入力してください。この端末にだけ保存されます。');
     await input.fill('研修 次郎');
     await expect(frame.getByTestId('certificate-name')).toHaveText('研修 次郎 殿');
+    // the same PC, the same LMS, the next learner: their certificate does not carry the name typed before
+    const nameOn = async (learner: string) => {
+      await page.goto(hostUrl(host.url, { v: '2004', fresh: true, learner, name: '', cmi: passed }));
+      const f = await welcomeFrame(page);
+      await frameGoTo(f, '/complete');
+      return f.getByLabel('修了証に印刷する氏名');
+    };
+    await expect(await nameOn('no_name_next')).toHaveValue('');
+    // the learner who typed it comes back to it
+    await expect(await nameOn('no_name')).toHaveValue('研修 次郎');
   });
 });
 
