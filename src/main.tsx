@@ -5,6 +5,7 @@ import { createStore } from './app/store.ts';
 import { href } from './app/routes.ts';
 import { selectTracker } from './tracking/select.ts';
 import { App } from './views/App.tsx';
+import { frameIntoView } from './views/frame-into-view.ts';
 import { registerPhrases } from './views/phrased.tsx';
 import './styles.css';
 
@@ -72,4 +73,5 @@ function start(): void {
   const root = document.getElementById('app')!;
   render(<App store={store} />, root);
   root.removeAttribute('data-prerendered');
+  frameIntoView();
 }

@@ -2,7 +2,7 @@
 // sideways, and a full-page screenshot of each kind of screen is left in
 // test-results/screenshots/ for a person to look at.
 import { expect, test, type Page } from '@playwright/test';
-import { course, goTo, guardPage, openCourse } from './course-driver.ts';
+import { course, COURSE_ORIGIN, goTo, guardPage, openCourse } from './course-driver.ts';
 import {
   CHECKLIST_AREA,
   CHECKLIST_HOME,
@@ -94,4 +94,43 @@ test('at 360 px, once a page change is drawn the page is at rest: the progress b
   // the animation takes 0.3 s; wait it out
   await page.waitForTimeout(600);
   expect(await layouts()).toBeLessThanOrEqual(drawn + 2);
+});
+
+/**
+ * An LMS's player as Moodle lays it out: a bar fixed atop the screen, the
+ * activity's header, then the course's frame (666 px, as Moodle sizes it),
+ * served from the course's own origin as an LMS serves its player.
+ */
+const PLAYER = `${COURSE_ORIGIN}/player.html`;
+const player = (fixedBar: boolean) => `<!doctype html><meta name="viewport" content="width=device-width">
+<title>LMS</title><style>body { margin: 0 } nav { position: fixed; inset: 0 0 auto; height: 60px; background: #eee; z-index: 1 }
+header { height: 270px; padding-top: 60px } iframe { display: block; width: 100%; height: 666px; border: 0 } footer { height: 400px }</style>
+${fixedBar ? '<nav><a href="#">LMS</a></nav>' : ''}<header><h1>Activity</h1><button>Exit activity</button></header>
+<iframe id="scorm_object" title="course" src="index.html"></iframe><footer>LMS footer</footer>`;
+
+async function launchInPlayer(page: Page, size: { width: number; height: number }, fixedBar: boolean) {
+  await page.setViewportSize(size);
+  await page.route(PLAYER, (route) => route.fulfill({ contentType: 'text/html', body: player(fixedBar) }));
+  await page.goto(PLAYER);
+  await expect(page.frameLocator('#scorm_object').locator('#app:not([data-prerendered]) main section.welcome h1')).toBeVisible();
+  return page.locator('#scorm_object');
+}
+
+test("in an LMS's player on a phone, the launch brings the course's frame up to the screen's top, below the LMS's fixed bar", async ({ page }) => {
+  const frame = await launchInPlayer(page, PHONE, true);
+  // the frame's top meets the bar's bottom: the course's own header shows whole
+  await expect.poll(async () => Math.round((await frame.boundingBox())!.y)).toBe(60);
+  const header = (await page.frameLocator('#scorm_object').locator('.site-header').boundingBox())!;
+  expect(header.y).toBeGreaterThanOrEqual(60);
+  // the LMS's header is still there, one swipe up
+  await page.evaluate(() => scrollTo(0, 0));
+  await expect(page.getByRole('button', { name: 'Exit activity' })).toBeInViewport();
+});
+
+test("in an LMS's player without a fixed bar, the phone's screen starts at the frame's top; on a laptop the page stays put", async ({ page }) => {
+  const frame = await launchInPlayer(page, PHONE, false);
+  await expect.poll(async () => Math.round((await frame.boundingBox())!.y)).toBe(0);
+  await launchInPlayer(page, LAPTOP, true);
+  // the course scrolls the player in the same task that takes the prerendered mark off, which the launch waited for
+  expect(await page.evaluate(() => scrollY)).toBe(0);
 });

@@ -1,0 +1,35 @@
+// The course in Moodle's own player, as a learner on a phone and on a laptop
+// sees it with Moodle's default settings: the player puts its navigation bar
+// (fixed atop the screen), the activity's header and its Exit button above the
+// course's frame, which on a 360×740 phone starts at about y 330.
+import { expect, test, type Page } from '@playwright/test';
+import { enter, importActivity, login } from './moodle.ts';
+
+const activity = () => importActivity('2004', '2004 player layout');
+
+async function launch(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await login(page);
+  await enter(page, activity());
+}
+
+test("on a 360 px phone the course's frame comes up under Moodle's bar, its header whole; Moodle's header one swipe up", async ({ page }) => {
+  await launch(page, { width: 360, height: 740 });
+  const bar = (await page.locator('nav.navbar.fixed-top').boundingBox())!;
+  const frame = page.locator('iframe#scorm_object');
+  await expect.poll(async () => Math.round((await frame.boundingBox())!.y)).toBeGreaterThanOrEqual(Math.round(bar.y + bar.height));
+  // the course's header is below the bar, where Moodle had put the frame's top about 330 px down
+  const top = (await frame.boundingBox())!.y;
+  expect(top).toBeLessThan(bar.y + bar.height + 4);
+  const header = (await page.frameLocator('iframe#scorm_object').locator('.site-header').boundingBox())!;
+  expect(header.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+  await expect(page.frameLocator('iframe#scorm_object').locator('.site-header')).toBeInViewport({ ratio: 1 });
+  await page.evaluate(() => scrollTo(0, 0));
+  await expect(page.getByRole('link', { name: 'Exit activity' }).or(page.getByRole('button', { name: 'Exit activity' }))).toBeInViewport();
+});
+
+test("on a 1366 px laptop Moodle's page is left where it was", async ({ page }) => {
+  await launch(page, { width: 1366, height: 768 });
+  // enter() returned once the course took over its first screen, in the task that would have scrolled
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+});
