@@ -12,7 +12,13 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
-  retries: 0,
+  // One more try, in CI only. Three times in about ten whole runs (2026-12-03/04) a test stopped
+  // at a checkbox in Moodle's frame: Playwright resolved it, then waited 120 s for two animation
+  // frames to show it still, and none came, while the page still answered its script — in two
+  // journeys (wrong-then-retry, 1.2 and 2004; all right without pages, 1.2), each passing when
+  // run again; alone, the first passed 12 times of 12. The course draws nothing on a loop. The
+  // list reporter names a test that passed only on its second try as flaky, so it stays in sight.
+  retries: process.env.CI ? 1 : 0,
   reporter: 'list',
   // apart from the e2e suite's test-results/, which a concurrent npm test empties
   outputDir: 'test-results-moodle',
