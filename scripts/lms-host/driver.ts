@@ -52,7 +52,7 @@ export function hostUrl(base: string, p: LaunchParams): string {
 }
 
 /** the welcome screen, once the script has taken over the prerendered one (a click before that would go nowhere) */
-const LIVE_WELCOME = '#app:not([data-prerendered]) main section.welcome h1';
+export const LIVE_WELCOME = '#app:not([data-prerendered]) main section.welcome h1';
 
 /**
  * A launch opens at the welcome screen: its one primary button (はじめる, or

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { COMPANY, writeCompanyContent } from '../fixtures/company.ts';
 import { axeViolations, completeCourseState } from './a11y-driver.ts';
+import { LIVE_WELCOME } from '../../scripts/lms-host/driver.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'company-build-'));
 let url = '';
@@ -30,7 +31,7 @@ test('the company shows where the training owner expects it, in its colour, with
   test.setTimeout(180_000);
   // the welcome screen a launch opens at names whose training this is
   await page.goto(url);
-  await expect(page.locator('#app:not([data-prerendered]) main section.welcome h1')).toBeVisible();
+  await expect(page.locator(LIVE_WELCOME)).toBeVisible();
   await expect(page.getByTestId('welcome-company')).toHaveText(COMPANY.name);
   expect(await axeViolations(page)).toEqual([]);
 

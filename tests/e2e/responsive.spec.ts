@@ -2,6 +2,7 @@
 // sideways, and a full-page screenshot of each kind of screen is left in
 // test-results/screenshots/ for a person to look at.
 import { expect, test, type Page } from '@playwright/test';
+import { LIVE_WELCOME } from '../../scripts/lms-host/driver.ts';
 import { course, COURSE_ORIGIN, goTo, guardPage, openCourse } from './course-driver.ts';
 import {
   CHECKLIST_AREA,
@@ -112,7 +113,7 @@ async function launchInPlayer(page: Page, size: { width: number; height: number 
   await page.setViewportSize(size);
   await page.route(PLAYER, (route) => route.fulfill({ contentType: 'text/html', body: player(fixedBar) }));
   await page.goto(PLAYER);
-  await expect(page.frameLocator('#scorm_object').locator('#app:not([data-prerendered]) main section.welcome h1')).toBeVisible();
+  await expect(page.frameLocator('#scorm_object').locator(LIVE_WELCOME)).toBeVisible();
   return page.locator('#scorm_object');
 }
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, type Frame, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { answerQuiz, goTo, passWelcome, visitPage } from '../../scripts/lms-host/driver.ts';
+import { answerQuiz, goTo, LIVE_WELCOME, passWelcome, visitPage } from '../../scripts/lms-host/driver.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const HARNESS = resolve(process.env.MOODLE_HARNESS ?? join(ROOT, '../shared/moodle'));
@@ -318,7 +318,7 @@ export async function reloadPlayer(page: Page): Promise<Frame> {
 /** The course's frame in Moodle's player, past its welcome screen. */
 async function courseIn(player: Page): Promise<Frame> {
   // a launch opens at the welcome screen; its button (はじめる, or 続きから to the saved place) leads on, as a learner goes
-  await expect(player.frameLocator('iframe#scorm_object').locator('#app:not([data-prerendered]) main section.welcome h1')).toBeVisible({ timeout: 120_000 });
+  await expect(player.frameLocator('iframe#scorm_object').locator(LIVE_WELCOME)).toBeVisible({ timeout: 120_000 });
   const frame = player.frames().find((f) => f.parentFrame() === player.mainFrame() && /\/index\.html/.test(f.url()));
   if (!frame) throw new Error('the course frame is not in the player');
   await passWelcome(frame);
