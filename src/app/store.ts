@@ -9,7 +9,7 @@ import type { Milestone, Notice, StartInfo, Tracker } from '../tracking/tracker.
 import { href, knownRoute, parseRoute, routePath, type Route } from './routes.ts';
 import { fill } from '../content/ui.ts';
 import { cleanName, displayName } from '../model/certificate.ts';
-import { loadTypedName, saveTypedName } from './typed-name.ts';
+import { kept } from './kept.ts';
 
 export interface View {
   state: learner.LearnerState;
@@ -22,6 +22,8 @@ export interface View {
   learnerName: string;
   /** the name typed for the certificate when the LMS gives none */
   typedName: string;
+  /** choices ticked on quizzes not yet answered, by quiz id, as a selection ('ac') */
+  drafts: Readonly<Record<string, string>>;
 }
 
 export interface Store {
@@ -32,6 +34,8 @@ export interface Store {
   navigate(path: string): void;
   /** the learner sees a quiz: its latency is counted from now */
   showQuiz(quizId: string): void;
+  /** choices ticked, not yet answered: kept while the learner looks elsewhere, reloads or has the tab discarded */
+  tick(quizId: string, choices: string[]): void;
   answer(quizId: string, choices: string[]): void;
   retryStory(storyId: string): void;
   setChecklist(itemId: string, answer: learner.ChecklistAnswer | undefined): void;
@@ -78,8 +82,17 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
   // the LMS's record of a pass outranks a lost or unreadable saved state
   if (start.recordedPassed) state = learner.markPassed(state, new Date());
   const learnerName = displayName(start.learnerName);
-  let typedName = learnerName ? '' : loadTypedName(course.meta.id, start.learnerId);
+  // the name outlives the visit; ticks stay with this tab, where a reload or a discarded tab comes back
+  const keptName = kept(() => localStorage, course.meta.id, 'name', start.learnerId);
+  const keptDrafts = kept(() => sessionStorage, course.meta.id, 'drafts', start.learnerId);
+  let typedName = learnerName ? '' : cleanName(keptName.load());
   const readOnly = start.mode !== 'normal';
+  let drafts: Record<string, string> = {};
+  try {
+    if (!readOnly) drafts = Object(JSON.parse(keptDrafts.load() || '{}'));
+  } catch {
+    // unreadable: no ticks, as on a first visit
+  }
   if (start.mode === 'review') ownNotices.push(REVIEW_NOTICE);
   else if (start.mode === 'browse') ownNotices.push(BROWSE_NOTICE);
   let trackerNotices: Notice[] = [];
@@ -100,8 +113,14 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       notices: [...ownNotices, ...trackerNotices].filter((n) => !dismissed.has(n.id)),
       learnerName,
       typedName,
+      drafts,
     };
     listeners.forEach((l) => l());
+  };
+
+  const draft = (s: learner.LearnerState, quizId?: string, choices: string[] = []) => {
+    drafts = learner.openDrafts(course, s, quizId ? { ...drafts, [quizId]: choices.join('') } : drafts);
+    keptDrafts.save(Object.keys(drafts).length ? JSON.stringify(drafts) : '');
   };
 
   const commit = (next: learner.LearnerState, milestone: Milestone) => {
@@ -113,6 +132,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       ownNotices.push({ id: 'passed', level: 'success', link: { href: href({ name: 'complete' }), label: course.ui.menu.certificate } });
     }
     state = progress.status === 'passed' ? learner.markPassed(next, new Date()) : next;
+    draft(state);
     rebuild(progress);
     tracker.save({ suspendData: encodeState(state, nextStamp()), location: state.location, progress, state }, milestone);
   };
@@ -215,6 +235,11 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     showQuiz(quizId) {
       if (!quizShownAt.has(quizId)) quizShownAt.set(quizId, performance.now());
     },
+    tick(quizId, choices) {
+      if (readOnly) return;
+      draft(state, quizId, choices);
+      rebuild();
+    },
     answer(quizId, choices) {
       if (readOnly || state.answers[quizId] !== undefined) return;
       const next = learner.answerQuiz(course, state, quizId, choices);
@@ -243,7 +268,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       // the field keeps what is typed (a space between family and given name is typed before the given name);
       // the certificate and the saved copy take it cleaned
       typedName = name;
-      saveTypedName(course.meta.id, start.learnerId, cleanName(name));
+      keptName.save(cleanName(name));
       rebuild();
     },
     dismissNotice(id) {

@@ -61,6 +61,21 @@ export function isStoryFinished(story: Story, state: LearnerState): boolean {
   return (state.stories[story.id]?.attempts ?? 1) > 1 || story.quizzes.every((q) => state.answers[q] !== undefined);
 }
 
+/**
+ * Ticks not yet answered (kept outside the state, by quiz id), as they may
+ * stand: of quizzes of the course the state has not answered, each a selection
+ * of the quiz's own choices. Anything else — an answered quiz's ticks, a
+ * stranger's storage — is dropped.
+ */
+export function openDrafts(course: Course, state: LearnerState, drafts: Readonly<Record<string, unknown>>): Record<string, string> {
+  return Object.fromEntries(
+    course.quizzes.flatMap((q) => {
+      const ticked = state.answers[q.id] === undefined && typeof drafts[q.id] === 'string' ? normalizeSelection(q, drafts[q.id] as string) : '';
+      return ticked ? [[q.id, ticked]] : [];
+    }),
+  );
+}
+
 /** Records an answer. A quiz answered in this attempt keeps its first answer. */
 export function answerQuiz(course: Course, state: LearnerState, quizId: string, choices: Iterable<string>): LearnerState {
   const quiz = course.quizzes.find((q) => q.id === quizId);

@@ -19,7 +19,8 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
   useScreenTitle(course, title);
   const saved = view.state.answers[quiz.id];
   const answered = saved !== undefined;
-  const [chosen, setChosen] = useState<string[]>([]);
+  const ticked = view.drafts[quiz.id] ?? '';
+  const chosen = [...ticked];
   // set by this screen's own submit, not when an answered quiz is reopened
   const [submitted, setSubmitted] = useState(false);
   const verdict = useRef<HTMLHeadingElement>(null);
@@ -35,10 +36,10 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
     verdict.current?.scrollIntoView({ block: 'start' });
   }, [submitted, answered]);
 
-  const selection = answered ? saved : chosen.join('');
+  const selection = answered ? saved : ticked;
   const correct = answered && isCorrect(quiz, saved);
   const nextId = quizAfter(story, view.state, quiz.id, { readOnly: view.readOnly, justAnswered: submitted && answered });
-  const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)).sort());
+  const toggle = (id: string, on: boolean) => store.tick(quiz.id, on ? [...chosen, id] : chosen.filter((x) => x !== id));
   const submit = (e: Event) => {
     e.preventDefault();
     if (chosen.length === 0) return;

@@ -82,12 +82,19 @@ test('a reload in the middle of story 3 returns to the same quiz with earlier an
     await page.getByRole('link', { name: '次のクイズへ' }).click();
   }
   await expect(page.locator('main h1')).toContainText('クイズ3-5');
-  await page.locator('input[value=a]').check(); // ticked but not answered: not kept
+  // ticked, not yet answered: kept while the learner looks something up, and through a reload
+  await page.locator('input[value=a]').check();
+  await goTo(page, '#/p/m_access');
+  await expect(page.locator('main article.page-m_access h1')).toBeVisible();
+  await goTo(page, '#/q/q3_5');
+  await expect(page.locator('input[value=a]')).toBeChecked();
 
   await page.reload();
   await expect(page.locator('main h1')).toContainText('クイズ3-5');
   await expect(page.getByTestId('quizzes-answered')).toHaveText('7/19');
-  await expect(page.locator('input[value=a]')).not.toBeChecked();
+  await expect(page.locator('input[value=a]')).toBeChecked();
+  await expect(page.getByRole('button', { name: '解答する' })).toBeEnabled();
+  await expect(page.getByTestId('verdict')).toHaveCount(0);
   await goTo(page, '#/q/q3_4');
   await expect(page.getByTestId('verdict')).toContainText('正解');
   for (const letter of keyOf('q3_4')) await expect(page.locator(`input[value=${letter}]`)).toBeChecked();
@@ -105,6 +112,8 @@ test('a reload in the middle of story 3 returns to the same quiz with earlier an
   await relaunched.getByRole('link', { name: '続きから' }).click();
   await expect(relaunched.locator('main h1')).toContainText('クイズ3-5');
   await expect(relaunched.getByTestId('quizzes-answered')).toHaveText('7/19');
+  // the ticks stayed with the closed tab
+  await expect(relaunched.locator('input[name=choice]:checked')).toHaveCount(0);
 });
 
 test('a story can be retried; the best result counts', async ({ page }) => {
@@ -114,6 +123,8 @@ test('a story can be retried; the best result counts', async ({ page }) => {
   await page.getByRole('button', { name: 'もう一度挑戦する' }).click();
   await expect(page.locator('main h1')).toContainText('クイズ1-1');
   await expect(page.getByTestId('quizzes-answered')).toHaveText('0/19');
+  // the first try's ticks went with its answers
+  await expect(page.locator('input[name=choice]:checked')).toHaveCount(0);
   for (const id of ['q1_1', 'q1_2', 'q1_3']) {
     await answer(page, wrongOf(id));
     await page.getByRole('link', { name: /次のクイズへ|結果を見る/ }).click();

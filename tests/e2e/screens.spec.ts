@@ -4,7 +4,7 @@
 // LMS host (1.2 and 2004) with the LMS's name.
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
-import { answerQuiz, goTo as frameGoTo, hostUrl, passWelcome, visitPage, welcomeFrame } from '../../scripts/lms-host/driver.ts';
+import { answerQuiz, goTo as frameGoTo, hostUrl, passWelcome, record, visitPage, welcomeFrame } from '../../scripts/lms-host/driver.ts';
 import { answer, COURSE_URL, course, goTo, guardPage, keyOf, measureNav, readEveryPage, takeStory, wrongOf } from './course-driver.ts';
 import { CHECKLIST_AREA, CHECKLIST_HOME, CHECKLIST_RESULT, COMPLETION, completeCourseState, MENU, pageScreen, QUIZ, RESULT, savedState, show, STORY, WELCOME } from './a11y-driver.ts';
 
@@ -409,6 +409,29 @@ test.describe('under the strict LMS host', () => {
     await expect(await nameOn('no_name_next')).toHaveValue('');
     // the learner who typed it comes back to it
     await expect(await nameOn('no_name')).toHaveValue('研修 次郎');
+  });
+  test('choices ticked and not yet answered come back after a reload, for the learner who ticked them only', async ({ page }) => {
+    const quizFor = async (learner: string) => {
+      await page.goto(hostUrl(host.url, { v: '2004', fresh: true, learner, name: '' }));
+      const f = await welcomeFrame(page);
+      await frameGoTo(f, '/q/q2_2');
+      await expect(f.locator('main h1')).toContainText('クイズ2-2');
+      return f;
+    };
+    const ticked = (f: Frame) => f.locator('input[name=choice]:checked');
+    let frame = await quizFor('ticks_first');
+    await frame.locator('input[value=a]').check();
+    await frame.locator('input[value=c]').check();
+    // the same tab, the next learner: nothing ticked
+    frame = await quizFor('ticks_next');
+    await expect(ticked(frame)).toHaveCount(0);
+    await frame.locator('input[value=b]').check();
+    frame = await quizFor('ticks_first');
+    await expect(ticked(frame)).toHaveCount(2);
+    await expect(frame.locator('input[value=a]')).toBeChecked();
+    await expect(frame.locator('input[value=c]')).toBeChecked();
+    // ticks are not answers: the LMS has none
+    expect(Object.keys((await record(page)).cmi).filter((k) => k.startsWith('cmi.interactions.'))).toEqual([]);
   });
 });
 

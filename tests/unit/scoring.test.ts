@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerKey, isCorrect, normalizeSelection, scorePercent } from '../../src/model/scoring.ts';
-import { answerQuiz, emptyState, markPassed, retryStory, visitPage, type LearnerState } from '../../src/model/state.ts';
+import { answerQuiz, emptyState, markPassed, openDrafts, retryStory, visitPage, type LearnerState } from '../../src/model/state.ts';
 import { evaluate } from '../../src/model/progress.ts';
 import type { Course } from '../../src/content/types.ts';
 import { realCourse, SEED_KEYS } from './fixtures.ts';
@@ -67,6 +67,28 @@ describe('learner state', () => {
     s = answerQuiz(course, s, 'q1_1', ['a']); // wrong this time
     expect(s.stories.story1).toEqual({ best: 3, attempts: 2 });
     expect(evaluate(course, s).score).toBe(100);
+  });
+});
+
+describe('ticks not yet answered', () => {
+  it('keep only quizzes of the course not answered, each as a sorted selection of its own choices', () => {
+    const state = answerQuiz(course, emptyState(), 'q1_1', ['a']);
+    const kept = openDrafts(course, state, {
+      q1_2: 'ca', // unsorted
+      q1_1: 'b', // answered since: its ticks go
+      q9_9: 'a', // no such quiz
+      q1_3: 'az', // z is no choice of it
+      q2_1: 'zz', // nothing of it left
+      q2_2: 3, // not a selection
+      q2_3: '',
+    });
+    expect(kept).toEqual({ q1_2: 'ac', q1_3: 'a' });
+  });
+
+  it('of an answered quiz are dropped; once a retry clears the answer the quiz takes ticks again', () => {
+    const answered = answerAll(course, (id) => SEED_KEYS[id]);
+    expect(openDrafts(course, answered, { q1_1: 'a' })).toEqual({});
+    expect(openDrafts(course, retryStory(course, answered, 'story1'), { q1_1: 'a' })).toEqual({ q1_1: 'a' });
   });
 });
 
