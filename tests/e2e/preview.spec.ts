@@ -148,3 +148,22 @@ test('SCORM 1.2: the records use the 1.2 vocabulary, and a new attempt starts fr
   await expect(field(page, 'entry-exit')).toHaveText(/^ab-initio \//);
   expect(outside).toEqual([]);
 });
+
+test('on a 360 px phone the course gets the screen and the records follow below it; on a laptop they sit side by side', async ({ page }) => {
+  const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${preview.url}?v=2004`);
+  await courseFrame(page, '2004');
+  const lms = await box('#lms');
+  expect([lms.x, lms.width, lms.height]).toEqual([0, 360, 740]);
+  const records = await box('#records');
+  expect(records.y).toBeGreaterThanOrEqual(lms.y + lms.height);
+  expect(records.width).toBe(360);
+  // the panel reads as lines, not a column of single characters
+  const title = await box('#records h1');
+  expect(title.height).toBeLessThan(3 * 24);
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect.poll(async () => (await box('#records')).x).toBeGreaterThanOrEqual((await box('#lms')).width);
+  expect((await box('#records')).y).toBe(0);
+});
