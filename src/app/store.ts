@@ -87,9 +87,11 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
   const keptDrafts = kept(() => sessionStorage, course.meta.id, 'drafts', start.learnerId);
   let typedName = learnerName ? '' : cleanName(keptName.load());
   const readOnly = start.mode !== 'normal';
+  /** the ticks as the tab's storage holds them: written again only when they change */
+  let keptTicks = readOnly ? '' : keptDrafts.load();
   let drafts: Record<string, string> = {};
   try {
-    if (!readOnly) drafts = Object(JSON.parse(keptDrafts.load() || '{}'));
+    drafts = learner.openDrafts(course, state, Object(JSON.parse(keptTicks || '{}')));
   } catch {
     // unreadable: no ticks, as on a first visit
   }
@@ -118,9 +120,11 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     listeners.forEach((l) => l());
   };
 
+  // every commit passes here: an answer, by this tab or another, drops its quiz's ticks
   const draft = (s: learner.LearnerState, quizId?: string, choices: string[] = []) => {
     drafts = learner.openDrafts(course, s, quizId ? { ...drafts, [quizId]: choices.join('') } : drafts);
-    keptDrafts.save(Object.keys(drafts).length ? JSON.stringify(drafts) : '');
+    const text = Object.keys(drafts).length ? JSON.stringify(drafts) : '';
+    if (text !== keptTicks) keptDrafts.save((keptTicks = text));
   };
 
   const commit = (next: learner.LearnerState, milestone: Milestone) => {
