@@ -1,7 +1,7 @@
 // Where the learner stands, derived from the state: what the progress bar
 // shows and what the LMS is told. Pure; no DOM, no LMS.
 import type { Course, CourseMeta } from '../content/types.ts';
-import { isStoryFinished, type LearnerState } from './state.ts';
+import { isStoryFinished, storyAnswered, type LearnerState } from './state.ts';
 import { scorePercent } from './scoring.ts';
 import { countedPages, quizzesLeftToPass } from './path.ts';
 
@@ -10,6 +10,7 @@ export type CourseStatus = 'passed' | 'completed' | 'failed' | 'incomplete';
 export interface Progress {
   pagesVisited: number;
   pagesTotal: number;
+  /** answered at least once: a story taken to its end counts whole, its retry under way too, as the score does */
   quizzesAnswered: number;
   quizzesTotal: number;
   /** 0–100, best attempt per story */
@@ -41,9 +42,8 @@ export function evaluate(course: Course, state: LearnerState, options: EvaluateO
   const pageIds = new Set(countedPages(course));
   const pagesVisited = state.visited.filter((id) => pageIds.has(id)).length;
   const pagesTotal = pageIds.size;
-  const quizIds = new Set(course.quizzes.map((q) => q.id));
-  const quizzesAnswered = Object.keys(state.answers).filter((id) => quizIds.has(id)).length;
-  const quizzesTotal = quizIds.size;
+  const quizzesAnswered = course.stories.reduce((n, s) => n + (isStoryFinished(s, state) ? s.quizzes.length : storyAnswered(s, state)), 0);
+  const quizzesTotal = course.quizzes.length;
   const score = scorePercent(course, state.stories);
   const scorePassed = score >= passMark;
   // the course's own checklist unless told otherwise: a required checklist is never "done" by being left uncounted

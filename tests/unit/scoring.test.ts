@@ -68,6 +68,16 @@ describe('learner state', () => {
     expect(s.stories.story1).toEqual({ best: 3, attempts: 2 });
     expect(evaluate(course, s).score).toBe(100);
   });
+
+  it('counts a retried story whole among the answered quizzes, as its best attempt counts in the score', () => {
+    let s = answerQuiz(course, answerQuiz(course, emptyState(), 'q1_1', ['a']), 'q2_1', ['a']);
+    expect(evaluate(course, s).quizzesAnswered).toBe(2);
+    s = answerAll(course, (id) => SEED_KEYS[id]);
+    s = retryStory(course, s, 'story1');
+    s = answerQuiz(course, s, 'q1_1', ['a']);
+    // 19 answered once, 100 points: not 17 of 19 beside 100 points
+    expect(evaluate(course, s)).toMatchObject({ quizzesAnswered: 19, quizzesTotal: 19, score: 100 });
+  });
 });
 
 describe('ticks not yet answered', () => {
