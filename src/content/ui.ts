@@ -122,6 +122,8 @@ export const UI_KEYS = {
     courseScore: ['score', 'passMark', 'toPass'],
     courseScorePassed: ['score', 'passMark'],
     unanswered: ['count'],
+    pagesLeft: ['count'],
+    pagesLeftLink: [],
     answerRest: [],
     retry: [],
   },

@@ -2,7 +2,7 @@ import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { storyCorrectNow } from '../model/state.ts';
 import { fill, fillParts } from '../content/ui.ts';
-import { quizzesToPass, unansweredQuizzes } from '../model/path.ts';
+import { quizzesToPass, unansweredQuizzes, unreadPages } from '../model/path.ts';
 import { QuizList, StoryHeader } from './StoryView.tsx';
 import { phrased } from './phrased.tsx';
 import { useScreenTitle } from './useScreenTitle.ts';
@@ -19,6 +19,8 @@ export function ResultView({ store, view, storyId }: { store: Store; view: View;
   const next = course.stories.find((s) => s.number === story.number + 1);
   // a quiz opened out of order from the story's list leaves others unanswered: those first, the retry after
   const open = view.readOnly ? [] : unansweredQuizzes(story, view.state);
+  // a pass mark reached with pages still unread reads like the end: say what completion still asks
+  const unread = view.progress.scorePassed && !view.progress.completed ? unreadPages(course, view.state).length : 0;
   const retry = () => {
     store.retryStory(storyId);
     location.hash = href({ name: 'quiz', id: story.quizzes[0] });
@@ -61,6 +63,11 @@ export function ResultView({ store, view, storyId }: { store: Store; view: View;
           passMark: view.progress.passMark,
         })}
       </p>
+      {unread > 0 && (
+        <p class="notice-inline" data-testid="result-pages-left">
+          {fill(ui.pagesLeft, { count: unread })} <a href={href({ name: 'menu' })}>{phrased(ui.pagesLeftLink)}</a>
+        </p>
+      )}
       {view.progress.status === 'passed' && (
         <p>
           <a class="button" href={href({ name: 'complete' })}>

@@ -31,6 +31,23 @@ test('a learner reads every page and answers all 19 quizzes right: 100 points, p
   expect(guard.errors).toEqual([]);
 });
 
+test('the pass mark reached with pages unread: the result says completion still needs them and leads to their list', async ({ page }) => {
+  await openCourse(page);
+  await goTo(page, `#/p/${course.sections[0].pages[0]}`);
+  for (const story of course.stories) await takeStory(page, story.id, keyOf);
+  await expect(page.getByTestId('score')).toContainText('100点');
+  const left = page.getByTestId('result-pages-left');
+  await expect(left).toContainText(`まだ開いていないページ（${course.pages.length - 1}ページ）`);
+  await left.getByRole('link', { name: '開いていないページを見る' }).click();
+  await expect(page.getByTestId('course-status')).toHaveText('学習中');
+  await expect(page.getByTestId('unread')).toContainText(`${course.pages.length - 1} ページ`);
+  // every page read: the course is done and the result has nothing more to ask
+  await readEveryPage(page);
+  await goTo(page, `#/s/${course.stories.at(-1)!.id}/result`);
+  await expect(page.getByTestId('course-score')).toContainText('合格基準に達しています');
+  await expect(page.getByTestId('result-pages-left')).toHaveCount(0);
+});
+
 test('feedback shows the verdict, the right choices, the explanation and each choice’s remark', async ({ page }) => {
   await openCourse(page, '#/q/q3_1');
   await expect(page.locator('legend')).toContainText('正しいものをすべて選んでください。');
