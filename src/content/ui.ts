@@ -225,6 +225,7 @@ export const UI_KEYS = {
     companyInput: [],
     print: [],
     pending: ['count'],
+    pendingAll: [],
     method: [],
   },
   answers: {

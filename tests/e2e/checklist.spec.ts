@@ -200,3 +200,14 @@ test('a partly answered checklist: 該当なし and unanswered stay out of the f
   expect(guard.outside).toEqual([]);
   expect(guard.errors).toEqual([]);
 });
+
+test('a report opened before any answer says there is none yet and gives no all-clear', async ({ page }) => {
+  await openCourse(page, '#/checklist/result');
+  await expect(page.locator('main h1')).toHaveText('自社の対策状況レポート');
+  await expect(page.getByTestId('report-pending')).toContainText('まだどの項目にも回答していません。');
+  await expect(page.getByTestId('report-pending')).not.toContainText('より正確な結果');
+  await expect(page.getByTestId('overall-level')).toHaveText('まだ評価できる回答がありません。');
+  const open = page.locator('.report-open');
+  await expect(open).toContainText('まだ評価できる回答がありません。');
+  await expect(open).not.toContainText('のものはありません');
+});

@@ -95,7 +95,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
 
       {unanswered > 0 && (
         <p class="notice-inline" data-testid="report-pending">
-          {fill(words.pending, { count: unanswered })}{' '}
+          {unanswered === course.checklist.length ? words.pendingAll : fill(words.pending, { count: unanswered })}{' '}
           <a class="no-print" href={href({ name: 'checklist' })}>
             {words.backToList}
           </a>
@@ -140,7 +140,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
 
       <section class="report-open" aria-labelledby="report-open-title">
         <h2 id="report-open-title">{words.openItems}</h2>
-        {open.length === 0 && <p>{words.noOpenItems}</p>}
+        {open.length === 0 && <p>{overall === null ? words.noScore : words.noOpenItems}</p>}
         {areas.map((a) => {
           const items = open.filter((i) => i.area === a.page.id);
           return (
