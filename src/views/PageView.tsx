@@ -81,8 +81,9 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
       <nav class="pager" aria-label={ui.nav.pager}>
         {prev ? (
           <a class="button button-secondary pager-prev" href={href({ name: 'page', id: prev.id })} rel="prev">
-            {/* one inline run: the arrow flows with the label instead of standing beside it as a flex item */}
-            <span>← {phrased(prev.navLabel)}</span>
+            {/* one inline run: the arrow flows with the label instead of standing beside it as a flex item;
+                a no-break space: the arrow never goes to a line of its own (seen at 200 % zoom) */}
+            <span>{'←\u00a0'}{phrased(prev.navLabel)}</span>
           </a>
         ) : (
           <span />
@@ -92,11 +93,10 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
         </a>
         {next ? (
           <a class="button pager-next" href={href({ name: 'page', id: next.id })} rel="next">
-            <span>{phrased(next.navLabel)} →</span>
+            <span>{phrased(next.navLabel)}{'\u00a0→'}</span>
           </a>
         ) : following ? (
           <a class="button pager-next-section" href={href({ name: 'page', id: following.pages[0] })}>
-            {/* a no-break space: the arrow never goes to a line of its own */}
             <span>{phrased(fill(ui.page.nextSection, following))}{'\u00a0→'}</span>
           </a>
         ) : (

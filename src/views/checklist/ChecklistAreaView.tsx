@@ -90,7 +90,7 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
       <nav class="pager" aria-label={ui.checklist.areaPager}>
         {prev ? (
           <a class="button button-secondary pager-prev" href={href({ name: 'checklistArea', id: prev.page.id })} rel="prev">
-            ← {prev.page.navLabel}
+            {'←\u00a0'}{prev.page.navLabel}
           </a>
         ) : (
           <span />
@@ -100,11 +100,11 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
         </a>
         {next ? (
           <a class="button pager-next" href={href({ name: 'checklistArea', id: next.page.id })} rel="next">
-            {next.page.navLabel} →
+            {next.page.navLabel}{'\u00a0→'}
           </a>
         ) : (
           <a class="button pager-next" href={href({ name: 'checklistResult' })}>
-            {ui.checklist.seeResult} →
+            {ui.checklist.seeResult}{'\u00a0→'}
           </a>
         )}
       </nav>
