@@ -163,3 +163,21 @@ test('measure pages carry the nine-measure navigator, the references and the way
   await page.getByRole('link', { name: 'トップに戻る' }).click();
   await expect(page.locator('main h1')).toHaveText(course.meta.title);
 });
+
+test('paging through the nine measures at 1366 px, the navigator and the heading stay where they are', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openCourse(page, '#/p/m_decide');
+  const links = measureNav(page, '1/9').nav.getByRole('link');
+  await expect(links).toHaveCount(9);
+  const boxes: string[] = [];
+  for (let i = 0; i < 9; i++) {
+    const name = await links.nth(i).innerText();
+    await links.nth(i).click();
+    await expect(links.nth(i)).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('main h1')).toContainText(name);
+    const [n, h] = [await measureNav(page, `${i + 1}/9`).nav.boundingBox(), await page.locator('main h1').boundingBox()];
+    boxes.push(`${name}: nav ${n!.x},${n!.width}, h1 x ${h!.x}`);
+  }
+  // one place for all nine: a page laid out wider moved them 110 px left and the navigator to six columns
+  expect(new Set(boxes.map((b) => b.split(': ')[1])).size, boxes.join(' | ')).toBe(1);
+});
