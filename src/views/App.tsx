@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Store } from '../app/store.ts';
 import { routePath } from '../app/routes.ts';
 import { useView } from './useView.ts';
-import { phrased } from './phrased.tsx';
 import { fill } from '../content/ui.ts';
 import { ProgressSummary } from './Progress.tsx';
 import { Notices } from './Notices.tsx';
@@ -64,8 +63,9 @@ export function App({ store }: { store: Store }) {
       </a>
       <header class="site-header">
         <div class="site-header-inner">
+          {/* no phrase breaks: Chromium breaks at a <wbr> even under nowrap, and the header is one line (an ellipsis before a second line) */}
           <a class="site-title" href="#/">
-            {phrased(course.meta.title)}
+            {course.meta.title}
           </a>
           <ProgressSummary progress={view.progress} ui={course.ui.progress} />
         </div>

@@ -435,6 +435,26 @@ test.describe('under the strict LMS host', () => {
   });
 });
 
+test('on a 320 px phone the header is still one line: the whole title beside the score, 0点 and 100点 alike', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const title = page.locator('.site-title');
+  const check = async (score: string) => {
+    await expect(page.getByTestId('score')).toHaveText(score);
+    const [header, t] = [(await page.locator('.site-header').boundingBox())!, (await title.boundingBox())!];
+    // one line of the title's type, with the header's padding: two lines were 62 px
+    expect(header.height, `header at ${score}`).toBeLessThan(45);
+    // not cut by its ellipsis either: the title's text fits its box
+    expect(await title.evaluate((a) => a.scrollWidth - a.clientWidth), `title cut at ${score}`).toBe(0);
+    expect(t.x + t.width).toBeLessThanOrEqual((await page.getByTestId('score').boundingBox())!.x);
+  };
+  await page.goto(`${COURSE_URL}#/`);
+  await expect(title).toHaveText(course.meta.title);
+  await check('0点');
+  await completeCourseState(page);
+  await page.reload();
+  await check('100点');
+});
+
 test('on a 360 px phone: a one-line header, the measure navigator folded behind one button, the verdict at the top after 解答する', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${COURSE_URL}#/p/m_access`);
