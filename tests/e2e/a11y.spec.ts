@@ -110,7 +110,8 @@ test('names with phrase breaks reach screen readers whole: heading, link, button
   await openCourse(page);
   const cdp = await page.context().newCDPSession(page);
   let checked = 0;
-  for (const screen of [MENU, pageScreen('m_physical'), pageScreen('reference'), STORY, FRESH_QUIZ, CHECKLIST_HOME]) {
+  // the checklist's home has no phrase-broken name since the header's title lost its breaks (one line): the leak cases' page instead
+  for (const screen of [MENU, pageScreen('leak_cases'), pageScreen('m_physical'), pageScreen('reference'), STORY, FRESH_QUIZ]) {
     await show(page, screen);
     // elements named by their own text, with phrase breaks inside and no screen-reader-only words
     const expected = await page.evaluate(() =>
