@@ -14,7 +14,7 @@ import { Cards } from './blocks/Cards.tsx';
 import { Details } from './blocks/Details.tsx';
 import { Icon } from './Icon.tsx';
 import './blocks/blocks.css';
-import { phrased, phrasedHtml } from './phrased.tsx';
+import { BACK, ONWARD, phrased, phrasedHtml } from './phrased.tsx';
 import { useScreenTitle } from './useScreenTitle.ts';
 import { refGroups } from './refs.ts';
 
@@ -81,9 +81,8 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
       <nav class="pager" aria-label={ui.nav.pager}>
         {prev ? (
           <a class="button button-secondary pager-prev" href={href({ name: 'page', id: prev.id })} rel="prev">
-            {/* one inline run: the arrow flows with the label instead of standing beside it as a flex item;
-                a no-break space: the arrow never goes to a line of its own (seen at 200 % zoom) */}
-            <span>{'←\u00a0'}{phrased(prev.navLabel)}</span>
+            {/* one inline run: the arrow flows with the label instead of standing beside it as a flex item */}
+            <span>{BACK}{phrased(prev.navLabel)}</span>
           </a>
         ) : (
           <span />
@@ -93,11 +92,11 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
         </a>
         {next ? (
           <a class="button pager-next" href={href({ name: 'page', id: next.id })} rel="next">
-            <span>{phrased(next.navLabel)}{'\u00a0→'}</span>
+            <span>{phrased(next.navLabel)}{ONWARD}</span>
           </a>
         ) : following ? (
           <a class="button pager-next-section" href={href({ name: 'page', id: following.pages[0] })}>
-            <span>{phrased(fill(ui.page.nextSection, following))}{'\u00a0→'}</span>
+            <span>{phrased(fill(ui.page.nextSection, following))}{ONWARD}</span>
           </a>
         ) : (
           <span />

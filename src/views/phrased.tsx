@@ -30,6 +30,10 @@ export function phrased(text: string): ComponentChildren {
   return <span class="phrases">{parts.flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} aria-hidden="true" />, part]))}</span>;
 }
 
+/** A pager's arrows, each held to its label by a no-break space: on a line of its own an arrow points at nothing (seen at 200 % zoom). */
+export const BACK = '←\u00a0';
+export const ONWARD = '\u00a0→';
+
 /**
  * Props for an element that shows the course's HTML (built and allow-listed
  * from content/): the HTML with its phrase marks as <wbr>, and the attribute

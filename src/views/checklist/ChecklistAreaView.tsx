@@ -4,7 +4,7 @@ import { CHECKLIST_ANSWERS, type ChecklistAnswer } from '../../model/state.ts';
 import type { ChecklistItem } from '../../content/types.ts';
 import { fill, type Ui } from '../../content/ui.ts';
 import { Crumbs } from './Crumbs.tsx';
-import { phrased } from '../phrased.tsx';
+import { BACK, ONWARD, phrased } from '../phrased.tsx';
 import { answeredIn, checklistAreas } from './areas.ts';
 import { refGroups } from '../refs.ts';
 import './checklist.css';
@@ -90,7 +90,7 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
       <nav class="pager" aria-label={ui.checklist.areaPager}>
         {prev ? (
           <a class="button button-secondary pager-prev" href={href({ name: 'checklistArea', id: prev.page.id })} rel="prev">
-            {'←\u00a0'}{prev.page.navLabel}
+            {BACK}{prev.page.navLabel}
           </a>
         ) : (
           <span />
@@ -100,11 +100,11 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
         </a>
         {next ? (
           <a class="button pager-next" href={href({ name: 'checklistArea', id: next.page.id })} rel="next">
-            {next.page.navLabel}{'\u00a0→'}
+            {next.page.navLabel}{ONWARD}
           </a>
         ) : (
           <a class="button pager-next" href={href({ name: 'checklistResult' })}>
-            {ui.checklist.seeResult}{'\u00a0→'}
+            {ui.checklist.seeResult}{ONWARD}
           </a>
         )}
       </nav>
