@@ -321,6 +321,8 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     claimUnclaimed() {
       if (!unclaimed) return;
       owed(unclaimed.entry.outbox);
+      // answers the LMS has never seen, like an answer given now: committed as soon as they are written, not with the pages a minute later
+      scheduler.milestone();
       unclaimed.mirror.remove();
       unclaimed = undefined;
     },

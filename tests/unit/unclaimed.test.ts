@@ -40,10 +40,16 @@ for (const dialect of [scorm12, scorm2004]) {
     function launchAs(storage: Storage, id: string) {
       const api = new SCORM_AGAIN[dialect.version]({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
       api.loadFromFlattenedJSON({ [idElement]: id });
+      let commits = 0;
+      const commit = api[dialect.methods.commit].bind(api);
+      api[dialect.methods.commit] = (arg: string) => {
+        commits++;
+        return commit(arg);
+      };
       const tracker = createScormTracker(dialect, api, course, { storage, log: silent, schedule: now });
       const store = createStore(course, tracker, '');
       const get = (element: string) => api[dialect.methods.getValue](element);
-      return { api, tracker, store, get, notice: () => store.get().notices.find((n) => n.id === 'unclaimed') };
+      return { api, tracker, store, get, commits: () => commits, notice: () => store.get().notices.find((n) => n.id === 'unclaimed') };
     }
 
     it('is offered, not taken: nothing of it reaches the next learner or the LMS until they say it is theirs; then all of it does', () => {
@@ -61,7 +67,11 @@ for (const dialect of [scorm12, scorm2004]) {
       expect(b.get(count)).toBe('0');
       expect(storage.getItem(unclaimedKey)).not.toBeNull();
 
+      // taken in, its answers are committed at once, as a new answer is, not a minute later with the pages
+      const commits = b.commits();
       notice!.actions![0].run();
+      expect(b.commits()).toBeGreaterThan(commits);
+      expect(b.get(count)).toBe('2');
       b.store.flush();
       expect(b.notice()).toBeUndefined();
       expect(Object.keys(b.store.get().state.answers).sort()).toEqual(['q1_1', 'q1_2']);
