@@ -11,6 +11,7 @@ import type { Course } from '../../src/content/types.ts';
 import { brandStyle } from './company.ts';
 import { compileContent } from './compile.ts';
 import { withPhraseMarks } from './phrases.ts';
+import { packMarks } from '../../src/content/phrases.ts';
 import { iconSprite, usedIcons } from './icons.ts';
 import { criticalCss } from './critical-css.ts';
 import { COURSE_DATA_ID } from './course-data.ts';
@@ -43,7 +44,7 @@ function filesUnder(dir: string): string[] {
  */
 export function courseData(course: Course): string {
   const { ui, checklist, checklistRefs, checklistLevels, pages, map, places, sections, meta, cast, stories, quizzes, phrases } = course;
-  return JSON.stringify({ ui, checklist, checklistRefs, checklistLevels, pages, map, places, sections, meta, cast, stories, quizzes, phrases }).replace(/<(\/script|!--)/gi, '\\u003c$1');
+  return packMarks(JSON.stringify({ ui, checklist, checklistRefs, checklistLevels, pages, map, places, sections, meta, cast, stories, quizzes, phrases })).replace(/<(\/script|!--)/gi, '\\u003c$1');
 }
 
 /**
@@ -140,7 +141,8 @@ export function courseContent(contentDir = 'content'): Plugin {
       const text = (id: string) => `document.getElementById(${JSON.stringify(id)}).textContent`;
       // read when called, not when the bundle runs: the start waits for the first paint
       return [
-        `export const loadCourse = () => JSON.parse(${text(COURSE_DATA_ID)});`,
+        `import { parseCourseData } from ${JSON.stringify(resolve(projectRoot, 'src/content/phrases.ts'))};`,
+        `export const loadCourse = () => parseCourseData(${text(COURSE_DATA_ID)});`,
         `export const loadIconSprite = () => ${text(ICON_SPRITE_ID)};`,
         `export const loadStyles = () => ${text(STYLES_ID)};`,
       ].join('\n');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import type { ScormVersion } from '../../src/scorm/spec.ts';
 import { courseDataIn } from '../content/course-data.ts';
+import { parseCourseData } from '../../src/content/phrases.ts';
 import { contentType, fileReply, JS_TYPE, notFound, ok, serve, type Reply, type Served } from '../http.ts';
 import { browserModule, DEFAULT_COURSE_PATH, SHARED_MODULE, startLmsHost, type LmsHost, type PackageFiles } from '../lms-host/server.ts';
 
@@ -41,7 +42,7 @@ async function configOf(coursePath: string, pkg?: PackageFiles, manifestPassMark
   const html = await readFile(coursePath, 'utf8');
   const data = courseDataIn(html);
   if (data === undefined) throw new Error(`${coursePath}: no course data in the page (is it this project's build?)`);
-  const { meta } = JSON.parse(data) as { meta: { id: string; title: string; passMark: number } };
+  const { meta } = parseCourseData(data) as { meta: { id: string; title: string; passMark: number } };
   const lmsPassMark = pkg ? (manifestPassMark !== undefined ? { [pkg.version]: manifestPassMark } : {}) : { '2004': meta.passMark };
   return { courseId: meta.id, title: meta.title, passMark: manifestPassMark ?? meta.passMark, lmsPassMark };
 }
