@@ -14,14 +14,14 @@ import './styles.css';
 // for that paint, which on a slow phone is the difference between a blank frame
 // and the course's title.
 afterPaint(() => {
-  start();
+  void start();
   return false;
 });
 
-function start(): void {
+async function start(): Promise<void> {
   const course = loadCourse();
   registerPhrases(course.phrases);
-  const tracker = selectTracker(course);
+  const tracker = await selectTracker(course);
   const store = createStore(course, tracker, location.hash);
 
   // the address says where the learner is: a relaunch without a hash resumes

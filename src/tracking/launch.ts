@@ -17,8 +17,8 @@ export interface Launch {
   held: Map<string, string>;
   /** next free interaction index (1.2: the journal's _count) */
   interactionCount: number;
-  /** 2004 only: `id@timestamp` of every interaction the LMS holds, so an answer written before is not appended twice */
-  interactionKeys: Set<string>;
+  /** `id@timestamp` of every interaction the LMS holds, so an answer written before is not appended twice; undefined where the ids are write-only (1.2) */
+  interactionKeys?: Set<string>;
   objectiveCount: number;
   objectiveIndex: Map<string, number>;
   /** the LMS's max_time_allowed, less the time already on record, and what to do when it runs out */

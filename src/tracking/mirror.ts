@@ -9,10 +9,11 @@
 // offers it, and takes it in only when the learner says it is theirs (a shared
 // PC's next learner is someone else). Of this learner's own copies, the later
 // one by the stamp in the state wins.
+import type { CopyStore } from './durable.ts';
 import type { AnswerReport } from './report.ts';
 
-/** an answer as kept in storage (the date as milliseconds) */
-export type StoredAnswer = Omit<AnswerReport, 'at'> & { at: number };
+/** an answer as kept in storage (the date as milliseconds), with the interaction index the LMS took its id at, when it did */
+export type StoredAnswer = Omit<AnswerReport, 'at'> & { at: number; index?: number };
 
 export interface MirrorEntry {
   data: string;
@@ -37,16 +38,16 @@ export function mirrorKey(courseId: string, version: string, learnerId: string):
   return `course:${courseId}:scorm${version}:${learnerId || UNCLAIMED}`;
 }
 
-export const storeAnswer = (a: AnswerReport): StoredAnswer => ({ ...a, at: a.at.getTime() });
+export const storeAnswer = (a: AnswerReport, index?: number): StoredAnswer => ({ ...a, at: a.at.getTime(), ...(index === undefined ? {} : { index }) });
 // a copy saved before checklist answers were reported has no type: it is a quiz answer
-export const loadAnswer = (a: StoredAnswer): AnswerReport => ({ ...a, type: a.type === 'likert' ? 'likert' : 'choice', at: new Date(a.at) });
+export const loadAnswer = ({ index: _, ...a }: StoredAnswer): AnswerReport => ({ ...a, type: a.type === 'likert' ? 'likert' : 'choice', at: new Date(a.at) });
 
 function isStoredAnswer(a: unknown): a is StoredAnswer {
   const x = a as Partial<StoredAnswer> | null;
   return !!x && typeof x.id === 'string' && typeof x.response === 'string' && typeof x.pattern === 'string' && typeof x.correct === 'boolean' && typeof x.latencySeconds === 'number' && typeof x.at === 'number' && typeof x.description === 'string';
 }
 
-export function openMirror(storage: Storage | undefined, key: string): Mirror {
+export function openMirror(storage: CopyStore | undefined, key: string): Mirror {
   return {
     read() {
       try {

@@ -17,6 +17,7 @@ import type { Course } from '../content/types.ts';
 import { stateStamp } from '../model/codec.ts';
 import { accept, nextWrite, unsettled, type LmsRecord, type Outgoing } from './cmi-sync.ts';
 import { createCommitScheduler } from './commit-scheduler.ts';
+import type { CopyStore } from './durable.ts';
 import { connect, type Connection, type LmsError } from './connection.ts';
 import { interactionElement, SUSPEND_DATA, TIME_OUT_EXIT, type TimeLimitAction } from '../scorm/spec.ts';
 import type { Dialect } from './dialect.ts';
@@ -38,8 +39,8 @@ const TIME_OUT_NOTICE: Notice = { id: 'time-out', level: 'warning' };
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 export interface ScormTrackerOptions {
-  /** where the local mirror lives; undefined when storage is unavailable */
-  storage?: Storage;
+  /** where the local mirror lives (durable.ts); undefined when storage is unavailable */
+  storage?: CopyStore;
   /** the wall clock, for the commit interval */
   now?: () => number;
   /** a monotonic clock in ms, for the session time: a wall clock set back must not shorten it */
@@ -79,7 +80,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
 
   /** the LMS holds some state of this attempt: one it handed over at launch, or a round it took since */
   let confirmed = false;
-  const mirrorEntry = (pending: boolean): MirrorEntry => ({ data: latest?.suspendData ?? '', pending, outbox: outbox.map((o) => storeAnswer(o.answer)), confirmed });
+  const mirrorEntry = (pending: boolean): MirrorEntry => ({ data: latest?.suspendData ?? '', pending, outbox: outbox.map((o) => storeAnswer(o.answer, o.index)), confirmed });
   /** an answer joins the outbox unless it is there already (the same id at the same moment) */
   const enqueue = (a: AnswerReport) => {
     if (!outbox.some((o) => o.answer.id === a.id && o.answer.at.getTime() === a.at.getTime())) outbox.push({ answer: a, accepted: new Set() });
@@ -103,7 +104,10 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     { now, setTimer: (run, ms) => setTimeout(run, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) },
     {
       commit: () => lms!.commit(),
-      committed: () => (outbox = unsettled(dialect, outbox)),
+      // a Commit while the page goes away may be a beacon that says "true" unsent (Moodle's request.js): its answers stay owed
+      committed: () => {
+        if (!leaving) outbox = unsettled(dialect, outbox);
+      },
       saved: () => {
         if (!latest) return;
         if (!leaving) confirmed = true;
@@ -179,9 +183,9 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       scheduler.drainAll(() => pump(true));
       for (const [element, value] of [dialect.sessionTime((elapsed() - startedAt) / 1000), ...closing]) lms!.set(element, value);
     }
-    // Terminate commits what was set: only then do the answers leave the outbox
+    // Terminate commits what was set: only then do the answers leave the outbox, and not on a beacon's word
     if (lms!.terminate() && writing && latest) {
-      outbox = unsettled(dialect, outbox);
+      if (!leaving) outbox = unsettled(dialect, outbox);
       mirror.write(mirrorEntry(!heldByLms()));
     }
   };
@@ -203,9 +207,20 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     peers = joinPeers(mirrorKey(course.meta.id, dialect.version, learnerId), tab, onPeer);
   };
 
-  /** answers a copy here still owes the LMS; one the LMS already holds (2004: the same id and timestamp) is not written again */
+  /**
+   * Answers a copy here still owes the LMS. One the LMS already holds is not
+   * written again: 2004 has its id and timestamp on record; 1.2's ids are
+   * write-only, but its count shows whether the index the LMS took the id at is filled.
+   */
   const owed = (answers: StoredAnswer[]) => {
-    for (const a of answers.map(loadAnswer)) if (!launch?.interactionKeys.has(`${a.id}@${dialect.interactionWrites(0, a).find(([el]) => el === interactionElement(0, 'timestamp'))?.[1] ?? ''}`)) enqueue(a);
+    for (const stored of answers) {
+      const a = loadAnswer(stored);
+      const keys = launch?.interactionKeys;
+      const held = keys
+        ? keys.has(`${a.id}@${dialect.interactionWrites(0, a).find(([el]) => el === interactionElement(0, 'timestamp'))?.[1] ?? ''}`)
+        : stored.index !== undefined && stored.index < (launch?.interactionCount ?? 0);
+      if (!held) enqueue(a);
+    }
   };
 
   /**
@@ -216,7 +231,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   let unclaimed: { mirror: Mirror; entry: MirrorEntry } | undefined;
 
   /** Decides which saved state this launch resumes: the LMS's, or this learner's later copy here. */
-  const resume = (storage: Storage | undefined, learnerId: string, fromLms: string): string | null => {
+  const resume = (storage: CopyStore | undefined, learnerId: string, fromLms: string): string | null => {
     const own = openMirror(storage, mirrorKey(course.meta.id, dialect.version, learnerId));
     confirmed = !!fromLms;
     const stored = own.read();

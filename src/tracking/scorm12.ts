@@ -67,7 +67,6 @@ export const scorm12: Dialect = {
       passed: held.get(CMI12_STATUS) === 'passed',
       held,
       interactionCount: interactions,
-      interactionKeys: new Set(),
       objectiveCount: objectives.count,
       objectiveIndex: objectives.index,
       timeLimit: timeLimitOf(

@@ -6,6 +6,7 @@ import type { Course } from '../content/types.ts';
 import type { Dialect } from './dialect.ts';
 import { SCORM_VERSION_META } from './version-meta.ts';
 import { findApi } from './discovery.ts';
+import { withDurableCopies } from './durable.ts';
 import { scorm12 } from './scorm12.ts';
 import { scorm2004 } from './scorm2004.ts';
 import { createScormTracker } from './scorm-tracker.ts';
@@ -31,7 +32,7 @@ function storageOf(win: Window): Storage | undefined {
   }
 }
 
-export function selectTracker(course: Course, win: Window = window): Tracker {
+export async function selectTracker(course: Course, win: Window = window): Promise<Tracker> {
   const version = packagedVersion(win.document);
   const dialect = version ? DIALECTS[version] : undefined;
   const storage = storageOf(win);
@@ -39,5 +40,5 @@ export function selectTracker(course: Course, win: Window = window): Tracker {
   // a package whose LMS shows no API (or shows it too late) keeps the learner's
   // work unclaimed in this browser, for the next launch through the LMS to offer
   const api = findApi(win, dialect.apiName, dialect.maxHops);
-  return createScormTracker(dialect, api, course, { storage });
+  return createScormTracker(dialect, api, course, { storage: await withDurableCopies(storage) });
 }

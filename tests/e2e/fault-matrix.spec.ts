@@ -175,13 +175,23 @@ for (const v of ['1.2', '2004'] as const) {
       expect(row).toEqual({ lost: 0, lowered: 0, overwritten: 0 });
     });
 
-    for (const fault of [{ name: 'Initialize fails', p: { fault: 'init-false' } }, { name: 'the API appears 1.5 s late', p: { lateApi: 1500 } }]) {
+    for (const fault of [
+      { name: 'Initialize fails', p: { fault: 'init-false' } },
+      { name: 'the API appears 1.5 s late', p: { lateApi: 1500 } },
+      // Moodle clears the whole localStorage of its origin, the package's too, at each login (core/storage_validation)
+      { name: "Initialize fails, and a login to the LMS clears the origin's localStorage", p: { fault: 'init-false' }, clearLocalStorage: true },
+    ]) {
       test(`${fault.name}: the next good launch offers the session, and the learner's word takes it in`, async ({ page }) => {
         const given = { q3_1: right('q3_1'), q3_2: wrong('q3_2') };
         const frame = await launch(page, host.url, { v, ...fault.p });
         await expect(frame.locator('[data-notice=lms-unavailable]')).toBeVisible();
         for (const [q, letters] of Object.entries(given)) await answerQuiz(frame, q, letters);
         await closeCourse(page);
+        if ('clearLocalStorage' in fault) {
+          // the host page shares the course's origin
+          await page.evaluate(() => localStorage.clear());
+          expect(await page.evaluate(() => localStorage.length)).toBe(0);
+        }
         // this launch asks whether the session is the learner's; told yes, it sends its answers
         const s2 = await session(page, { v }, Object.keys(given), async (frame) => {
           const offer = frame.locator('[data-notice=unclaimed]');

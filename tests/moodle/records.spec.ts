@@ -3,9 +3,11 @@
 // is what Moodle stored (records.sh), checked against the course's rules and an
 // answer key read from content/stories/*.yaml.
 import { expect, test } from '@playwright/test';
-import { goTo, visitPage } from '../../scripts/lms-host/driver.ts';
+import { answerQuiz, goTo, visitPage } from '../../scripts/lms-host/driver.ts';
 import {
   answerAll,
+  BASE,
+  callLog,
   certificateName,
   cleanSession,
   cmiOf,
@@ -27,16 +29,19 @@ import {
   quizzesOf,
   readEveryPage,
   records,
+  refused,
   reloadPlayer,
   retry,
   scormConfig,
   seconds,
   session,
+  settled,
   sessionTime,
   statusWrites,
   STORY_IDS,
   summary,
   totalOf,
+  wrongOf,
 } from './moodle.ts';
 
 test.beforeEach(async ({ page }) => {
@@ -207,6 +212,59 @@ for (const v of ['1.2', '2004'] as const) {
       await expect(frame.getByTestId('pages-visited')).toHaveText(shown);
       await leave(elsewhere, activity);
       await elsewhere.context().close();
+    });
+
+    test('logged out of Moodle in another tab mid-course: the answers Moodle then refuses stay in the browser, the learner is told, and the next entry writes every one of them', async ({ page }) => {
+      test.setTimeout(30 * 60_000);
+      const activity = importActivity(v, `${v} logged out`);
+      const before = quizzesOf('story1');
+      const after = quizzesOf('story2');
+      // story 2 half right: the record must carry what was answered, not a guess
+      const given = new Map(after.map((q, n) => [q.id, n % 2 === 0 ? q.key : wrongOf(q)]));
+      const right = before.length + after.filter((q) => given.get(q.id) === q.key).length;
+      const frame = await enter(page, activity);
+      await answerAll(frame, before, true);
+      const held = await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === Math.floor((before.length * 100) / QUIZZES.length), 'story 1 stored');
+
+      // the user menu's Log out, in another tab of the same browser
+      const sesskey = await page.evaluate(() => (window as unknown as { M: { cfg: { sesskey: string } } }).M.cfg.sesskey);
+      const other = await page.context().newPage();
+      await other.goto(`${BASE}/login/logout.php?sesskey=${sesskey}`);
+      await other.close();
+
+      for (const q of after) await answerQuiz(frame, q.id, given.get(q.id)!);
+      // Moodle answers each Commit with its login page now: after a few tries the learner is told
+      await expect(frame.locator('[data-notice=lms-save]')).toBeVisible({ timeout: 60_000 });
+      expect(Number(cmiOf(records(activity.cmid))[EL[v].raw])).toBe(Number(cmiOf(held)[EL[v].raw]));
+      // (read here: Moodle's login page clears this origin's localStorage, where the log is kept)
+      expect(refused(await callLog(page)).some((c) => /Commit$/.test(c.m)), 'a Commit Moodle refused').toBe(true);
+      // the course left for Moodle's login page, as a learner does on being told to log in again
+      await page.goto(`${BASE}/login/index.php`);
+
+      await login(page);
+      const { user } = await session(
+        page,
+        activity,
+        v,
+        async (frame) => {
+          // the course took up where the learner was, with story 2's answers
+          await goTo(frame, `/q/${after[0].id}`);
+          await expect(frame.getByTestId('verdict')).toBeVisible();
+        },
+        (u) => Number(cmiOf(u)[EL[v].raw]) === Math.floor((right * 100) / QUIZZES.length),
+        'the kept answers stored',
+      );
+      inProgress(user, v);
+      const cmi = cmiOf(user);
+      const ids = Object.keys(cmi).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k));
+      const byQuiz = new Map(ids.map((k) => [cmi[k], k.slice(0, -'id'.length)]));
+      expect(ids.length, 'one interaction per answer').toBe(before.length + after.length);
+      expect([...byQuiz.keys()].sort()).toEqual([...before, ...after].map((q) => q.id).sort());
+      for (const q of before) expect(cmi[`${byQuiz.get(q.id)}${EL[v].response}`], q.id).toBe(choiceList(v, q.key));
+      for (const q of after) {
+        expect(cmi[`${byQuiz.get(q.id)}${EL[v].response}`], q.id).toBe(choiceList(v, given.get(q.id)!));
+        expect(cmi[`${byQuiz.get(q.id)}result`], q.id).toBe(given.get(q.id) === q.key ? 'correct' : EL[v].wrong);
+      }
     });
 
     test('every quiz right with no page read: not passed, not complete', async ({ page }) => {

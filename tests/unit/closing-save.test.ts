@@ -30,7 +30,8 @@ function player(dialect: Dialect, server: Record<string, string>, storage: Stora
   const api = new SCORM_AGAIN[dialect.version]({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
   api.loadFromFlattenedJSON(server);
   const set: Record<string, string> = {};
-  const pageState = { beacon: false };
+  /** loggedOut: the LMS's session is over (Moodle's login page answers each Commit), a beacon still says "true" */
+  const pageState = { beacon: false, loggedOut: false };
   const { setValue, commit, terminate } = dialect.methods;
   const realSet = api[setValue].bind(api);
   api[setValue] = (element: string, value: string) => {
@@ -42,6 +43,7 @@ function player(dialect: Dialect, server: Record<string, string>, storage: Stora
   for (const method of [commit, terminate]) {
     const real = api[method].bind(api);
     api[method] = (param: string) => {
+      if (pageState.loggedOut && !pageState.beacon) return 'false';
       const r = real(param);
       if (r === 'true') Object.assign(pageState.beacon ? inFlight : server, set);
       return r;
@@ -57,7 +59,7 @@ function player(dialect: Dialect, server: Record<string, string>, storage: Stora
   };
   /** the beacon reaches the server */
   const land = () => Object.assign(server, inFlight);
-  return { store, leave, land };
+  return { store, leave, land, pageState };
 }
 
 describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page', (dialect) => {
@@ -96,11 +98,51 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
     // this browser: the same, and the answer's interaction is not written a second time
     const interactions = () => Object.keys(server).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).length;
     expect(interactions()).toBe(1);
-    const again = player(dialect, { ...server }, storage);
+    const again = player(dialect, server, storage);
     expect(again.store.get().state.visited).toEqual(READ);
     again.leave();
     again.land();
     expect(interactions()).toBe(1);
+  });
+
+  /** quiz 1-1 answered and committed; then the LMS's session ends (a logout elsewhere): quizzes 1-2 and 1-3 refused, the page closed with a beacon */
+  const answeredLoggedOut = () => {
+    const storage = browserStorage();
+    const server: Record<string, string> = { [idElement]: 'learner_a' };
+    const first = player(dialect, server, storage);
+    first.store.answer('q1_1', ['a']);
+    first.pageState.loggedOut = true;
+    first.store.answer('q1_2', ['b']);
+    first.store.answer('q1_3', ['a', 'c']);
+    first.leave();
+    return { storage, server, first };
+  };
+  /** the quiz of each interaction record the LMS holds, by index */
+  const recorded = (server: Record<string, string>) =>
+    Object.entries(server)
+      .filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))
+      .sort(([a], [b]) => Number(a.split('.')[2]) - Number(b.split('.')[2]))
+      .map(([, id]) => id);
+
+  it('answers the LMS refused before the page closed with a beacon that never landed (a logout elsewhere) are written at the next launch, each once', () => {
+    const { storage, server } = answeredLoggedOut();
+    expect(recorded(server)).toEqual(['q1_1']);
+    const next = player(dialect, server, storage);
+    expect(Object.keys(next.store.get().state.answers).sort()).toEqual(['q1_1', 'q1_2', 'q1_3']);
+    next.leave();
+    next.land();
+    expect(recorded(server)).toEqual(['q1_1', 'q1_2', 'q1_3']);
+  });
+
+  it('when that beacon did land, the next launch writes none of them again', () => {
+    const { storage, server, first } = answeredLoggedOut();
+    first.land();
+    expect(recorded(server)).toEqual(['q1_1', 'q1_2', 'q1_3']);
+    const next = player(dialect, server, storage);
+    next.store.answer('q2_1', ['a']);
+    next.leave();
+    next.land();
+    expect(recorded(server)).toEqual(['q1_1', 'q1_2', 'q1_3', 'q2_1']);
   });
 
   it('a new attempt (or one an administrator deleted) starts from nothing, though this browser still holds the last attempt\'s closing save', () => {

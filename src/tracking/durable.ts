@@ -1,0 +1,62 @@
+// The learner's copies (mirror.ts) kept twice in this browser. Moodle clears the
+// whole localStorage of its origin whenever a user logs in (4.5's
+// core/storage_validation), and a SCORM package is served from that origin: a
+// learner logged out mid-course (a session timeout, Log out in another tab) whose
+// answers Moodle refused would lose them on logging in again. IndexedDB is not
+// cleared so. Every copy goes to localStorage (synchronous: a tab closed right
+// after still has it) and, all of them as one record, to IndexedDB; a launch
+// reads that record once, before the tracker starts, and takes a copy from it
+// where localStorage has none.
+
+/** a browser whose IndexedDB does not answer by then launches without its copies rather than not at all */
+export const DURABLE_READ_MS = 1500;
+
+/** what the tracker's copies need of a storage */
+export type CopyStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const STORE = 'copies';
+
+const settle = <T>(r: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = reject;
+    setTimeout(reject, DURABLE_READ_MS);
+  });
+
+/**
+ * `storage` (localStorage, or undefined where it is unavailable) with IndexedDB
+ * behind it, once IndexedDB's record is read; `storage` alone where IndexedDB is
+ * missing, refuses or is slow.
+ */
+export async function withDurableCopies(storage: Storage | undefined): Promise<CopyStore | undefined> {
+  let db: IDBDatabase;
+  let kept: Record<string, string>;
+  try {
+    const opening = indexedDB.open('course-copies');
+    opening.onupgradeneeded = () => opening.result.createObjectStore(STORE);
+    db = await settle(opening);
+    kept = (await settle(db.transaction(STORE).objectStore(STORE).get(STORE))) ?? {};
+  } catch {
+    return storage;
+  }
+  const keep = (key: string, value?: string) => {
+    if (value === undefined) delete kept[key];
+    else kept[key] = value;
+    try {
+      db.transaction(STORE, 'readwrite').objectStore(STORE).put(kept, STORE);
+    } catch {
+      // a closing or refusing database: localStorage's copy is all there is
+    }
+  };
+  return {
+    getItem: (key) => storage?.getItem(key) ?? kept[key] ?? null,
+    setItem(key, value) {
+      keep(key, value);
+      storage?.setItem(key, value);
+    },
+    removeItem(key) {
+      keep(key);
+      storage?.removeItem(key);
+    },
+  };
+}
