@@ -4,9 +4,8 @@
 // learner logged out mid-course (a session timeout, Log out in another tab) whose
 // answers Moodle refused would lose them on logging in again. IndexedDB is not
 // cleared so. Every copy goes to localStorage (synchronous: a tab closed right
-// after still has it) and, all of them as one record, to IndexedDB; a launch
-// reads that record once, before the tracker starts, and takes a copy from it
-// where localStorage has none.
+// after still has it) and to IndexedDB; a launch reads IndexedDB's copies once,
+// before the tracker starts, and takes one from there where localStorage has none.
 
 /** a browser whose IndexedDB does not answer by then launches without its copies rather than not at all */
 export const DURABLE_READ_MS = 1500;
@@ -30,26 +29,31 @@ const settle = <T>(r: IDBRequest<T>): Promise<T> =>
  */
 export async function withDurableCopies(storage: Storage | undefined): Promise<CopyStore | undefined> {
   let db: IDBDatabase;
-  let kept: Record<string, string>;
+  const kept = new Map<string, string>();
   try {
     const opening = indexedDB.open('course-copies');
     opening.onupgradeneeded = () => opening.result.createObjectStore(STORE);
     db = await settle(opening);
-    kept = (await settle(db.transaction(STORE).objectStore(STORE).get(STORE))) ?? {};
+    const store = db.transaction(STORE).objectStore(STORE);
+    const [keys, values] = await Promise.all([settle(store.getAllKeys()), settle(store.getAll())]);
+    keys.forEach((key, n) => kept.set(String(key), values[n]));
   } catch {
     return storage;
   }
+  // a key at a time: another tab's copies, written since this one read them, stay
   const keep = (key: string, value?: string) => {
-    if (value === undefined) delete kept[key];
-    else kept[key] = value;
+    if (value === undefined) kept.delete(key);
+    else kept.set(key, value);
     try {
-      db.transaction(STORE, 'readwrite').objectStore(STORE).put(kept, STORE);
+      const store = db.transaction(STORE, 'readwrite').objectStore(STORE);
+      if (value === undefined) store.delete(key);
+      else store.put(value, key);
     } catch {
       // a closing or refusing database: localStorage's copy is all there is
     }
   };
   return {
-    getItem: (key) => storage?.getItem(key) ?? kept[key] ?? null,
+    getItem: (key) => storage?.getItem(key) ?? kept.get(key) ?? null,
     setItem(key, value) {
       keep(key, value);
       storage?.setItem(key, value);
