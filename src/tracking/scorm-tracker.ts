@@ -97,6 +97,11 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
    */
   let leaving = false;
 
+  /** a Commit or Terminate went through: its answers leave the outbox, unless it was a closing page's, which may be a beacon's unsent "true" */
+  const settleOutbox = () => {
+    if (!leaving) outbox = unsettled(dialect, outbox);
+  };
+
   /** the LMS has taken the latest state and every answer's record */
   const heldByLms = () => !leaving && !!latest && record.held.get(SUSPEND_DATA) === latest.suspendData && outbox.length === 0;
 
@@ -104,10 +109,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     { now, setTimer: (run, ms) => setTimeout(run, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) },
     {
       commit: () => lms!.commit(),
-      // a Commit while the page goes away may be a beacon that says "true" unsent (Moodle's request.js): its answers stay owed
-      committed: () => {
-        if (!leaving) outbox = unsettled(dialect, outbox);
-      },
+      committed: settleOutbox,
       saved: () => {
         if (!latest) return;
         if (!leaving) confirmed = true;
@@ -183,9 +185,9 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       scheduler.drainAll(() => pump(true));
       for (const [element, value] of [dialect.sessionTime((elapsed() - startedAt) / 1000), ...closing]) lms!.set(element, value);
     }
-    // Terminate commits what was set: only then do the answers leave the outbox, and not on a beacon's word
+    // Terminate commits what was set
     if (lms!.terminate() && writing && latest) {
-      if (!leaving) outbox = unsettled(dialect, outbox);
+      settleOutbox();
       mirror.write(mirrorEntry(!heldByLms()));
     }
   };
