@@ -1,6 +1,7 @@
 // Writes dist/<course-id>-scorm12.zip and dist/<course-id>-scorm2004.zip from the
 // built course (dist/course/index.html) and content/course.yaml, and beside them
-// the item catalogue dist/<course-id>-items.csv and .html.
+// the item catalogue dist/<course-id>-items.csv and .html and HR's report page
+// dist/<course-id>-report.html.
 // Run after `vite build`: npx tsx scripts/package.ts [--out <dir>]
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -9,7 +10,8 @@ import { compileContent } from './content/compile.ts';
 import { catalogue } from './catalogue/items.ts';
 import { catalogueCsv, catalogueFileNames, catalogueHtml, checklistCsv } from './catalogue/write.ts';
 import { buildPackage } from './package/build.ts';
-import { COURSE_HTML, PACKAGE_DIR, PROJECT_ROOT, TARGETS } from './package/targets.ts';
+import { COURSE_HTML, PACKAGE_DIR, PROJECT_ROOT, reportPageName, TARGETS } from './package/targets.ts';
+import { reportPage } from './report/page/build.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string', default: PACKAGE_DIR } } });
@@ -32,6 +34,10 @@ async function main(): Promise<void> {
   writeFileSync(join(outDir, names.csv), catalogueCsv(items));
   writeFileSync(join(outDir, names.html), catalogueHtml(meta, items, course));
   console.log(`${relative(process.cwd(), join(outDir, names.csv))}, .html  item catalogue: ${items.length} quizzes`);
+  // what HR opens to turn Moodle's downloads into the report, with no install (npm run report's reading)
+  const page = join(outDir, reportPageName(meta.id));
+  writeFileSync(page, await reportPage(course));
+  console.log(`${relative(process.cwd(), page)}  HR's report page: Moodle's downloads in, the report out, in a browser`);
   if (meta.checklist.report) {
     writeFileSync(join(outDir, names.checklist), checklistCsv(course));
     console.log(`${relative(process.cwd(), join(outDir, names.checklist))}  the checklist's ${course.checklist.length} items, reported as likert interactions`);

@@ -3,13 +3,13 @@
 // (scripts/report/). A file that cannot be read stops it with the file and
 // line, and nothing is written.
 import { writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileContent } from './content/compile.ts';
 import { PROJECT_ROOT } from './package/targets.ts';
-import { reportHtml } from './report/html.ts';
-import { ReportInputError } from './report/read.ts';
-import { readDownloads } from './report/run.ts';
+import { fileDownload } from './report/read.ts';
+import { ReportInputError } from './report/rows.ts';
+import { report } from './report/run.ts';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string', default: 'scorm-report.html' } } });
@@ -19,18 +19,9 @@ async function main(): Promise<void> {
     return;
   }
   const course = compileContent(join(PROJECT_ROOT, 'content'));
-  const result = await readDownloads(positionals, course);
-  const agg = result.aggregator;
-  const html = reportHtml(course.meta, result.figures, {
-    files: positionals.map((f) => basename(f)),
-    rows: agg.totals.rows,
-    interactionRecords: agg.totals.interactionRecords,
-    interactionsFile: agg.totals.interactionFiles > 0,
-    unknownIds: [...agg.totals.unknownIds.entries()],
-  });
+  const { html, figures: f } = await report(positionals.map(fileDownload), course);
   const out = resolve(values.out);
   writeFileSync(out, html);
-  const f = result.figures;
   console.log(`${out}\n  対象 ${f.enrolled} 人、受講開始 ${f.started} 人、合格点以上 ${f.passed} 人 / ${f.enrolled} learners, ${f.started} started, ${f.passed} at or above the pass mark`);
 }
 

@@ -34,6 +34,8 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const COURSE_HTML = join(PROJECT_ROOT, 'dist', 'course', 'index.html');
 /** where the zips go */
 export const PACKAGE_DIR = join(PROJECT_ROOT, 'dist');
+/** HR's report page, beside the zips (scripts/report/page/) */
+export const reportPageName = (courseId: string): string => `${courseId}-report.html`;
 
 const SCHEMAS = join(PROJECT_ROOT, 'scorm', 'schemas');
 

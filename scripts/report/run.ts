@@ -5,7 +5,8 @@ import { checklistAreaName } from '../../src/tracking/identifiers.ts';
 import { catalogue } from '../catalogue/items.ts';
 import { Aggregator } from './aggregate.ts';
 import { reportFigures, type ReportFigures } from './figures.ts';
-import { readRows, ReportInputError, type SourceRow } from './read.ts';
+import { reportHtml } from './html.ts';
+import { type Download, ReportInputError, type SourceRow } from './rows.ts';
 import { detectShape, type ReportShape } from './shape.ts';
 
 /** rows looked at before deciding which group column is which */
@@ -14,10 +15,9 @@ const SAMPLE_ROWS = 50;
 export interface ReadResult {
   figures: ReportFigures;
   aggregator: Aggregator;
-  files: string[];
 }
 
-async function readOne(file: string, agg: Aggregator, courseTitle: string): Promise<void> {
+async function readOne({ name: file, rows }: Download, agg: Aggregator, courseTitle: string): Promise<void> {
   let header: SourceRow | undefined;
   let shape: ReportShape | undefined;
   const pending: SourceRow[] = [];
@@ -27,7 +27,7 @@ async function readOne(file: string, agg: Aggregator, courseTitle: string): Prom
       if (row.cells.length <= shape!.score) throw new ReportInputError(file, row.line, `row has ${row.cells.length} columns, the header has ${shape!.columns}`);
     agg.add(shape!, row.cells);
   };
-  for await (const row of readRows(file)) {
+  for await (const row of rows()) {
     if (!header) {
       header = row;
       continue;
@@ -50,10 +50,24 @@ async function readOne(file: string, agg: Aggregator, courseTitle: string): Prom
   if (shape.kind === 'interactions') agg.totals.interactionFiles++;
 }
 
-export async function readDownloads(files: readonly string[], course: Course, passMark = course.meta.passMark): Promise<ReadResult> {
+export async function readDownloads(downloads: readonly Download[], course: Course, passMark = course.meta.passMark): Promise<ReadResult> {
   const items = catalogue(course);
   const agg = new Aggregator(items, course.checklist);
-  for (const file of files) await readOne(file, agg, course.meta.title);
+  for (const download of downloads) await readOne(download, agg, course.meta.title);
   const areaName = (areaId: string) => checklistAreaName(course, areaId);
-  return { figures: reportFigures(agg, items, passMark, { items: course.checklist, areaName }), aggregator: agg, files: [...files] };
+  return { figures: reportFigures(agg, items, passMark, { items: course.checklist, areaName }), aggregator: agg };
+}
+
+/** The report's page from the downloads, in the order given; a download that cannot be read throws a ReportInputError. */
+export async function report(downloads: readonly Download[], course: Course): Promise<{ html: string; figures: ReportFigures }> {
+  const { figures, aggregator: agg } = await readDownloads(downloads, course);
+  const html = reportHtml(course.meta, figures, {
+    // the file's own name: a path from the command line, a name as a browser gives it
+    files: downloads.map((d) => d.name.split(/[\\/]/).pop()!),
+    rows: agg.totals.rows,
+    interactionRecords: agg.totals.interactionRecords,
+    interactionsFile: agg.totals.interactionFiles > 0,
+    unknownIds: [...agg.totals.unknownIds.entries()],
+  });
+  return { html, figures };
 }

@@ -11,7 +11,7 @@
 // Basic download the score is last, or just before a column titled as the
 // course. The identity fields sit between the name and the attempt.
 import { CHECKLIST_ANSWERS } from '../../src/model/state.ts';
-import { ReportInputError } from './read.ts';
+import { ReportInputError } from './rows.ts';
 
 export type GroupField = 'id' | 'response' | 'right' | 'result';
 
