@@ -2,16 +2,18 @@
 // 20,000 learners, generated from the real Moodle download kept as a test
 // fixture (its exact header, columns, quoting and date format; only names,
 // e-mails and answers vary), read by the report's streaming reader in a child
-// process so its peak memory is its own.
+// process so its peak memory is its own, then by HR's report page in Chromium.
 //   npx tsx scripts/bench/report-scale.ts            (prints a JSON line)
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { compileContent } from '../content/compile.ts';
-import { PROJECT_ROOT } from '../package/targets.ts';
+import { PACKAGE_DIR, PROJECT_ROOT, reportPageName } from '../package/targets.ts';
+import { fileDownload } from '../report/read.ts';
 import { readDownloads } from '../report/run.ts';
 
 export const SCALE_LEARNERS = 20_000;
@@ -25,6 +27,10 @@ export interface ScaleResult {
   bytes: number;
   seconds: number;
   peakMB: number;
+  /** HR's report page: from the file chosen to the report shown */
+  pageSeconds?: number;
+  /** the page's JavaScript heap at its largest, sampled every 50 ms */
+  pageHeapMB?: number;
 }
 
 /** The row format Moodle's csv_export_writer('tab') writes: quote a cell only when it must. */
@@ -52,14 +58,36 @@ async function generate(file: string, learners: number): Promise<number> {
   return Number(execFileSync('stat', ['-c', '%s', file], { encoding: 'utf8' }).trim());
 }
 
-/** Generates the file, then reads it in a child process; returns what that child measured. */
-export async function measureReportScale(learners = SCALE_LEARNERS): Promise<ScaleResult> {
+/** The file read by HR's report page (dist/<course-id>-report.html) in a new page of `browser`. */
+async function measurePage(browser: Browser, courseId: string, file: string): Promise<{ pageSeconds: number; pageHeapMB: number }> {
+  const page = await browser.newPage();
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await page.goto(pathToFileURL(join(PACKAGE_DIR, reportPageName(courseId))).href);
+    let peak = 0;
+    const sampler = setInterval(() => {
+      cdp.send('Runtime.getHeapUsage').then((h) => (peak = Math.max(peak, h.usedSize)), () => undefined);
+    }, 50);
+    const started = performance.now();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('status').filter({ hasText: 'レポートを作成しました' }).waitFor({ timeout: 300_000 });
+    const pageSeconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    return { pageSeconds, pageHeapMB: peak / 2 ** 20 };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Generates the file, then reads it in a child process, and in HR's report page when a browser is given; returns what they measured. */
+export async function measureReportScale(learners = SCALE_LEARNERS, page?: { browser: Browser; courseId: string }): Promise<ScaleResult> {
   const dir = mkdtempSync(join(tmpdir(), 'report-scale-'));
   try {
     const file = join(dir, 'interactions.txt');
     const bytes = await generate(file, learners);
     const printed = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--read', file], { encoding: 'utf8', cwd: PROJECT_ROOT });
-    return { learners, bytes, ...(JSON.parse(printed.trim().split('\n').pop()!) as Omit<ScaleResult, 'learners' | 'bytes'>) };
+    const read = JSON.parse(printed.trim().split('\n').pop()!) as Omit<ScaleResult, 'learners' | 'bytes'>;
+    return { learners, bytes, ...read, ...(page ? await measurePage(page.browser, page.courseId, file) : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -70,7 +98,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (at > 0) {
     const course = compileContent(join(PROJECT_ROOT, 'content'));
     const started = performance.now();
-    const { aggregator } = await readDownloads([process.argv[at + 1]], course);
+    const { aggregator } = await readDownloads([fileDownload(process.argv[at + 1])], course);
     const seconds = (performance.now() - started) / 1000;
     // maxRSS is in kilobytes: the whole child's peak, reader and Node together
     const peakMB = process.resourceUsage().maxRSS / 1024;
