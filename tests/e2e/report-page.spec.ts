@@ -98,7 +98,10 @@ test('the report saved from the page is the report shown; the frame runs no scri
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'HTML ファイルとして保存' }).click()]);
   const saved = join(tmp, 'saved.html');
   await download.saveAs(saved);
-  expect(download.suggestedFilename()).toBe('scorm-report.html');
+  // the day, as this test computes it
+  const now = new Date();
+  const day = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+  expect(download.suggestedFilename()).toBe(`受講状況レポート_${day}.html`);
   expect(readFileSync(saved, 'utf8')).toBe(await page.locator('iframe').getAttribute('srcdoc'));
   const sandbox = (await page.locator('iframe').getAttribute('sandbox'))!.split(/\s+/);
   expect(sandbox).not.toContain('allow-scripts');

@@ -3,6 +3,7 @@
 // runs no script, printable and savable. Nothing is sent anywhere.
 import { parse } from 'csv-parse/browser/esm/sync';
 import type { Course } from '../../../src/content/types.ts';
+import { dayStamp } from '../../../src/model/day.ts';
 import { type Download, isSpreadsheet, ReportInputError, sheetRows, type SourceRow, TEXT_DOWNLOAD, textError, type TextRecord, textRow } from '../rows.ts';
 import { report } from '../run.ts';
 
@@ -52,6 +53,8 @@ async function make(files: File[]): Promise<void> {
     frame.srcdoc = html;
     if (save.href) URL.revokeObjectURL(save.href);
     save.href = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+    // reports saved week after week stay apart by the day they were made, and apart from this page (<course-id>-report.html)
+    save.download = `受講状況レポート_${dayStamp(new Date())}.html`;
     result.hidden = false;
     say(`レポートを作成しました（${files.map((x) => x.name).join('、')}）。対象 ${f.enrolled} 人、受講開始 ${f.started} 人、合格点以上 ${f.passed} 人。`);
   } catch (e) {
