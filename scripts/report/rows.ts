@@ -15,14 +15,16 @@ export interface Download {
   rows(): AsyncIterable<SourceRow>;
 }
 
+/** A download the report cannot read: the file, the line, and why — in Japanese for HR, then in English. */
 export class ReportInputError extends Error {
   override name = 'ReportInputError';
   constructor(
     readonly file: string,
     readonly line: number | undefined,
-    reason: string,
+    ja: string,
+    en: string,
   ) {
-    super(`${file}${line !== undefined ? `:${line}` : ''}: ${reason}`);
+    super(`${file}${line !== undefined ? `:${line}` : ''}: ${ja} / ${en}`);
   }
 }
 
@@ -43,7 +45,7 @@ export const textRow = ({ record, info }: TextRecord): SourceRow => ({ line: inf
 
 export function textError(file: string, e: unknown): ReportInputError {
   const err = e as Error & { lines?: number };
-  return new ReportInputError(file, err.lines, `not readable as a tab-separated Moodle download (${err.message})`);
+  return new ReportInputError(file, err.lines, 'Moodle のテキスト形式（タブ区切り）のダウンロードとして読めません', `not readable as a tab-separated Moodle download (${err.message})`);
 }
 
 /** A spreadsheet download (.xlsx, .xls, .ods, read with SheetJS): the first sheet's rows. */
@@ -52,10 +54,10 @@ export function sheetRows(file: string, bytes: Uint8Array): SourceRow[] {
   try {
     book = XLSX.read(bytes, { type: 'array', cellDates: false, dense: true });
   } catch (e) {
-    throw new ReportInputError(file, undefined, `not a readable spreadsheet (${e instanceof Error ? e.message : String(e)})`);
+    throw new ReportInputError(file, undefined, 'Excel・ODS のファイルとして読めません', `not a readable spreadsheet (${e instanceof Error ? e.message : String(e)})`);
   }
   const sheet = book.Sheets[book.SheetNames[0]];
-  if (!sheet) throw new ReportInputError(file, undefined, 'the spreadsheet has no sheet');
+  if (!sheet) throw new ReportInputError(file, undefined, 'ファイルにシートがありません', 'the spreadsheet has no sheet');
   const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: false });
   // SheetJS marks each row with its 0-based sheet row
   return rows.map((row) => ({

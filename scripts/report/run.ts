@@ -24,7 +24,8 @@ async function readOne({ name: file, rows }: Download, agg: Aggregator, courseTi
   const feed = (row: SourceRow) => {
     if (row.cells.length < shape!.columns && row.cells.some((c) => c !== ''))
       // Moodle writes every cell of every row; a short row is a cut or edited file
-      if (row.cells.length <= shape!.score) throw new ReportInputError(file, row.line, `row has ${row.cells.length} columns, the header has ${shape!.columns}`);
+      if (row.cells.length <= shape!.score)
+        throw new ReportInputError(file, row.line, `この行の列は ${row.cells.length} 個で、見出しの ${shape!.columns} 個に足りません（ファイルが途中で切れているか、書き換えられています）`, `row has ${row.cells.length} columns, the header has ${shape!.columns}`);
     agg.add(shape!, row.cells);
   };
   for await (const row of rows()) {
@@ -41,7 +42,7 @@ async function readOne({ name: file, rows }: Download, agg: Aggregator, courseTi
     }
     feed(row);
   }
-  if (!header) throw new ReportInputError(file, undefined, 'the file is empty');
+  if (!header) throw new ReportInputError(file, undefined, 'ファイルが空です', 'the file is empty');
   if (!shape) {
     shape = detectShape(file, header.line, header.cells, pending.map((r) => r.cells), courseTitle);
     pending.forEach(feed);

@@ -86,6 +86,7 @@ export function detectShape(file: string, headerLine: number, headers: string[],
   const score = sco !== undefined ? sco - 1 : headers.length - 1;
   if (score < 4) {
     throw new ReportInputError(file, headerLine,
+      'Moodle の SCORM 活動のレポート（基本レポートかインタラクションレポート）のダウンロードではないようです',
       `not a Moodle SCORM report download: expected name, attempt, started on, last accessed on, score and a SCO column before ${groups ? 'the interaction columns' : 'the end'}, found ${headers.length} columns (${headers.slice(0, 8).join(' | ')})`);
   }
   const shape: ReportShape = {
@@ -103,7 +104,12 @@ export function detectShape(file: string, headerLine: number, headers: string[],
   if (groups) {
     const fields = groupFields(groups.size, sample, groups.start);
     if (!fields.includes('id') || !fields.includes('response'))
-      throw new ReportInputError(file, headerLine, 'the interactions report was downloaded without the question ids or the responses: under the report\'s options, tick "Summary of question" and "Summary of responses" (best all four "Summary of …" boxes), show the report again and download it again');
+      throw new ReportInputError(
+        file,
+        headerLine,
+        'インタラクションレポートが、問題の ID か回答のない形でダウンロードされています。レポートの表示項目で「問題概要（Summary of question）」と「レスポンス概要（Summary of responses）」（できれば 4 つの「概要」すべて）にチェックを入れて表示し直し、もう一度ダウンロードしてください',
+        'the interactions report was downloaded without the question ids or the responses: under the report\'s options, tick "Summary of question" and "Summary of responses" (best all four "Summary of …" boxes), show the report again and download it again',
+      );
     const count = (headers.length - groups.start) / groups.size;
     for (let n = 0; n < count; n++) {
       const g: Partial<Record<GroupField, number>> = {};
@@ -114,6 +120,11 @@ export function detectShape(file: string, headerLine: number, headers: string[],
   // the fixed columns have known shapes: attempts are whole numbers (or "-" before any)
   const badAttempt = sample.find((row) => row.length > shape.attempt && !/^(\d+|-|)$/.test(row[shape.attempt]));
   if (badAttempt)
-    throw new ReportInputError(file, headerLine, `column ${shape.attempt + 1} ("${headers[shape.attempt]}") should hold attempt numbers, found "${badAttempt[shape.attempt]}"`);
+    throw new ReportInputError(
+      file,
+      headerLine,
+      `${shape.attempt + 1} 列目（「${headers[shape.attempt]}」）には受験の番号が入るはずですが、「${badAttempt[shape.attempt]}」でした`,
+      `column ${shape.attempt + 1} ("${headers[shape.attempt]}") should hold attempt numbers, found "${badAttempt[shape.attempt]}"`,
+    );
   return shape;
 }

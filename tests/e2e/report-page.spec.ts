@@ -119,7 +119,12 @@ test('a broken download stops the page with the file and the line, and shows no 
   writeFileSync(bad, lines.join('\n'));
   await choose(page, [bad]);
   await expect(page.getByRole('status')).toContainText('読めないファイルがあります。レポートは作成していません。');
-  await expect(page.getByRole('status')).toContainText('cut.txt:3: row has 3 columns');
+  await expect(page.getByRole('status')).toContainText('cut.txt:3: この行の列は 3 個で、見出しの');
+  await expect(page.getByRole('status')).toContainText('row has 3 columns');
+  await expect(page.locator('iframe')).toBeHidden();
+  // an interactions download as Moodle's default options give it (responses only, no question ids): what to tick
+  await choose(page, [join(FIXTURES, 'scorm12-interactions-responses-only.txt')]);
+  await expect(page.getByRole('status')).toContainText('「問題概要（Summary of question）」と「レスポンス概要（Summary of responses）」');
   await expect(page.locator('iframe')).toBeHidden();
   // a file that is not a spreadsheet at all, named as one
   const notSheet = join(tmp, 'notes.xlsx');

@@ -198,7 +198,9 @@ describe(`npm run report on real Moodle downloads (${tag} activity)`, () => {
     const target = join(tmp, `${tag}-never.html`);
     const r = runReport([bad], target);
     expect(r.code).not.toBe(0);
-    expect(r.text).toContain(`${bad}:3: row has 3 columns`);
+    // why, for HR in Japanese, then in English
+    expect(r.text).toContain(`${bad}:3: この行の列は 3 個で、見出しの`);
+    expect(r.text).toContain('row has 3 columns');
     expect(r.text).toContain('No report written');
     expect(existsSync(target)).toBe(false);
   });
@@ -209,7 +211,7 @@ describe(`npm run report on real Moodle downloads (${tag} activity)`, () => {
     const target = join(tmp, `${tag}-never2.html`);
     const r = runReport([bad], target);
     expect(r.code).not.toBe(0);
-    expect(r.text).toMatch(new RegExp(`${bad.replace(/[.]/g, '\\.')}:1: not a Moodle SCORM report download`));
+    expect(r.text).toMatch(new RegExp(`${bad.replace(/[.]/g, '\\.')}:1: Moodle の SCORM 活動のレポート（基本レポートかインタラクションレポート）のダウンロードではないようです / not a Moodle SCORM report download`));
     expect(existsSync(target)).toBe(false);
   });
 });
@@ -252,5 +254,18 @@ describe('npm run report on learners who stopped at different points (scorm12 ac
     const bins = Array.from({ length: 11 }, () => 0);
     for (const l of expected) if (l.score !== undefined) bins[Math.min(10, Math.floor(l.score / 10))]++;
     expect([...html.matchAll(/data-bin="(\d+)">(\d+)</g)].map((m) => Number(m[2]))).toEqual(bins);
+  });
+});
+
+describe('npm run report on a download it cannot use', () => {
+  // a real download (Moodle 4.5.6, 2026-12-05) with the interactions report's options as Moodle sets them
+  // for a new user: the responses only, no question ids
+  it('stops on an interactions download taken with Moodle\'s default options, saying which boxes to tick', () => {
+    const target = join(tmp, 'never3.html');
+    const r = runReport([join(FIXTURES, 'scorm12-interactions-responses-only.txt')], target);
+    expect(r.code).not.toBe(0);
+    expect(r.text).toContain('scorm12-interactions-responses-only.txt:1: インタラクションレポートが、問題の ID か回答のない形でダウンロードされています。');
+    expect(r.text).toContain('「問題概要（Summary of question）」と「レスポンス概要（Summary of responses）」');
+    expect(existsSync(target)).toBe(false);
   });
 });
