@@ -122,6 +122,11 @@ test('a broken download stops the page with the file and the line, and shows no 
   await expect(page.getByRole('status')).toContainText('cut.txt:3: この行の列は 3 個で、見出しの');
   await expect(page.getByRole('status')).toContainText('row has 3 columns');
   await expect(page.locator('iframe')).toBeHidden();
+  // the same file mended and chosen again is read again
+  writeFileSync(bad, readFileSync(join(FIXTURES, 'scorm12-interactions.txt')));
+  await choose(page, [bad]);
+  await expect(page.getByRole('status')).toContainText('レポートを作成しました（cut.txt）');
+  await expect(page.locator('iframe')).toBeVisible();
   // an interactions download as Moodle's default options give it (responses only, no question ids): what to tick
   await choose(page, [join(FIXTURES, 'scorm12-interactions-responses-only.txt')]);
   await expect(page.getByRole('status')).toContainText('「問題概要（Summary of question）」と「レスポンス概要（Summary of responses）」');

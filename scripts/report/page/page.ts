@@ -65,7 +65,12 @@ async function make(files: File[]): Promise<void> {
   }
 }
 
-input.addEventListener('change', () => void make([...(input.files ?? [])]));
+input.addEventListener('change', () => {
+  const files = [...(input.files ?? [])];
+  // cleared, so that the same file chosen again (mended, or downloaded anew) is read again
+  input.value = '';
+  void make(files);
+});
 // a file dropped anywhere on the page is read, never opened by the browser in this page's place
 addEventListener('dragover', (e) => {
   e.preventDefault();
