@@ -103,7 +103,8 @@ function standing(l: LearnerRow, quizzes: number, answersKnown: boolean): string
   return l.answered >= quizzes ? '合格点未満（全問解答済み）' : `合格点未満（${l.answered}/${quizzes}問解答）`;
 }
 
-export function reportHtml(meta: CourseMeta, f: ReportFigures, sources: ReportSources, company?: string): string {
+export function reportHtml(meta: CourseMeta, f: ReportFigures, sources: ReportSources): string {
+  const company = meta.company?.name;
   const answersKnown = sources.interactionsFile && sources.interactionRecords > 0;
   const identityHead = f.learners[0]?.identity.length ? '<th scope="col">メール等</th>' : '';
   const identityCell = (l: ReportFigures['learners'][number]) => (l.identity.length ? `<td>${e(l.identity.join(' / '))}</td>` : '');

@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compileContent } from '../../scripts/content/compile.ts';
 import { PROJECT_ROOT } from '../../scripts/package/targets.ts';
+import { fileDownload } from '../../scripts/report/read.ts';
+import { report } from '../../scripts/report/run.ts';
+import { COMPANY, writeCompanyContent } from '../fixtures/company.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'moodle-exports');
 const tmp = mkdtempSync(join(tmpdir(), 'report-'));
@@ -267,5 +271,18 @@ describe('npm run report on a download it cannot use', () => {
     expect(r.text).toContain('scorm12-interactions-responses-only.txt:1: インタラクションレポートが、問題の ID か回答のない形でダウンロードされています。');
     expect(r.text).toContain('「問題概要（Summary of question）」と「レスポンス概要（Summary of responses）」');
     expect(existsSync(target)).toBe(false);
+  });
+});
+
+describe('the report of a company edition', () => {
+  it('names the company under its title, as the checklist report and the certificate do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-company-'));
+    try {
+      const course = compileContent(writeCompanyContent(dir));
+      const { html } = await report([fileDownload(join(FIXTURES, 'scorm12-basic.txt'))], course);
+      expect(html).toContain(`受講状況レポート（${COMPANY.name}）</h1>`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
