@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import type { Course } from '../../../src/content/types.ts';
@@ -15,7 +16,8 @@ export async function reportPage(course: Course): Promise<string> {
   try {
     await build({
       configFile: false,
-      root: import.meta.dirname,
+      // not import.meta.dirname: engines allows Node 20 releases before 20.11, which lack it
+      root: fileURLToPath(new URL('.', import.meta.url)),
       base: './',
       logLevel: 'warn',
       plugins: [
