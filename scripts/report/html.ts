@@ -136,6 +136,8 @@ export function reportHtml(meta: CourseMeta, f: ReportFigures, sources: ReportSo
 .figures li { border: 1px solid #8a8a8a; padding: .4rem .8rem; min-width: 9rem; }
 .figures strong { display: block; font-size: 1.4rem; }
 figure { margin: .5rem 0; }
+/* SVG text is black unless told, and a contrast theme (forced colours) leaves SVG alone: black on its black */
+svg text { fill: currentColor; }
 </style></head>
 <body><main>
 <h1>${e(meta.title)}<br>受講状況レポート${company ? `（${e(company)}）` : ''}</h1>

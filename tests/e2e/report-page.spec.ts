@@ -14,6 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { expect, test, type Page } from '@playwright/test';
 import { PACKAGE_DIR, PROJECT_ROOT, reportPageName } from '../../scripts/package/targets.ts';
 import { axeViolations } from './a11y-driver.ts';
+import { inspect, TEXT_CONTRAST } from './colours.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'moodle-exports');
 const COURSE = parseYaml(readFileSync(join(PROJECT_ROOT, 'content', 'course.yaml'), 'utf8')) as { id: string; passMark: number };
@@ -145,4 +146,18 @@ test('the page and its report have no axe violations (WCAG 2.1 AA)', async ({ pa
   await choose(page, ['basic', 'interactions'].map((k) => join(FIXTURES, `scorm12-${k}.txt`)));
   await expect(reportFrame(page).locator('[data-figure=enrolled]')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test("in a contrast theme (forced colours) the report's charts keep their figures and labels", async ({ page }) => {
+  await openPage(page);
+  await choose(page, ['basic', 'interactions'].map((k) => join(FIXTURES, `scorm12-${k}.txt`)));
+  await expect(reportFrame(page).locator('[data-figure=enrolled]')).toBeVisible();
+  const report = page.frames().find((f) => f !== page.mainFrame())!;
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ forcedColors: 'active', colorScheme });
+    const { svgText } = await report.evaluate(inspect, 'main');
+    // the score distribution's counts and bands, each quiz's number and rate
+    expect(svgText.length).toBeGreaterThan(20);
+    for (const text of svgText) expect(text.contrast, `${colorScheme}: ${text.where}`).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+  }
 });
