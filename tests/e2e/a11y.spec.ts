@@ -81,6 +81,49 @@ test('axe on a 360 px phone: the menu and a quiz before and after answering', as
   expect(await axeViolations(page), 'quiz answered').toEqual([]);
 });
 
+/**
+ * WCAG 2.1's text spacing (1.4.12), which axe does not check: with the spacing
+ * a reader's style sheet may set — lines 1.5 times the type, paragraphs 2
+ * times apart, letters 0.12 and words 0.16 of it apart — nothing is cut off
+ * and nothing scrolls sideways, on every kind of screen at 360 and 1366 px.
+ */
+test('text spacing (WCAG 1.4.12): with a reader\'s wider spacing no text is cut off and no screen scrolls sideways', async ({ page }) => {
+  await openCourse(page);
+  await prepareAnswers(page);
+  await page.addStyleTag({
+    content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+  });
+  let looked = 0;
+  for (const size of [{ width: 360, height: 740 }, { width: 1366, height: 768 }]) {
+    await page.setViewportSize(size);
+    for (const screen of [WELCOME, MENU, ...PAGE_SCREENS, STORY, QUIZ_ANSWERED, RESULT, CHECKLIST_HOME, CHECKLIST_AREA, CHECKLIST_RESULT]) {
+      await show(page, screen);
+      await page.evaluate(() => document.querySelectorAll('#app details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      const tabs = page.locator('#app [role=tab]');
+      for (let t = 0, n = await tabs.count(); t < Math.max(1, n); t++) {
+        if (n) await tabs.nth(t).click();
+        // an element that clips (overflow hidden or clip) and holds more than it shows, text in it
+        const cut = await page.evaluate(() =>
+          [...document.querySelectorAll('#app *')]
+            // the header holds one line at every width by design: its title gives way with an ellipsis, and is
+            // whole in the link's name and as the welcome screen's and the menu's h1
+            .filter((el) => el.getClientRects().length > 0 && !el.closest('.visually-hidden') && !el.matches('.site-title'))
+            .filter((el) => {
+              const s = getComputedStyle(el);
+              return /hidden|clip/.test(s.overflowX + s.overflowY) && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) && /\S/.test(el.textContent ?? '');
+            })
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className}: «${el.textContent?.trim().slice(0, 40)}» ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`),
+        );
+        const at = `${screen.name} at ${size.width} px${n ? `, tab ${t + 1}` : ''}`;
+        expect(cut, at).toEqual([]);
+        expect(await horizontalOverflow(page), at).toBe(0);
+        looked++;
+      }
+    }
+  }
+  expect(looked).toBeGreaterThan(50);
+});
+
 test.describe('the preview LMS', () => {
   let preview: Preview;
   test.beforeAll(async () => {
