@@ -11,7 +11,7 @@ import type { Course } from '../../src/content/types.ts';
 import { brandStyle } from './company.ts';
 import { compileContent } from './compile.ts';
 import { withPhraseMarks } from './phrases.ts';
-import { packMarks } from '../../src/content/phrases.ts';
+import { packCourseData } from '../../src/content/island.ts';
 import { iconSprite, usedIcons } from './icons.ts';
 import { criticalCss } from './critical-css.ts';
 import { COURSE_DATA_ID } from './course-data.ts';
@@ -44,7 +44,7 @@ function filesUnder(dir: string): string[] {
  */
 export function courseData(course: Course): string {
   const { ui, checklist, checklistRefs, checklistLevels, pages, map, places, sections, meta, cast, stories, quizzes, phrases } = course;
-  return packMarks(JSON.stringify({ ui, checklist, checklistRefs, checklistLevels, pages, map, places, sections, meta, cast, stories, quizzes, phrases })).replace(/<(\/script|!--)/gi, '\\u003c$1');
+  return packCourseData({ ui, checklist, checklistRefs, checklistLevels, pages, map, places, sections, meta, cast, stories, quizzes, phrases }).replace(/<(\/script|!--)/gi, '\\u003c$1');
 }
 
 /**
@@ -141,7 +141,7 @@ export function courseContent(contentDir = 'content'): Plugin {
       const text = (id: string) => `document.getElementById(${JSON.stringify(id)}).textContent`;
       // read when called, not when the bundle runs: the start waits for the first paint
       return [
-        `import { parseCourseData } from ${JSON.stringify(resolve(projectRoot, 'src/content/phrases.ts'))};`,
+        `import { parseCourseData } from ${JSON.stringify(resolve(projectRoot, 'src/content/island.ts'))};`,
         `export const loadCourse = () => parseCourseData(${text(COURSE_DATA_ID)});`,
         `export const loadIconSprite = () => ${text(ICON_SPRITE_ID)};`,
         `export const loadStyles = () => ${text(STYLES_ID)};`,

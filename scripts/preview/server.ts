@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import type { ScormVersion } from '../../src/scorm/spec.ts';
 import { courseDataIn } from '../content/course-data.ts';
-import { parseCourseData } from '../../src/content/phrases.ts';
+import { parseCourseData } from '../../src/content/island.ts';
 import { contentType, fileReply, JS_TYPE, notFound, ok, serve, type Reply, type Served } from '../http.ts';
 import { browserModule, DEFAULT_COURSE_PATH, SHARED_MODULE, startLmsHost, type LmsHost, type PackageFiles } from '../lms-host/server.ts';
 

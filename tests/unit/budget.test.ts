@@ -8,7 +8,7 @@ import { COURSE_HTML } from '../../scripts/package/targets.ts';
 import { realCourse } from './fixtures.ts';
 import { usedIcons } from '../../scripts/content/icons.ts';
 import { iconId } from '../../src/content/icon-id.ts';
-import { parseCourseData } from '../../src/content/phrases.ts';
+import { parseCourseData } from '../../src/content/island.ts';
 import { median, quantile } from '../../scripts/bench/paint.ts';
 
 const sizes = buildSizes();
@@ -37,6 +37,10 @@ describe('what the bytes are', () => {
     expect(island![1]).not.toContain('\u200b');
     expect(unmarked(JSON.stringify(parseCourseData(island![1])))).toEqual(unmarked(JSON.stringify(realCourse())));
     const course = realCourse();
+    // a page's navigation label travels only where it is not its title
+    const labelled = course.pages.filter((p) => p.navLabel !== p.title);
+    expect(labelled.length).toBeGreaterThan(0);
+    expect(island![1].split('"navLabel":').length - 1).toBe(labelled.length);
     const script = /<script type="module"[^>]*>([\s\S]*?)<\/script>/.exec(html)![1];
     expect(script).not.toContain(course.meta.description);
     expect(script).not.toContain(course.quizzes[0].explanation.slice(0, 40));
