@@ -1,7 +1,7 @@
 // The course model at run time: the learner state, the derived progress and the
 // tracker behind them. Views read a snapshot and call the actions below.
 import type { Course } from '../content/types.ts';
-import { CodecError, decodeState, encodeState, stateStamp, type CodecIds } from '../model/codec.ts';
+import { decodeState, encodeState, stateBegun, stateStamp, type CodecIds } from '../model/codec.ts';
 import { evaluate, type Progress } from '../model/progress.ts';
 import { isCorrect } from '../model/scoring.ts';
 import * as learner from '../model/state.ts';
@@ -71,14 +71,24 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
   /** when the state was last saved: strictly increasing, so a clock set back still orders this session's saves */
   let stamp = start.saved ? Math.max(0, stateStamp(start.saved)) : 0;
   const nextStamp = () => (stamp = Math.max(stamp + 1, Date.now()));
-  if (start.saved) {
+  /** when this attempt was first saved: kept with every save; a state saved before it was kept gives its own stamp */
+  let begun = Math.max(0, stateBegun(start.saved ?? '') || stamp);
+  /** a saved state checked against the content; undefined when the codec did not write it */
+  const read = (text: string): learner.LearnerState | undefined => {
     try {
-      state = learner.reconcileState(course, decodeState(start.saved, ids));
-    } catch (e) {
-      if (!(e instanceof CodecError)) throw e;
-      ownNotices.push(UNREADABLE_STATE_NOTICE);
+      return learner.reconcileState(course, decodeState(text, ids));
+    } catch {
+      // not a state this codec wrote
     }
+  };
+  if (start.saved) {
+    const saved = read(start.saved);
+    if (saved) state = saved;
+    else ownNotices.push(UNREADABLE_STATE_NOTICE);
   }
+  // this learner's other copy (answers the LMS refused here, work on another device since): what it adds is kept
+  const other = start.otherSaved && read(start.otherSaved);
+  if (other) state = learner.mergeStates(course, state, other);
   // the LMS's record of a pass outranks a lost or unreadable saved state
   if (start.recordedPassed) state = learner.markPassed(state, new Date());
   const learnerName = displayName(start.learnerName);
@@ -138,7 +148,9 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
     state = progress.status === 'passed' ? learner.markPassed(next, new Date()) : next;
     draft(state);
     rebuild(progress);
-    tracker.save({ suspendData: encodeState(state, nextStamp()), location: state.location, progress, state }, milestone);
+    const at = nextStamp();
+    begun ||= at;
+    tracker.save({ suspendData: encodeState(state, at, begun), location: state.location, progress, state }, milestone);
   };
 
   /**
@@ -147,12 +159,8 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
    * about, never taken in unasked: taken, it is merged like another tab's.
    */
   function offerUnclaimed(data: string) {
-    let theirs: learner.LearnerState;
-    try {
-      theirs = learner.reconcileState(course, decodeState(data, ids));
-    } catch {
-      return;
-    }
+    const theirs = read(data);
+    if (!theirs) return;
     const words = course.ui.claim;
     const savedAt = stateStamp(data);
     const at = new Date(savedAt);
@@ -202,13 +210,8 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
 
   // another tab saved: take in what it has and this one lacks
   tracker.onPeerState?.((data) => {
-    if (readOnly) return;
-    let theirs: learner.LearnerState;
-    try {
-      theirs = learner.reconcileState(course, decodeState(data, ids));
-    } catch {
-      return;
-    }
+    const theirs = !readOnly && read(data);
+    if (!theirs) return;
     const merged = learner.mergeStates(course, state, theirs);
     if (merged !== state) commit(merged, { kind: 'page' });
   });

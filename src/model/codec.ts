@@ -1,7 +1,7 @@
 // Resume-state encoding. SCORM 1.2 gives suspend_data 4,096 characters, so the
 // state is written as short fields of printable ASCII rather than JSON:
 //
-//   2~<visited>~<location>~<answers>~<stories>~<checklist>~<flags>~<stamp>
+//   3~<visited>~<location>~<answers>~<stories>~<checklist>~<flags>~<stamp>~<begun>
 //
 //   visited   page keys, 3 chars each
 //   location  the route, [A-Za-z0-9_/-]
@@ -13,16 +13,26 @@
 //             state saved before that day was kept has only the "p"
 //   stamp     when this state was saved, ms since 1970 in base 36: of two
 //             copies (the LMS's, this browser's) the later one wins
+//   begun     when the attempt this state belongs to was first saved, the
+//             same way: two copies of one attempt are merged, while a copy of
+//             an earlier attempt never reaches into a new one (an LMS starts
+//             a new attempt with an empty record, which begins a new origin)
 //
-// Version 1 (the same without the stamp) is still read, as stamp 0.
+// Version 2 (the same without begun) is still read, its attempt unknown;
+// version 1 (without the stamp either) as stamp 0.
 // Keys are derived from ids (keys.ts), so content edits do not scramble saved
 // progress: entries whose id no longer exists are dropped on decode.
 import { KEY_LENGTH, resumeKey } from './keys.ts';
 import { CHECKLIST_ANSWERS, emptyState, type LearnerState, type StoryRecord } from './state.ts';
 
-export const CODEC_VERSION = '2';
+export const CODEC_VERSION = '3';
 const SEP = '~';
-const FIELD_COUNT: Record<string, number> = { '1': 7, '2': 8 };
+const FIELD_COUNT: Record<string, number> = { '1': 7, '2': 8, '3': 9 };
+/** where the stamp and the attempt's beginning are among the fields */
+const STAMP_FIELD = 7;
+const BEGUN_FIELD = 8;
+const TIME = /^[0-9a-z]{1,11}$/;
+const time36 = (ms: number) => Math.max(0, Math.floor(ms)).toString(36);
 const MAX_DIGIT = 35;
 const LOCATION = /^[A-Za-z0-9_/-]*$/;
 
@@ -54,7 +64,7 @@ function maskLetters(mask: number): string {
 
 const DAY = /^\d{8}$/;
 
-export function encodeState(state: LearnerState, stamp = 0): string {
+export function encodeState(state: LearnerState, stamp = 0, begun = 0): string {
   if (state.completedOn !== undefined && !DAY.test(state.completedOn)) throw new CodecError(`completedOn "${state.completedOn}" is not YYYYMMDD`);
   if (!LOCATION.test(state.location)) throw new CodecError(`location "${state.location}" has characters the encoding does not allow`);
   const visited = state.visited.map(resumeKey).join('');
@@ -68,7 +78,7 @@ export function encodeState(state: LearnerState, stamp = 0): string {
     .map(([id, a]) => resumeKey(id) + CHECKLIST_ANSWERS.indexOf(a))
     .join('');
   const flags = (state.passed ? 'p' : '') + (state.completedOn ?? '');
-  return [CODEC_VERSION, visited, state.location, answers, stories, checklist, flags, Math.max(0, Math.floor(stamp)).toString(36)].join(SEP);
+  return [CODEC_VERSION, visited, state.location, answers, stories, checklist, flags, time36(stamp), time36(begun)].join(SEP);
 }
 
 function chunks(field: string, size: number, name: string, pattern: RegExp): string[] {
@@ -82,14 +92,23 @@ function lookup(ids: readonly string[]): Map<string, string> {
   return new Map(ids.map((id) => [resumeKey(id), id]));
 }
 
-/** When the encoded state was saved (0: unknown or version 1); -1 for text this codec did not write. */
-export function stateStamp(text: string): number {
+/** A time field: 0 where the version has none; -1 for text this codec did not write. */
+function timeField(text: string, index: number): number {
   const fields = text.split(SEP);
   if (FIELD_COUNT[fields[0]] !== fields.length) return -1;
-  if (fields[0] === '1') return 0;
-  const stamp = fields[FIELD_COUNT[fields[0]] - 1];
-  return /^[0-9a-z]{1,11}$/.test(stamp) ? parseInt(stamp, 36) : -1;
+  if (index >= fields.length) return 0;
+  return TIME.test(fields[index]) ? parseInt(fields[index], 36) : -1;
 }
+
+/** When the encoded state was saved (0: unknown or version 1); -1 for text this codec did not write. */
+export const stateStamp = (text: string): number => timeField(text, STAMP_FIELD);
+
+/**
+ * When the attempt the encoded state belongs to was first saved (0: unknown,
+ * as in versions 1 and 2); -1 for text this codec did not write. Two copies of
+ * one attempt have the same.
+ */
+export const stateBegun = (text: string): number => timeField(text, BEGUN_FIELD);
 
 /** Throws CodecError for anything that is not a state this codec wrote. */
 export function decodeState(text: string, ids: CodecIds): LearnerState {

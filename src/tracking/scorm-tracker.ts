@@ -14,7 +14,7 @@
 // reads and Terminate, and in browse mode what the dialect's browseWrites asks for.
 import { afterPaint } from '../after-paint.ts';
 import type { Course } from '../content/types.ts';
-import { stateStamp } from '../model/codec.ts';
+import { stateBegun, stateStamp } from '../model/codec.ts';
 import { accept, nextWrite, unsettled, type LmsRecord, type Outgoing } from './cmi-sync.ts';
 import { createCommitScheduler } from './commit-scheduler.ts';
 import type { CopyStore } from './durable.ts';
@@ -232,16 +232,31 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
    */
   let unclaimed: { mirror: Mirror; entry: MirrorEntry } | undefined;
 
-  /** Decides which saved state this launch resumes: the LMS's, or this learner's later copy here. */
-  const resume = (storage: CopyStore | undefined, learnerId: string, fromLms: string): string | null => {
+  /**
+   * Decides which saved state this launch resumes: the LMS's, or this learner's
+   * later copy here; the other of the two, when both differ, goes with it to be merged.
+   */
+  const resume = (storage: CopyStore | undefined, learnerId: string, fromLms: string): { saved: string | null; other?: string } => {
     const own = openMirror(storage, mirrorKey(course.meta.id, dialect.version, learnerId));
     confirmed = !!fromLms;
     const stored = own.read();
     // an empty record where the LMS once held this copy's attempt: a new attempt, or one an administrator deleted
     const mine = !fromLms && stored?.confirmed ? undefined : stored;
-    // the LMS is the record; a copy here wins only when it is later by its stamp
+    // the LMS is the record; a copy here wins only when it is later by its stamp, and
+    // another copy of the same attempt goes with the one chosen, to be merged into it
     let chosen = fromLms;
-    if (mine?.pending && mine.data && (!chosen || stateStamp(mine.data) > stateStamp(chosen))) chosen = mine.data;
+    let other: string | undefined;
+    if (mine?.pending && mine.data && mine.data !== fromLms) {
+      // when each attempt began: 0 where the state is older than that field, -1 for no state
+      const here = stateBegun(mine.data);
+      const there = stateBegun(fromLms);
+      // a copy the LMS never held a state of belongs to the attempt it holds now, which began elsewhere
+      const sameAttempt = !mine.confirmed || (here > 0 && here === there);
+      const later = !fromLms || stateStamp(mine.data) > stateStamp(fromLms);
+      // a copy of an earlier attempt stays out of the one the LMS holds now (the answers it owes are still sent)
+      if (later && (sameAttempt || here <= 0 || there <= 0)) chosen = mine.data;
+      if (sameAttempt) other = (later ? fromLms : mine.data) || undefined;
+    }
     owed(mine?.outbox ?? []);
     mirror = own;
     if (learnerId) {
@@ -249,7 +264,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       const entry = other.read();
       if (entry?.data) unclaimed = { mirror: other, entry };
     }
-    return chosen || null;
+    return { saved: chosen || null, other };
   };
 
   return {
@@ -276,10 +291,11 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         for (const [element, value] of look) lms.set(element, value);
         if (look.length) lms.commit();
       }
-      const saved = writing ? resume(storage, launch.learnerId, launch.suspendData) : launch.suspendData || null;
+      const { saved, other } = writing ? resume(storage, launch.learnerId, launch.suspendData) : { saved: launch.suspendData || null, other: undefined };
       if (writing) meetPeers(launch.learnerId);
       return {
         saved,
+        otherSaved: other,
         mode: launch.mode,
         passMark: launch.passMark,
         learnerName: launch.learnerName || undefined,

@@ -32,6 +32,12 @@ export interface StartInfo {
   recordedPassed?: boolean;
   /** encoded state a session left in this browser when no LMS could say whose it was: only the learner can */
   unclaimed?: string;
+  /**
+   * this learner's other copy, when the LMS holds one and this browser another
+   * the LMS never took (answers it refused, then work on another device): each
+   * may hold work the other lacks, so the two are merged, `saved` the later
+   */
+  otherSaved?: string;
 }
 
 export interface Snapshot {

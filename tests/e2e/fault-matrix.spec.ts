@@ -230,7 +230,7 @@ for (const v of ['1.2', '2004'] as const) {
       expect(s3.record.violations).toEqual([]);
     });
 
-    test('a stale copy on device 1 does not beat answers given later on device 2', async ({ page }) => {
+    test('a stale copy on device 1 does not beat answers given later on device 2, and its own answer still counts', async ({ page }) => {
       const key = mirrorKey(course.meta.id, v, 'learner_1');
       // device 1: the LMS refuses every Commit; its answer stays on the device, pending
       const s1 = await session(page, { v, fresh: true, fault: 'commit-fail-always' }, ['q1_1'], async (frame) => {
@@ -238,8 +238,14 @@ for (const v of ['1.2', '2004'] as const) {
       });
       const device1 = await page.evaluate((k) => localStorage.getItem(k), key);
       expect(device1).toContain('"pending":true');
-      // device 2 (no copy of device 1's): the learner starts again and answers more
-      await page.evaluate((k) => localStorage.removeItem(k), key);
+      // device 2 (no copy of device 1's, in either of the browser's stores): the learner starts again and answers more
+      await page.evaluate(async (k) => {
+        localStorage.removeItem(k);
+        await new Promise((done) => {
+          const deleting = indexedDB.deleteDatabase('course-copies');
+          deleting.onsuccess = deleting.onerror = deleting.onblocked = done;
+        });
+      }, key);
       const given = { q2_1: right('q2_1'), q2_2: right('q2_2'), q2_3: wrong('q2_3') };
       const s2 = await session(page, { v }, Object.keys(given), async (frame) => {
         for (const [q, letters] of Object.entries(given)) await answerQuiz(frame, q, letters);
@@ -251,6 +257,8 @@ for (const v of ['1.2', '2004'] as const) {
       const row = { lost: lost(given, cmi, v), ...sum([s1.tally, s2.tally, s3.tally]) };
       report('stale copy on another device', v, row);
       expect(row).toEqual({ lost: 0, lowered: 0, overwritten: 0 });
+      // device 1's answer is not only in the interactions HR reads but in the state the score is counted from
+      expect(decodeState(cmi['cmi.suspend_data'], ids).answers).toEqual({ q1_1: right('q1_1'), ...given });
     });
 
     test('a reset state with objectives and interactions on record: nothing lowered, nothing overwritten', async ({ page }) => {

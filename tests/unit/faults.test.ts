@@ -6,7 +6,7 @@ import * as sa12 from 'scorm-again/scorm12';
 import * as sa2004 from 'scorm-again/scorm2004';
 import { codecIds, createStore } from '../../src/app/store.ts';
 import type { Course } from '../../src/content/types.ts';
-import { decodeState, encodeState, stateStamp } from '../../src/model/codec.ts';
+import { decodeState, encodeState, stateBegun, stateStamp } from '../../src/model/codec.ts';
 import { evaluate } from '../../src/model/progress.ts';
 import { answerQuiz, emptyState, mergeStates, reconcileState, retryStory, type LearnerState } from '../../src/model/state.ts';
 import { scorm12 } from '../../src/tracking/scorm12.ts';
@@ -14,6 +14,8 @@ import { scorm2004 } from '../../src/tracking/scorm2004.ts';
 import { createScormTracker } from '../../src/tracking/scorm-tracker.ts';
 import { scorm2004Timestamp } from '../../src/tracking/time.ts';
 import type { Dialect } from '../../src/tracking/dialect.ts';
+import type { CopyStore } from '../../src/tracking/durable.ts';
+import { mirrorKey } from '../../src/tracking/mirror.ts';
 import { realCourse, SEED_KEYS } from './fixtures.ts';
 
 const course = realCourse();
@@ -91,6 +93,58 @@ describe('two tabs (item 7)', () => {
   });
 });
 
+describe('two copies of one learner: the LMS\'s and this browser\'s (item 3)', () => {
+  // this browser's copy, as a session whose Commits the LMS refused left it: pending; confirmed when the LMS had held a state of its attempt
+  const browser = (key: string, data: string, confirmed: boolean): CopyStore => {
+    const items = new Map([[key, JSON.stringify({ data, pending: true, outbox: [], confirmed })]]);
+    return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
+  };
+  const right = (q: string) => [...SEED_KEYS[q]];
+  const answered = (...quizzes: string[]) => quizzes.reduce((s, q) => answerQuiz(course, s, q, right(q)), emptyState());
+  const HOUR = 3_600_000;
+  const t0 = 1_790_000_000_000;
+
+  /** launches with the LMS holding `lms` and this browser `mine`; the answers the learner resumes with, and those the LMS holds in the end */
+  function resume(dialect: Dialect, lmsState: string, mine: string, confirmed = true) {
+    const learnerId = dialect.version === '1.2' ? 'cmi.core.student_id' : 'cmi.learner_id';
+    const { api } = lms(dialect, { [learnerId]: 'learner_1', 'cmi.suspend_data': lmsState });
+    const tracker = createScormTracker(dialect, api, course, { schedule: now, log: () => {}, storage: browser(mirrorKey(course.meta.id, dialect.version, 'learner_1'), mine, confirmed) });
+    const store = createStore(course, tracker, '');
+    const resumed = Object.keys(store.get().state.answers).sort();
+    tracker.finish();
+    const held = String(api.getFlattenedCMI()['cmi.suspend_data'] ?? '');
+    return { resumed, held: Object.keys(decodeState(held, ids).answers).sort(), begun: stateBegun(held) };
+  }
+
+  it.each([scorm12, scorm2004])('SCORM %#: answers the LMS refused here, then more on another device: the learner resumes with both', (dialect) => {
+    // here, first: q1_1, refused; then on another device, the same attempt: q2_1, accepted
+    const here = encodeState(answered('q1_1'), t0 + HOUR, t0);
+    const there = encodeState(answered('q2_1'), t0 + 2 * HOUR, t0);
+    expect(resume(dialect, there, here)).toEqual({ resumed: ['q1_1', 'q2_1'], held: ['q1_1', 'q2_1'], begun: t0 });
+    // the other way round in time: this browser's copy is the later one
+    const later = encodeState(answered('q1_1'), t0 + 3 * HOUR, t0);
+    expect(resume(dialect, there, later)).toEqual({ resumed: ['q1_1', 'q2_1'], held: ['q1_1', 'q2_1'], begun: t0 });
+    // refused from the start here, so the LMS held nothing and the other device began the attempt afresh
+    const fresh = encodeState(answered('q2_1'), t0 + 2 * HOUR, t0 + 2 * HOUR);
+    expect(resume(dialect, fresh, here, false)).toEqual({ resumed: ['q1_1', 'q2_1'], held: ['q1_1', 'q2_1'], begun: t0 + 2 * HOUR });
+  });
+
+  it.each([scorm12, scorm2004])('SCORM %#: a copy of an earlier attempt stays out of the new one the LMS holds, later or not', (dialect) => {
+    const newAttempt = encodeState(answered('q2_1'), t0 + 48 * HOUR, t0 + 47 * HOUR);
+    for (const saved of [t0 + HOUR, t0 + 49 * HOUR]) {
+      const oldAttempt = encodeState(answered('q1_1'), saved, t0);
+      expect(resume(dialect, newAttempt, oldAttempt)).toEqual({ resumed: ['q2_1'], held: ['q2_1'], begun: t0 + 47 * HOUR });
+    }
+  });
+
+  it('copies saved before attempts were told apart: the later one wins, as it did, and the attempt begins at its stamp', () => {
+    const v2 = (text: string) => text.split('~').slice(0, 8).join('~').replace(/^3~/, '2~');
+    const lmsState = v2(encodeState(answered('q2_1'), t0 + 2 * HOUR));
+    expect(resume(scorm2004, lmsState, v2(encodeState(answered('q1_1'), t0 + HOUR)))).toEqual({ resumed: ['q2_1'], held: ['q2_1'], begun: t0 + 2 * HOUR });
+    expect(resume(scorm2004, lmsState, v2(encodeState(answered('q1_1'), t0 + 3 * HOUR)))).toEqual({ resumed: ['q1_1'], held: ['q1_1'], begun: t0 + 3 * HOUR });
+  });
+});
+
 describe('the checklist rule (item 9)', () => {
   it('a course requiring the checklist is not complete with nothing answered, even when no count is passed', () => {
     const withChecklist: Course = { ...course, meta: { ...course.meta, completion: { ...course.meta.completion, checklist: true } } };
@@ -102,13 +156,25 @@ describe('the checklist rule (item 9)', () => {
 });
 
 describe('the resume state carries when it was saved (item 3)', () => {
-  it('round-trips the stamp, still reads version 1 as stamp 0, and refuses a bad stamp', () => {
-    const text = encodeState(emptyState(), 1_790_000_000_000);
+  it('round-trips the stamp and the beginning of the attempt, still reads versions 1 and 2 without them, and tells bad ones', () => {
+    const text = encodeState(emptyState(), 1_790_000_000_000, 1_780_000_000_000);
+    // base 36 by hand: 1,790,000,000,000 ms and 1,780,000,000,000 ms
+    expect(text.split('~').slice(-2)).toEqual([(1_790_000_000_000).toString(36), (1_780_000_000_000).toString(36)]);
     expect(stateStamp(text)).toBe(1_790_000_000_000);
+    expect(stateBegun(text)).toBe(1_780_000_000_000);
     expect(decodeState(text, ids)).toEqual(emptyState());
     expect(stateStamp('1~~/~~~~')).toBe(0);
+    expect(stateBegun('1~~/~~~~')).toBe(0);
     expect(decodeState('1~~/q/q1_2~~~~', ids).location).toBe('/q/q1_2');
-    expect(stateStamp(`${text.slice(0, -1)}!`)).toBe(-1);
+    expect(stateStamp('2~~/~~~~~100')).toBe(1296);
+    expect(stateBegun('2~~/~~~~~100')).toBe(0);
+    const fields = text.split('~');
+    const broken = (index: number) => fields.map((f, i) => (i === index ? `${f}!` : f)).join('~');
+    expect(stateStamp(broken(7))).toBe(-1);
+    expect(stateBegun(broken(8))).toBe(-1);
+    expect(() => decodeState(broken(7), ids)).toThrow(/stamp/);
+    // the attempt's beginning only tells copies apart: unreadable, it is unknown, and the state still reads
+    expect(decodeState(broken(8), ids)).toEqual(emptyState());
   });
 });
 

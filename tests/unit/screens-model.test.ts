@@ -199,9 +199,9 @@ describe('the certificate', () => {
   it('keeps the completion day through the resume state, and reads older states without one', () => {
     const ids = codecIds(course);
     const state: LearnerState = { ...emptyState(), passed: true, completedOn: '20261202' };
-    // the day rides in the flags field, before the stamp (36 ** 2 = 1296 → "100")
-    const text = encodeState(state, 1296);
-    expect(text.endsWith('~p20261202~100')).toBe(true);
+    // the day rides in the flags field, before the stamp (36 ** 2 = 1296 → "100") and the attempt's beginning
+    const text = encodeState(state, 1296, 36);
+    expect(text.endsWith('~p20261202~100~10')).toBe(true);
     expect(decodeState(text, ids).completedOn).toBe('20261202');
     expect(decodeState(text, ids).passed).toBe(true);
     // states saved before the day was kept: version 1 (no stamp) and version 2 with a bare "p"
