@@ -5,6 +5,12 @@ import type { Course } from '../../src/content/types.ts';
 import { CHECKLIST_ANSWERS, type LearnerState } from '../../src/model/state.ts';
 
 /**
+ * The save time and attempt start the worst case is encoded with: the last day
+ * of this century, as long in base 36 (9 digits) as any time the course will see.
+ */
+export const WORST_CASE_TIME = Date.UTC(2099, 11, 31);
+
+/**
  * The largest resume state the course can produce: every page visited, the
  * longest route as location, every quiz with all its choices ticked, every
  * story at its most attempts, every checklist item answered, a pass recorded

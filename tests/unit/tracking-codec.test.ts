@@ -7,7 +7,7 @@ import { keyCollisions } from '../../src/model/keys.ts';
 import { emptyState, type LearnerState } from '../../src/model/state.ts';
 import { SCORM12_SUSPEND_DATA_MAX } from '../../src/scorm/spec.ts';
 import { realCourse } from './fixtures.ts';
-import { worstCaseState } from '../../scripts/bench/worst-case.ts';
+import { WORST_CASE_TIME, worstCaseState } from '../../scripts/bench/worst-case.ts';
 
 const course = realCourse();
 /** the checklist issue adds about 80 items; generate 80 ids of its shape */
@@ -20,8 +20,10 @@ describe('resume state size', () => {
     expect(keyCollisions([...ids.pages, ...ids.quizzes, ...ids.stories, ...checklist])).toEqual([]);
   });
 
-  it('the worst case (every page, every quiz with all choices, max attempts, 80 checklist items) is ≤ 2,000 characters', () => {
-    const encoded = encodeState(worstCase());
+  it('the worst case (every page, every quiz with all choices, max attempts, 80 checklist items, the longest times) is ≤ 2,000 characters', () => {
+    const encoded = encodeState(worstCase(), WORST_CASE_TIME, WORST_CASE_TIME);
+    expect(encoded.split('~').slice(-2)).toEqual([WORST_CASE_TIME.toString(36), WORST_CASE_TIME.toString(36)]);
+    expect(WORST_CASE_TIME.toString(36)).toHaveLength(9);
     expect(encoded.length).toBeLessThanOrEqual(2000);
     expect(encoded.length).toBeLessThan(SCORM12_SUSPEND_DATA_MAX / 2);
     // printable ASCII only: no LMS has to escape or count bytes differently
@@ -31,7 +33,7 @@ describe('resume state size', () => {
   it('the real checklist fits as well', () => {
     const real = codecIds(course, course.checklist.map((c) => c.id));
     const state = { ...worstCase(), checklist: Object.fromEntries(real.checklist.map((id) => [id, 'done' as const])) };
-    expect(encodeState(state).length).toBeLessThanOrEqual(2000);
+    expect(encodeState(state, WORST_CASE_TIME, WORST_CASE_TIME).length).toBeLessThanOrEqual(2000);
   });
 });
 
