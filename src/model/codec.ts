@@ -23,7 +23,7 @@
 // Keys are derived from ids (keys.ts), so content edits do not scramble saved
 // progress: entries whose id no longer exists are dropped on decode.
 import { KEY_LENGTH, resumeKey } from './keys.ts';
-import { CHECKLIST_ANSWERS, emptyState, type LearnerState, type StoryRecord } from './state.ts';
+import { CHECKLIST_ANSWERS, emptyState, type ChecklistAnswer, type LearnerState, type StoryRecord } from './state.ts';
 
 export const CODEC_VERSION = '3';
 const SEP = '~';
@@ -109,6 +109,21 @@ export const stateStamp = (text: string): number => timeField(text, STAMP_FIELD)
  * one attempt have the same.
  */
 export const stateBegun = (text: string): number => timeField(text, BEGUN_FIELD);
+
+/**
+ * Whether the encoded state holds this answer: a quiz's letters (`id` the
+ * quiz's, its current attempt) or a checklist item's answer. SCORM 1.2 keeps
+ * interaction ids write-only, so what a state holds is what tells whether an
+ * answer reached the LMS with it.
+ */
+export function holdsAnswer(text: string, id: string, response: string, checklist: boolean): boolean {
+  const fields = text.split(SEP);
+  if (FIELD_COUNT[fields[0]] !== fields.length) return false;
+  const entry = resumeKey(id) + (checklist ? CHECKLIST_ANSWERS.indexOf(response as ChecklistAnswer) : letterMask(response));
+  const field = fields[checklist ? 5 : 3];
+  for (let i = 0; i < field.length; i += entry.length) if (field.startsWith(entry, i)) return true;
+  return false;
+}
 
 /** Throws CodecError for anything that is not a state this codec wrote. */
 export function decodeState(text: string, ids: CodecIds): LearnerState {

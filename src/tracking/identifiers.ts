@@ -23,6 +23,9 @@ export function interactionId(quizId: string, attempt: number): string {
   return id;
 }
 
+/** The quiz an interaction id answers (interactionId's inverse). */
+export const quizOfInteraction = (id: string): string => id.replace(/_r\d+$/, '');
+
 const letters = (selection: string) => [...selection].sort();
 
 /** SCORM 1.2 choice response: single characters joined by commas, `a,c`. */

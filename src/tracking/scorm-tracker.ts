@@ -14,14 +14,14 @@
 // reads and Terminate, and in browse mode what the dialect's browseWrites asks for.
 import { afterPaint } from '../after-paint.ts';
 import type { Course } from '../content/types.ts';
-import { stateBegun, stateStamp } from '../model/codec.ts';
+import { holdsAnswer, stateBegun, stateStamp } from '../model/codec.ts';
 import { accept, nextWrite, unsettled, type LmsRecord, type Outgoing } from './cmi-sync.ts';
 import { createCommitScheduler } from './commit-scheduler.ts';
 import type { CopyStore } from './durable.ts';
 import { connect, type Connection, type LmsError } from './connection.ts';
 import { interactionElement, SUSPEND_DATA, TIME_OUT_EXIT, type TimeLimitAction } from '../scorm/spec.ts';
 import type { Dialect } from './dialect.ts';
-import { interactionId } from './identifiers.ts';
+import { interactionId, quizOfInteraction } from './identifiers.ts';
 import { loadAnswer, mirrorKey, openMirror, storeAnswer, UNCLAIMED, type Mirror, type MirrorEntry, type StoredAnswer } from './mirror.ts';
 import { joinPeers, newTabId, OTHER_TAB_NOTICE, type PeerLink, type PeerMessage } from './peers.ts';
 import { noticeBoard } from './notices.ts';
@@ -212,7 +212,9 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   /**
    * Answers a copy here still owes the LMS. One the LMS already holds is not
    * written again: 2004 has its id and timestamp on record; 1.2's ids are
-   * write-only, but its count shows whether the index the LMS took the id at is filled.
+   * write-only, but its count shows whether the index the LMS took the id at
+   * is filled, and its state whether with this answer: another device may
+   * have filled it since.
    */
   const owed = (answers: StoredAnswer[]) => {
     for (const stored of answers) {
@@ -220,7 +222,9 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       const keys = launch?.interactionKeys;
       const held = keys
         ? keys.has(`${a.id}@${dialect.interactionWrites(0, a).find(([el]) => el === interactionElement(0, 'timestamp'))?.[1] ?? ''}`)
-        : stored.index !== undefined && stored.index < (launch?.interactionCount ?? 0);
+        : stored.index !== undefined &&
+          stored.index < (launch?.interactionCount ?? 0) &&
+          holdsAnswer(launch!.suspendData, a.type === 'likert' ? a.id : quizOfInteraction(a.id), a.response, a.type === 'likert');
       if (!held) enqueue(a);
     }
   };

@@ -78,8 +78,14 @@ export function inspect(root: string): Inspection {
     where: where(svg),
     contrast: contrast(parse(getComputedStyle(svg).color), backdrop(svg)),
   }));
+  // the bar's fill: painted as its background, or as a border (forced colours paint over backgrounds)
   const fill = main.querySelector('[role=progressbar] > *');
-  const progress = fill && shown(fill) ? contrast(over(parse(getComputedStyle(fill).backgroundColor), backdrop(fill.parentElement)), backdrop(fill.parentElement)) : null;
+  const paint = (el: Element) => {
+    const s = getComputedStyle(el);
+    const bg = parse(s.backgroundColor);
+    return bg[3] > 0 || parseFloat(s.borderTopWidth) === 0 ? bg : parse(s.borderTopColor);
+  };
+  const progress = fill && shown(fill) ? contrast(over(paint(fill), backdrop(fill.parentElement)), backdrop(fill.parentElement)) : null;
 
   const triangles: Inspection['triangles'] = [];
   const pictures: string[] = [];

@@ -15,7 +15,8 @@ import { createScormTracker } from '../../src/tracking/scorm-tracker.ts';
 import { scorm2004Timestamp } from '../../src/tracking/time.ts';
 import type { Dialect } from '../../src/tracking/dialect.ts';
 import type { CopyStore } from '../../src/tracking/durable.ts';
-import { mirrorKey } from '../../src/tracking/mirror.ts';
+import { mirrorKey, storeAnswer } from '../../src/tracking/mirror.ts';
+import { answerReport } from '../../src/tracking/report.ts';
 import { realCourse, SEED_KEYS } from './fixtures.ts';
 
 const course = realCourse();
@@ -135,6 +136,29 @@ describe('two copies of one learner: the LMS\'s and this browser\'s (item 3)', (
       const oldAttempt = encodeState(answered('q1_1'), saved, t0);
       expect(resume(dialect, newAttempt, oldAttempt)).toEqual({ resumed: ['q2_1'], held: ['q2_1'], begun: t0 + 47 * HOUR });
     }
+  });
+
+  it('SCORM 1.2: an answer this browser still owes is written again when its interaction index now holds another device\'s answer', () => {
+    // here: story 1 committed (interactions 0–2), then q2_1 set at index 3 and refused with its Commit
+    const key = mirrorKey(course.meta.id, '1.2', 'learner_1');
+    const owedHere = storeAnswer(answerReport(course, 'q2_1', 'q2_1', right('q2_1').join(''), true, 5, new Date(t0 + HOUR)), 3);
+    const mine = encodeState(answered('q1_1', 'q1_2', 'q1_3', 'q2_1'), t0 + HOUR, t0);
+    const copies = (): CopyStore => {
+      const items = new Map([[key, JSON.stringify({ data: mine, pending: true, outbox: [owedHere], confirmed: true })]]);
+      return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
+    };
+    const journal = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`cmi.interactions.${i}.id`, `x${i}`]));
+    const launchWith = (lmsState: string) => {
+      const { api, sets } = lms(scorm12, { 'cmi.core.student_id': 'learner_1', 'cmi.suspend_data': lmsState, ...journal(4) });
+      const tracker = createScormTracker(scorm12, api, course, { schedule: now, log: () => {}, storage: copies() });
+      createStore(course, tracker, '');
+      tracker.finish();
+      return sets.filter(([el, v]) => /^cmi\.interactions\.\d+\.id$/.test(el) && v === 'q2_1').map(([el]) => el);
+    };
+    // another device filled index 3 with story 4's first answer: its state has no q2_1, so q2_1 is written anew, after it
+    expect(launchWith(encodeState(answered('q1_1', 'q1_2', 'q1_3', 'q4_1'), t0 + 2 * HOUR, t0))).toEqual(['cmi.interactions.4.id']);
+    // this browser's closing Commit did reach the LMS: its state holds q2_1, so index 3 is q2_1's and nothing is written twice
+    expect(launchWith(encodeState(answered('q1_1', 'q1_2', 'q1_3', 'q2_1'), t0 + HOUR + 1, t0))).toEqual([]);
   });
 
   it('copies saved before attempts were told apart: the later one wins, as it did, and the attempt begins at its stamp', () => {
