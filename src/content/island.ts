@@ -1,7 +1,7 @@
 // The course data as the built page carries it, in a JSON island after the
 // first screen (scripts/content/vite-plugin.ts writes it; virtual:course reads
-// it when the bundle starts). Shorter than the compiled course in two ways that
-// deflate does not make up for, both undone as it is read:
+// it when the bundle starts). Shorter than the compiled course in ways that
+// deflate does not make up for, all undone as it is read:
 //  - a phrase mark (U+200B, three bytes in UTF-8) is one caret: some 460 B less
 //    gzipped over about 4,000 marks; a caret the content itself writes travels
 //    escaped (\u005e), so every bare caret is a mark;
