@@ -15,7 +15,7 @@ import { createScormTracker } from '../../src/tracking/scorm-tracker.ts';
 import { scorm2004Timestamp } from '../../src/tracking/time.ts';
 import type { Dialect } from '../../src/tracking/dialect.ts';
 import type { CopyStore } from '../../src/tracking/durable.ts';
-import { mirrorKey, storeAnswer } from '../../src/tracking/mirror.ts';
+import { mirrorKey, storeAnswer, type StoredAnswer } from '../../src/tracking/mirror.ts';
 import { answerReport } from '../../src/tracking/report.ts';
 import { realCourse, SEED_KEYS } from './fixtures.ts';
 
@@ -96,8 +96,8 @@ describe('two tabs (item 7)', () => {
 
 describe('two copies of one learner: the LMS\'s and this browser\'s (item 3)', () => {
   // this browser's copy, as a session whose Commits the LMS refused left it: pending; confirmed when the LMS had held a state of its attempt
-  const browser = (key: string, data: string, confirmed: boolean): CopyStore => {
-    const items = new Map([[key, JSON.stringify({ data, pending: true, outbox: [], confirmed })]]);
+  const browser = (key: string, data: string, confirmed: boolean, outbox: StoredAnswer[] = []): CopyStore => {
+    const items = new Map([[key, JSON.stringify({ data, pending: true, outbox, confirmed })]]);
     return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
   };
   const right = (q: string) => [...SEED_KEYS[q]];
@@ -143,14 +143,10 @@ describe('two copies of one learner: the LMS\'s and this browser\'s (item 3)', (
     const key = mirrorKey(course.meta.id, '1.2', 'learner_1');
     const owedHere = storeAnswer(answerReport(course, 'q2_1', 'q2_1', right('q2_1').join(''), true, 5, new Date(t0 + HOUR)), 3);
     const mine = encodeState(answered('q1_1', 'q1_2', 'q1_3', 'q2_1'), t0 + HOUR, t0);
-    const copies = (): CopyStore => {
-      const items = new Map([[key, JSON.stringify({ data: mine, pending: true, outbox: [owedHere], confirmed: true })]]);
-      return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
-    };
     const journal = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`cmi.interactions.${i}.id`, `x${i}`]));
     const launchWith = (lmsState: string) => {
       const { api, sets } = lms(scorm12, { 'cmi.core.student_id': 'learner_1', 'cmi.suspend_data': lmsState, ...journal(4) });
-      const tracker = createScormTracker(scorm12, api, course, { schedule: now, log: () => {}, storage: copies() });
+      const tracker = createScormTracker(scorm12, api, course, { schedule: now, log: () => {}, storage: browser(key, mine, true, [owedHere]) });
       createStore(course, tracker, '');
       tracker.finish();
       return sets.filter(([el, v]) => /^cmi\.interactions\.\d+\.id$/.test(el) && v === 'q2_1').map(([el]) => el);
