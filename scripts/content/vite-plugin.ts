@@ -36,15 +36,17 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
- * The island's text. The interface's words come first, nearest the code that
- * names their keys. Related parts sit side by side so deflate, which only
- * looks 32 KB back, finds their shared words: the checklist next to the pages
- * it restates, the quizzes next to their stories. Inside a script element only
- * `</script` and `<!--` would end or disturb it; `\u003c` keeps them inert.
+ * The island's text. Its parts are in the order that gzips smallest, as
+ * measured: deflate looks only 32 KB back, and the script comes right after
+ * the island, so the interface's words go last, next to the code that names
+ * their keys (about 930 B less gzipped than first, where they were); the rest,
+ * moved part by part to where the page came out smallest, saves some 190 B more.
+ * Inside a script element only `</script` and `<!--` would end or disturb it;
+ * `\u003c` keeps them inert.
  */
 export function courseData(course: Course): string {
   const { ui, checklist, checklistRefs, checklistLevels, pages, map, places, sections, meta, cast, stories, quizzes, phrases } = course;
-  return packCourseData({ ui, checklist, checklistRefs, checklistLevels, pages, map, places, sections, meta, cast, stories, quizzes, phrases }).replace(/<(\/script|!--)/gi, '\\u003c$1');
+  return packCourseData({ pages, sections, map, checklistRefs, checklist, quizzes, phrases, places, cast, stories, checklistLevels, meta, ui }).replace(/<(\/script|!--)/gi, '\\u003c$1');
 }
 
 /**
