@@ -40,8 +40,10 @@ async function start(): Promise<void> {
     if (location.hash === asked) showRoute();
   });
   // Hidden may be the last moment a mobile browser gives us, so it commits;
-  // pagehide ends the session (Terminate commits too) and no LMS call follows.
+  // pagehide ends the session (Terminate commits too) and no LMS call follows;
+  // from beforeunload on, an LMS's "true" may be a beacon's (Moodle's).
   addEventListener('pagehide', () => tracker.finish());
+  addEventListener('beforeunload', () => tracker.closing?.());
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') store.flush();
   });

@@ -90,10 +90,14 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   };
 
   /**
-   * The page is going away (flush, finish). An LMS may then send what it got
-   * as a beacon and answer "true" before storing it (Moodle's request.js), and
-   * a reloaded player can read its record before the beacon lands: the copy
-   * here stays pending, so the next launch takes it when it is the later one.
+   * The page is going away (flush, finish), or may be (closing: from its
+   * beforeunload on). An LMS may then send what it got as a beacon and answer
+   * "true" before storing it: Moodle's request.js does so from the
+   * beforeunload until the page is gone, and on if the navigation is called
+   * off, while a retry can still run as the next page loads. A reloaded player
+   * can read its record before the beacon lands, and a logged-out learner's
+   * beacon never lands: the copy here stays pending and keeps its answers, so
+   * the next launch takes them.
    */
   let leaving = false;
 
@@ -340,9 +344,14 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       if (!writing || !open() || role === 'follower') return;
       const [element, value] = dialect.sessionTime((elapsed() - startedAt) / 1000);
       if (lms!.set(element, value)) scheduler.accepted();
+      // a page that was already closing stays so
+      const wasLeaving = leaving;
       leaving = true;
       scheduler.flush(() => pump(true));
-      leaving = false;
+      leaving = wasLeaving;
+    },
+    closing() {
+      leaving = true;
     },
     finish() {
       leaving = true;

@@ -72,6 +72,8 @@ export interface Tracker {
   flush(): void;
   /** the learner is done with this session */
   finish(): void;
+  /** the page may be about to go (beforeunload): from now on an LMS's "true" may be a beacon's, not a sign that it stored anything */
+  closing?(): void;
   /** another tab of this course saved this (encoded) state: merge it, so that neither tab's answers are lost */
   onPeerState?(listener: (suspendData: string) => void): void;
   /** the learner says the unclaimed work (StartInfo.unclaimed) is theirs: its answers go to the LMS with the state the store commits next */

@@ -4,6 +4,7 @@
 // answer key read from content/stories/*.yaml.
 import { expect, test } from '@playwright/test';
 import { answerQuiz, goTo, visitPage } from '../../scripts/lms-host/driver.ts';
+import { RETRY_MAX_MS } from '../../src/tracking/commit-scheduler.ts';
 import {
   answerAll,
   BASE,
@@ -265,6 +266,63 @@ for (const v of ['1.2', '2004'] as const) {
         expect(cmi[`${byQuiz.get(q.id)}${EL[v].response}`], q.id).toBe(choiceList(v, given.get(q.id)!));
         expect(cmi[`${byQuiz.get(q.id)}result`], q.id).toBe(given.get(q.id) === q.key ? 'correct' : EL[v].wrong);
       }
+    });
+
+    test('logged out mid-course, then on with another device before coming back: the answers Moodle refused here and those given there all count', async ({ page, browser }) => {
+      test.setTimeout(30 * 60_000);
+      const activity = importActivity(v, `${v} logged out, then elsewhere`);
+      const first = quizzesOf('story1');
+      const refusedHere = quizzesOf('story2');
+      const elsewhereToo = quizzesOf('story4');
+      const score = (quizzes: number) => Math.floor((quizzes * 100) / QUIZZES.length);
+      let frame = await enter(page, activity);
+      await answerAll(frame, first, true);
+      await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === score(first.length), 'story 1 stored');
+      // logged out in another tab: story 2's answers are refused and kept in this browser
+      const sesskey = await page.evaluate(() => (window as unknown as { M: { cfg: { sesskey: string } } }).M.cfg.sesskey);
+      const other = await page.context().newPage();
+      await other.goto(`${BASE}/login/logout.php?sesskey=${sesskey}`);
+      await other.close();
+      await answerAll(frame, refusedHere, true);
+      await expect(frame.locator('[data-notice=lms-save]')).toBeVisible({ timeout: 60_000 });
+      // On to the login page, which comes slowly: the course's next retry runs while it loads, after
+      // the player's beforeunload, when Moodle answers every call "true" and sends it as a beacon
+      // (mod/scorm/request.js) that a logged-out session never stores. A page that came quickly
+      // let this pass about two times in three.
+      await page.route(`${BASE}/login/index.php`, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MAX_MS + 5_000));
+        await route.continue();
+      }, { times: 1 });
+      await page.goto(`${BASE}/login/index.php`);
+
+      // another device, which has no copy of this browser's: Moodle's record holds story 1; story 4 is answered there
+      const elsewhere = await (await browser.newContext()).newPage();
+      await logScormCalls(elsewhere);
+      await login(elsewhere);
+      frame = await enter(elsewhere, activity);
+      await expect(frame.getByTestId('quizzes-answered')).toHaveText(`${first.length}/${QUIZZES.length}`);
+      await answerAll(frame, elsewhereToo, true);
+      await leave(elsewhere, activity);
+      await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === score(first.length + elsewhereToo.length), 'story 4 stored');
+      await elsewhere.context().close();
+
+      // back in the first browser: its kept story 2 joins what the other device left, and Moodle scores all three stories
+      await login(page);
+      const all = [...first, ...refusedHere, ...elsewhereToo];
+      const { user } = await session(
+        page,
+        activity,
+        v,
+        async (frame) => {
+          await expect(frame.getByTestId('quizzes-answered')).toHaveText(`${all.length}/${QUIZZES.length}`);
+        },
+        (u) => Number(cmiOf(u)[EL[v].raw]) === score(all.length),
+        'every story stored',
+      );
+      inProgress(user, v);
+      const cmi = cmiOf(user);
+      const ids = Object.keys(cmi).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).map((k) => cmi[k]);
+      expect(ids.sort(), 'one interaction per answer').toEqual(all.map((q) => q.id).sort());
     });
 
     test('every quiz right with no page read: not passed, not complete', async ({ page }) => {

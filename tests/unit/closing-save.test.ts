@@ -6,8 +6,9 @@
 // the API behind the real tracker and store; the LMS's stored record is kept
 // apart from it, taking what was set only at a Commit or Terminate that is not
 // a beacon, the way Moodle's server would.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from '../../src/app/store.ts';
+import { RETRY_MAX_MS } from '../../src/tracking/commit-scheduler.ts';
 import { createScormTracker } from '../../src/tracking/scorm-tracker.ts';
 import { scorm12 } from '../../src/tracking/scorm12.ts';
 import { scorm2004 } from '../../src/tracking/scorm2004.ts';
@@ -57,9 +58,25 @@ function player(dialect: Dialect, server: Record<string, string>, storage: Stora
     store.flush();
     tracker.finish();
   };
+  /**
+   * The learner leaves for another page (Moodle's login page, the course page):
+   * its beforeunload turns Moodle's beacon on for good, and the course's own
+   * handler (src/main.tsx) runs; the page lives on until the next one arrives.
+   */
+  const beforeUnload = () => {
+    pageState.beacon = true;
+    tracker.closing?.();
+  };
   /** the beacon reaches the server */
   const land = () => Object.assign(server, inFlight);
-  return { store, leave, land, pageState };
+  return { store, leave, beforeUnload, land, pageState };
+}
+
+/** the copy as this browser's IndexedDB holds it at a moment: what the next launch finds when the page's later writes never land */
+function copyOf(storage: Storage): Storage {
+  const kept = browserStorage();
+  for (let i = 0; i < storage.length; i++) kept.setItem(storage.key(i)!, storage.getItem(storage.key(i)!)!);
+  return kept;
 }
 
 describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page', (dialect) => {
@@ -105,8 +122,8 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
     expect(interactions()).toBe(1);
   });
 
-  /** quiz 1-1 answered and committed; then the LMS's session ends (a logout elsewhere): quizzes 1-2 and 1-3 refused, the page closed with a beacon */
-  const answeredLoggedOut = () => {
+  /** quiz 1-1 answered and committed; then the LMS's session ends (a logout elsewhere): quizzes 1-2 and 1-3 refused; then the page goes (closed, with a beacon) */
+  const answeredLoggedOut = (goes = (page: ReturnType<typeof player>) => page.leave()) => {
     const storage = browserStorage();
     const server: Record<string, string> = { [idElement]: 'learner_a' };
     const first = player(dialect, server, storage);
@@ -114,7 +131,7 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
     first.pageState.loggedOut = true;
     first.store.answer('q1_2', ['b']);
     first.store.answer('q1_3', ['a', 'c']);
-    first.leave();
+    goes(first);
     return { storage, server, first };
   };
   /** the quiz of each interaction record the LMS holds, by index */
@@ -124,14 +141,36 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
       .sort(([a], [b]) => Number(a.split('.')[2]) - Number(b.split('.')[2]))
       .map(([, id]) => id);
 
-  it('answers the LMS refused before the page closed with a beacon that never landed (a logout elsewhere) are written at the next launch, each once', () => {
-    const { storage, server } = answeredLoggedOut();
+  /** the LMS holds quiz 1-1 only; a launch with this copy resumes with all three answers and writes 1-2 and 1-3, each once */
+  const nextLaunchWritesThem = (server: Record<string, string>, storage: Storage) => {
     expect(recorded(server)).toEqual(['q1_1']);
     const next = player(dialect, server, storage);
     expect(Object.keys(next.store.get().state.answers).sort()).toEqual(['q1_1', 'q1_2', 'q1_3']);
     next.leave();
     next.land();
     expect(recorded(server)).toEqual(['q1_1', 'q1_2', 'q1_3']);
+  };
+
+  it('answers the LMS refused before the page closed with a beacon that never landed (a logout elsewhere) are written at the next launch, each once', () => {
+    const { storage, server } = answeredLoggedOut();
+    nextLaunchWritesThem(server, storage);
+  });
+
+  describe('a retry while the next page loads', () => {
+    afterEach(() => vi.useRealTimers());
+
+    // Seen in Moodle 4.5.6: logged out in another tab, story 2 refused, then the learner went to the
+    // login page. Moodle answered the course's next retry "true" by beacon while that page loaded, the
+    // copy was marked saved with its answers gone, and the page's last write did not reach IndexedDB.
+    it('takes its beacon\'s "true" as nothing stored: the refused answers stay owed, and the next launch writes them, each once', () => {
+      vi.useFakeTimers();
+      const { storage, server } = answeredLoggedOut((page) => {
+        page.beforeUnload();
+        // the retry runs: a Commit answered by beacon, which never lands (the session is over)
+        vi.advanceTimersByTime(RETRY_MAX_MS);
+      });
+      nextLaunchWritesThem(server, copyOf(storage));
+    });
   });
 
   it('when that beacon did land, the next launch writes none of them again', () => {
