@@ -92,6 +92,24 @@ test('downloads dropped on the page give the same report as downloads chosen', a
   expect(await page.locator('iframe').getAttribute('srcdoc')).toBe(cliReport(files));
 });
 
+test('a file dragged over the page shows where it goes, in a contrast theme too (which paints no background colour)', async ({ page }) => {
+  await openPage(page);
+  const area = page.locator('.drop');
+  const dragged = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['x'], 'x.txt', { type: 'text/plain' }));
+    return data;
+  });
+  for (const forcedColors of ['none', 'active'] as const) {
+    await page.emulateMedia({ forcedColors });
+    const still = await area.screenshot();
+    await page.dispatchEvent('.drop', 'dragover', { dataTransfer: dragged });
+    expect((await area.screenshot()).equals(still), `forced colours ${forcedColors}: the area looks the same while a file is over it`).toBe(false);
+    await page.dispatchEvent('.drop', 'dragleave', { dataTransfer: dragged });
+    expect((await area.screenshot()).equals(still), `forced colours ${forcedColors}: the area is back as it was`).toBe(true);
+  }
+});
+
 test('the report saved from the page is the report shown; the frame runs no script', async ({ page }) => {
   await openPage(page);
   await choose(page, ['basic', 'interactions'].map((k) => join(FIXTURES, `scorm12-${k}.txt`)));
