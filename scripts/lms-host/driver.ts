@@ -19,6 +19,8 @@ export interface LaunchParams {
   slow?: number;
   /** ms until the API appears */
   lateApi?: number;
+  /** from the host page's beforeunload on, Commit and Terminate answer "true" and store nothing (Moodle's beacon, never landing) */
+  beacon?: boolean;
   /** a flat CMI to launch with (replaces the stored attempt) */
   cmi?: Record<string, string>;
   fresh?: boolean;
@@ -46,6 +48,7 @@ export function hostUrl(base: string, p: LaunchParams): string {
   if (p.refuseTimes !== undefined) q.set('refuseTimes', String(p.refuseTimes));
   if (p.slow) q.set('slow', String(p.slow));
   if (p.lateApi) q.set('lateApi', String(p.lateApi));
+  if (p.beacon) q.set('beacon', '1');
   if (p.fresh) q.set('fresh', '1');
   if (p.cmi) q.set('cmi', Buffer.from(JSON.stringify(p.cmi)).toString('base64url'));
   return `${base}?${q}`;

@@ -26,6 +26,12 @@ export interface HostConfig {
   slowMs?: number;
   /** the API object appears this long after the course starts loading (main.ts) */
   lateApiMs?: number;
+  /**
+   * as Moodle (mod/scorm/request.js): from the host page's beforeunload on, every
+   * Commit and Terminate goes as a beacon, answered "true" at once; here it never
+   * lands, as a logged-out learner's does not
+   */
+  beacon?: boolean;
 }
 
 export interface CallRecord {
@@ -102,6 +108,7 @@ export function parseConfig(search: string): HostConfig {
     refuse: refuse ? { element: elementPattern(refuse), times: times === 'always' ? Infinity : Number(times) } : undefined,
     slowMs: number('slow'),
     lateApiMs: number('lateApi'),
+    beacon: q.has('beacon'),
   };
 }
 
@@ -210,11 +217,18 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
     });
   };
 
+  let beaconGoing = false;
+  if (config.beacon) win.addEventListener('beforeunload', () => (beaconGoing = true));
+
   const target = lms as unknown as Record<string, (...args: string[]) => string>;
   const wrap = (method: string, inject?: (args: string[]) => string | undefined) => {
     const real = target[method].bind(lms);
     target[method] = (...args: string[]) => {
       const at = Date.now();
+      if (beaconGoing && (method === names.commit || method === names.terminate)) {
+        host.calls.push({ method, args: args.map(String), result: 'true', error: '0', injected: true, at });
+        return 'true';
+      }
       const errorCall = (names.errors as readonly string[]).includes(method);
       if (errorCall && injectedError !== undefined) {
         const code = injectedError;

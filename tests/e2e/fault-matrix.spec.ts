@@ -18,6 +18,7 @@ import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { codecIds } from '../../src/app/store.ts';
 import { decodeState, encodeState } from '../../src/model/codec.ts';
 import { emptyState } from '../../src/model/state.ts';
+import { RETRY_MAX_MS } from '../../src/tracking/commit-scheduler.ts';
 import { mirrorKey, type MirrorEntry } from '../../src/tracking/mirror.ts';
 
 const course = compileContent('content');
@@ -156,6 +157,27 @@ for (const v of ['1.2', '2004'] as const) {
       const cmi = await finalRecord(page, v);
       const row = { lost: lost(given, cmi, v), ...s1.tally };
       report('suspend_data always refused', v, row);
+      expect(row).toEqual({ lost: 0, lowered: 0, overwritten: 0 });
+    });
+
+    test("logged out, then off to a page that comes slowly: a retry answered by Moodle's beacon is not taken as stored", async ({ page }) => {
+      const given = { q2_1: right('q2_1'), q2_2: wrong('q2_2') };
+      // the LMS's session is over (every Commit refused), and it answers by beacon once the page starts to go
+      const frame = await launch(page, host.url, { v, fresh: true, fault: 'commit-fail-always', beacon: true });
+      for (const [q, letters] of Object.entries(given)) await answerQuiz(frame, q, letters);
+      await expect(frame.locator('[data-notice=lms-save]')).toBeVisible({ timeout: 30_000 });
+      // the next page takes longer than the course's longest wait between retries, so one runs meanwhile
+      const next = new URL('next-page', host.url).href;
+      await page.route(next, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MAX_MS + 2_000));
+        await route.fulfill({ contentType: 'text/html', body: '<title>next</title>' });
+      });
+      await page.goto(next);
+      // logged in again: the next launch writes what it still owes, if it knows it owes anything
+      const s2 = await session(page, { v }, [], async () => {});
+      const cmi = await finalRecord(page, v);
+      const row = { lost: lost(given, cmi, v), ...s2.tally };
+      report("logged out, a retry in Moodle's beacon gap", v, row);
       expect(row).toEqual({ lost: 0, lowered: 0, overwritten: 0 });
     });
 
