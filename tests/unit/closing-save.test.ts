@@ -156,7 +156,7 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
     nextLaunchWritesThem(server, storage);
   });
 
-  describe('a retry while the next page loads', () => {
+  describe("after the page's beforeunload, while Moodle answers by beacon", () => {
     afterEach(() => vi.useRealTimers());
 
     // Seen in Moodle 4.5.6: logged out in another tab, story 2 refused, then the learner went to the
@@ -170,6 +170,22 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
         vi.advanceTimersByTime(RETRY_MAX_MS);
       });
       nextLaunchWritesThem(server, copyOf(storage));
+    });
+
+    // Moodle's beacon stays on until a pageshow: a called-off navigation leaves it on for the rest of the page's life
+    it('after a navigation called off (the page hidden and shown again meanwhile), an answer committed by beacon stays owed too', () => {
+      const storage = browserStorage();
+      const server: Record<string, string> = { [idElement]: 'learner_a' };
+      const first = player(dialect, server, storage);
+      first.beforeUnload();
+      first.store.flush();
+      first.store.answer('q1_1', ['a']);
+      expect(recorded(server)).toEqual([]);
+      const next = player(dialect, server, copyOf(storage));
+      expect(Object.keys(next.store.get().state.answers)).toEqual(['q1_1']);
+      next.leave();
+      next.land();
+      expect(recorded(server)).toEqual(['q1_1']);
     });
   });
 
