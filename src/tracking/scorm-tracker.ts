@@ -119,7 +119,10 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         if (!leaving) confirmed = true;
         mirror.write(mirrorEntry(!heldByLms()));
       },
-      warn: (on) => notices.set(LMS_REFUSING_NOTICE, on),
+      // a closing page's "true" may be a beacon's that never lands: it does not show the LMS saving again
+      warn: (on) => {
+        if (on || !leaving) notices.set(LMS_REFUSING_NOTICE, on);
+      },
       wake: () => pump(false),
     },
   );

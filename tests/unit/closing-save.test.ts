@@ -172,6 +172,20 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
       nextLaunchWritesThem(server, copyOf(storage));
     });
 
+    it('the warning that the LMS is not saving stays up when a beacon\'s "true" is all that answers the retries', () => {
+      vi.useFakeTimers();
+      const warned = (page: ReturnType<typeof player>) => page.store.get().notices.some((n) => n.id === 'lms-save');
+      const { first } = answeredLoggedOut((page) => {
+        // refused until the learner is warned
+        for (let ms = 0; ms < RETRY_MAX_MS && !warned(page); ms += 1_000) vi.advanceTimersByTime(1_000);
+        expect(warned(page)).toBe(true);
+        // a link whose navigation is called off (a download, say): beforeunload, and the page stays
+        page.beforeUnload();
+        vi.advanceTimersByTime(RETRY_MAX_MS);
+      });
+      expect(warned(first)).toBe(true);
+    });
+
     // Moodle's beacon stays on until a pageshow: a called-off navigation leaves it on for the rest of the page's life
     it('after a navigation called off (the page hidden and shown again meanwhile), an answer committed by beacon stays owed too', () => {
       const storage = browserStorage();
