@@ -1,6 +1,6 @@
 // Drives the course inside the LMS host from Playwright: launch with settings,
 // take pages and quizzes in the course frame, read what the LMS recorded.
-import { expect, type Frame, type Page } from '@playwright/test';
+import { expect, type Frame, type Page, type Request, type Route } from '@playwright/test';
 import type { CallRecord, StoredAttempt } from './host.ts';
 import type { ScormVersion } from '../../src/scorm/spec.ts';
 
@@ -19,7 +19,7 @@ export interface LaunchParams {
   slow?: number;
   /** ms until the API appears */
   lateApi?: number;
-  /** from the host page's beforeunload on, Commit and Terminate answer "true" and store nothing (Moodle's beacon, never landing) */
+  /** from the host page's beforeunload on, Commit and Terminate answer "true", send a beacon (BEACON_PATH) and store nothing (Moodle's, never landing) */
   beacon?: boolean;
   /** a flat CMI to launch with (replaces the stored attempt) */
   cmi?: Record<string, string>;
@@ -123,4 +123,37 @@ export async function closeCourse(page: Page): Promise<void> {
     const frame = document.getElementById('course') as HTMLIFrameElement;
     frame.remove();
   });
+}
+
+/**
+ * Goes to `url`, whose response is held until the page has sent a request that
+ * `awaited` picks (or `boundMs` has passed), then made by `respond`: what the
+ * page does between its beforeunload and the next page, in a gap that lasts
+ * until it has happened. Whether it happened in the gap is returned.
+ */
+export async function gotoAfter(
+  page: Page,
+  url: string,
+  awaited: (request: Request) => boolean,
+  boundMs: number,
+  respond: (route: Route) => Promise<void>,
+): Promise<boolean> {
+  let seen: () => void = () => {};
+  const sent = new Promise<true>((resolve) => (seen = () => resolve(true)));
+  const watch = (request: Request) => {
+    if (awaited(request)) seen();
+  };
+  page.on('request', watch);
+  let inGap = false;
+  await page.route(
+    url,
+    async (route) => {
+      inGap = await Promise.race([sent, new Promise<false>((resolve) => setTimeout(resolve, boundMs, false))]);
+      await respond(route);
+    },
+    { times: 1 },
+  );
+  await page.goto(url);
+  page.off('request', watch);
+  return inGap;
 }

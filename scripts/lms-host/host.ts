@@ -28,11 +28,14 @@ export interface HostConfig {
   lateApiMs?: number;
   /**
    * as Moodle (mod/scorm/request.js): from the host page's beforeunload on, every
-   * Commit and Terminate goes as a beacon, answered "true" at once; here it never
-   * lands, as a logged-out learner's does not
+   * Commit and Terminate goes as a beacon, answered "true" at once; here it is
+   * sent to BEACON_PATH, where nothing stores it, as a logged-out learner's is not
    */
   beacon?: boolean;
 }
+
+/** where the host page sends its beacons (config.beacon), relative to the page: a test sees when one goes */
+export const BEACON_PATH = 'beacon';
 
 export interface CallRecord {
   method: string;
@@ -226,6 +229,7 @@ export function createHost(win: Window & Partial<ApiConstructors>, config: HostC
     target[method] = (...args: string[]) => {
       const at = Date.now();
       if (beaconGoing && (method === names.commit || method === names.terminate)) {
+        win.navigator.sendBeacon(BEACON_PATH, method);
         host.calls.push({ method, args: args.map(String), result: 'true', error: '0', injected: true, at });
         return 'true';
       }

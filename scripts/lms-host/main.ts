@@ -4,7 +4,7 @@
 //   fault=no-api|init-false|commit-fail-<N>|commit-fail-always   (a failing store refuses Commit and Terminate)
 //   refuse=<element, * for an index>  refuseTimes=<N>|always   SetValue of it answers false, error 101
 //   slow=<ms>      every API call blocks that long        lateApi=<ms>   the API appears that late
-//   beacon=1       from the page's beforeunload on, Commit and Terminate answer "true" and store nothing (Moodle's beacon, never landing)
+//   beacon=1       from the page's beforeunload on, Commit and Terminate answer "true", send a beacon to ./beacon and store nothing (Moodle's beacon, never landing)
 //   cmi=<base64url JSON of a flat CMI>  replaces the stored attempt (exit "suspend")
 //   fresh=1  forgets the stored attempt
 // Both seeding parameters are taken off the address, so a reload re-enters.

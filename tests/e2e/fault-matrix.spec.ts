@@ -13,7 +13,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { compileContent } from '../../scripts/content/compile.ts';
-import { answerQuiz, closeCourse, goTo, launch, record, type HostRecord, type LaunchParams } from '../../scripts/lms-host/driver.ts';
+import { answerQuiz, closeCourse, goTo, gotoAfter, launch, record, type HostRecord, type LaunchParams } from '../../scripts/lms-host/driver.ts';
+import { BEACON_PATH } from '../../scripts/lms-host/host.ts';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { codecIds } from '../../src/app/store.ts';
 import { decodeState, encodeState } from '../../src/model/codec.ts';
@@ -166,13 +167,13 @@ for (const v of ['1.2', '2004'] as const) {
       const frame = await launch(page, host.url, { v, fresh: true, fault: 'commit-fail-always', beacon: true });
       for (const [q, letters] of Object.entries(given)) await answerQuiz(frame, q, letters);
       await expect(frame.locator('[data-notice=lms-save]')).toBeVisible({ timeout: 30_000 });
-      // the next page takes longer than the course's longest wait between retries, so one runs meanwhile
-      const next = new URL('next-page', host.url).href;
-      await page.route(next, async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MAX_MS + 2_000));
-        await route.fulfill({ contentType: 'text/html', body: '<title>next</title>' });
-      });
-      await page.goto(next);
+      // the next page comes only once the course's next retry has run, answered by beacon; no wait
+      // between retries is longer than the bound
+      const beacon = new URL(BEACON_PATH, host.url).href;
+      const inGap = await gotoAfter(page, new URL('next-page', host.url).href, (r) => r.url() === beacon, RETRY_MAX_MS + 2_000, (route) =>
+        route.fulfill({ contentType: 'text/html', body: '<title>next</title>' }),
+      );
+      expect(inGap, 'a retry ran while the next page loaded').toBe(true);
       // logged in again: the next launch writes what it still owes, if it knows it owes anything
       const s2 = await session(page, { v }, [], async () => {});
       const cmi = await finalRecord(page, v);

@@ -2,8 +2,8 @@
 // by default (import.sh), taken as student1 in Moodle's player; what HR then reads
 // is what Moodle stored (records.sh), checked against the course's rules and an
 // answer key read from content/stories/*.yaml.
-import { expect, test } from '@playwright/test';
-import { answerQuiz, goTo, visitPage } from '../../scripts/lms-host/driver.ts';
+import { expect, test, type Request } from '@playwright/test';
+import { answerQuiz, goTo, gotoAfter, visitPage } from '../../scripts/lms-host/driver.ts';
 import { RETRY_MAX_MS } from '../../src/tracking/commit-scheduler.ts';
 import {
   answerAll,
@@ -285,15 +285,12 @@ for (const v of ['1.2', '2004'] as const) {
       await other.close();
       await answerAll(frame, refusedHere, true);
       await expect(frame.locator('[data-notice=lms-save]')).toBeVisible({ timeout: 60_000 });
-      // On to the login page, which comes slowly: the course's next retry runs while it loads, after
-      // the player's beforeunload, when Moodle answers every call "true" and sends it as a beacon
-      // (mod/scorm/request.js) that a logged-out session never stores. A page that came quickly
-      // let this pass about two times in three.
-      await page.route(`${BASE}/login/index.php`, async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MAX_MS + 5_000));
-        await route.continue();
-      }, { times: 1 });
-      await page.goto(`${BASE}/login/index.php`);
+      // On to the login page, which comes only once the course's next retry has run while it loads,
+      // after the player's beforeunload, when Moodle answers every call "true" and sends it as a
+      // beacon (mod/scorm/request.js) that a logged-out session never stores. A page that came
+      // quickly let this pass about two times in three.
+      const beacon = (r: Request) => r.url().startsWith(`${BASE}/mod/scorm/datamodel.php`) && r.url().includes('api=beacon');
+      expect(await gotoAfter(page, `${BASE}/login/index.php`, beacon, RETRY_MAX_MS + 5_000, (route) => route.continue()), 'a retry ran while the login page loaded').toBe(true);
 
       // another device, which has no copy of this browser's: Moodle's record holds story 1; story 4 is answered there
       const elsewhere = await (await browser.newContext()).newPage();
