@@ -41,11 +41,13 @@ async function start(): Promise<void> {
   });
   // Hidden may be the last moment a mobile browser gives us, so it commits;
   // pagehide ends the session (Terminate commits too) and no LMS call follows;
-  // from beforeunload on, an LMS's "true" may be a beacon's (Moodle's).
+  // from beforeunload on, and while hidden, an LMS's "true" may be a beacon's (Moodle's).
   addEventListener('pagehide', () => tracker.finish());
   addEventListener('beforeunload', () => tracker.closing?.());
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') store.flush();
+    const hidden = document.visibilityState === 'hidden';
+    tracker.hidden?.(hidden);
+    if (hidden) store.flush();
   });
 
   // Closed disclosures print open: nothing the learner folded away is lost on paper.

@@ -21,6 +21,13 @@ export interface Outgoing {
   index?: number;
   /** fields the LMS accepted */
   accepted: Set<string>;
+  /**
+   * it went out in a Commit the LMS refused, or answered "true" without knowing
+   * (a beacon's): a later Commit may not carry it again (Moodle's 1.2 player
+   * sends each value once, even in a request that failed), so it stays owed for
+   * the session, and the next launch checks the LMS's record for it
+   */
+  doubtful?: boolean;
 }
 
 /** What the LMS holds, as far as this session knows. */
@@ -102,7 +109,7 @@ export function accept(record: LmsRecord, write: Write): void {
   } else record.held.set(write.element, write.value);
 }
 
-/** The answers the LMS has not yet taken whole (after a Commit, the others leave the outbox). */
+/** The answers the LMS has not yet taken whole, or may not have (after a Commit, the others leave the outbox). */
 export function unsettled(dialect: Dialect, outbox: readonly Outgoing[]): Outgoing[] {
-  return outbox.filter((o) => o.index === undefined || !dialect.interactionWrites(o.index, o.answer).every(([element]) => o.accepted.has(arrayField(element))));
+  return outbox.filter((o) => o.doubtful || o.index === undefined || !dialect.interactionWrites(o.index, o.answer).every(([element]) => o.accepted.has(arrayField(element))));
 }

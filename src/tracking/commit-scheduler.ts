@@ -8,7 +8,10 @@
 //     exponential backoff, the refused elements are offered again only then, and
 //     after WARN_AFTER_FAILURES failures in a row the learner is warned until a
 //     round goes through (every write accepted and a Commit after them);
-//   - a closing page commits what is set at once.
+//   - a closing page commits what is set at once;
+//   - a "true" that may be a beacon's (Moodle's, while the page is hidden or
+//     closing) is no news: what it sent stays to be committed, the failures in a
+//     row and the warning stay as they were, and a retry under way goes on.
 
 export const PAGE_COMMIT_INTERVAL_MS = 60_000;
 export const RETRY_BASE_MS = 1_000;
@@ -22,9 +25,12 @@ export interface Clock {
   clearTimer(timer: unknown): void;
 }
 
+/** what a Commit's answer says: the LMS stored what was set, refused it, or said "true" without knowing (a beacon's) */
+export type CommitOutcome = 'stored' | 'refused' | 'unconfirmed';
+
 export interface CommitActions {
-  /** the LMS's Commit; false when refused */
-  commit(): boolean;
+  /** the LMS's Commit */
+  commit(): CommitOutcome;
   /** a Commit went through: what was set is now the LMS's record */
   committed(): void;
   /** a whole round went through: every write accepted and committed */
@@ -58,6 +64,8 @@ export function createCommitScheduler(clock: Clock, actions: CommitActions): Com
   let lastCommitAt = -Infinity;
   /** something was set since the last Commit went through */
   let uncommitted = false;
+  /** the last Commit was answered by a beacon: what it sent is to be committed again, to an LMS that answers for itself */
+  let unconfirmed = false;
   /** a milestone asks for a Commit as soon as the writes are out */
   let wanted = false;
   /** failures in a row */
@@ -70,9 +78,7 @@ export function createCommitScheduler(clock: Clock, actions: CommitActions): Com
   const refusedNow = new Set<string>();
   let refusedRound = false;
 
-  const failed = () => {
-    failures++;
-    if (failures >= WARN_AFTER_FAILURES) actions.warn(true);
+  const retryLater = () => {
     if (retryTimer !== undefined) return;
     const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (failures - 1));
     retryTimer = clock.setTimer(() => {
@@ -84,14 +90,27 @@ export function createCommitScheduler(clock: Clock, actions: CommitActions): Com
     }, delay);
   };
 
+  const failed = () => {
+    failures++;
+    if (failures >= WARN_AFTER_FAILURES) actions.warn(true);
+    retryLater();
+  };
+
   const commit = () => {
     clock.clearTimer(deferredTimer);
     deferredTimer = undefined;
     wanted = false;
     commits++;
-    if (!actions.commit()) return failed();
+    const outcome = actions.commit();
+    if (outcome === 'refused') return failed();
     lastCommitAt = clock.now();
     uncommitted = false;
+    unconfirmed = outcome === 'unconfirmed';
+    if (unconfirmed) {
+      // an LMS that was refusing may still be: keep trying, at the pace reached
+      if (failures > 0) retryLater();
+      return;
+    }
     actions.committed();
     if (refusedRound) return failed();
     failures = 0;
@@ -114,7 +133,7 @@ export function createCommitScheduler(clock: Clock, actions: CommitActions): Com
       wanted = true;
     },
     idle() {
-      if (wanted && (uncommitted || refusedRound || commits === 0)) return commit();
+      if (wanted && (uncommitted || unconfirmed || refusedRound || commits === 0)) return commit();
       if (!uncommitted || retryTimer !== undefined) return;
       const wait = lastCommitAt + PAGE_COMMIT_INTERVAL_MS - clock.now();
       if (wait <= 0) commit();

@@ -8,7 +8,9 @@
 //     retried: commit-scheduler.ts (a refused call is logged by the connection);
 //   - the mirror is marked saved only once the LMS has accepted that very
 //     suspend_data and a Commit after it; an answer's interaction stays in the
-//     mirror's outbox until the LMS took its every field and committed;
+//     mirror's outbox until the LMS took its every field and committed, and
+//     for the rest of the session once a Commit carrying it was refused or
+//     answered by a beacon (the next launch checks the LMS's record for it);
 //   - the tab opened last writes the LMS (peers.ts); a time limit ends the session.
 // In review and browse mode the learner's record is not written: only Initialize,
 // reads and Terminate, and in browse mode what the dialect's browseWrites asks for.
@@ -90,14 +92,15 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   };
 
   /**
-   * The page is going away (flush, finish), or may be (closing: from its
-   * beforeunload on). An LMS may then send what it got as a beacon and answer
-   * "true" before storing it: Moodle's request.js does so from the
-   * beforeunload until the page is gone, and on if the navigation is called
-   * off, while a retry can still run as the next page loads. A reloaded player
-   * can read its record before the beacon lands, and a logged-out learner's
-   * beacon never lands: the copy here stays pending and keeps its answers, so
-   * the next launch takes them.
+   * The page is hidden or going away (flush, hidden, finish), or may be
+   * (closing: from its beforeunload on). An LMS may then send what it got as a
+   * beacon and answer "true" before storing it: Moodle's request.js does so
+   * from the beforeunload, the pagehide or the page's hiding until it is shown
+   * again or gone, and on if a navigation is called off, while a retry can
+   * still run as the next page loads. A reloaded player can read its record
+   * before the beacon lands, and a logged-out learner's beacon never lands:
+   * such a "true" settles nothing, the copy here stays pending and keeps its
+   * answers, so the next launch takes them.
    */
   let leaving = false;
 
@@ -112,17 +115,18 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   const scheduler = createCommitScheduler(
     { now, setTimer: (run, ms) => setTimeout(run, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) },
     {
-      commit: () => lms!.commit(),
+      commit: () => {
+        const outcome = !lms!.commit() ? 'refused' : leaving ? 'unconfirmed' : 'stored';
+        if (outcome !== 'stored') for (const o of outbox) if (o.accepted.size) o.doubtful = true;
+        return outcome;
+      },
       committed: settleOutbox,
       saved: () => {
         if (!latest) return;
-        if (!leaving) confirmed = true;
+        confirmed = true;
         mirror.write(mirrorEntry(!heldByLms()));
       },
-      // a closing page's "true" may be a beacon's that never lands: it does not show the LMS saving again
-      warn: (on) => {
-        if (on || !leaving) notices.set(LMS_REFUSING_NOTICE, on);
-      },
+      warn: (on) => notices.set(LMS_REFUSING_NOTICE, on),
       wake: () => pump(false),
     },
   );
@@ -167,7 +171,8 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       role = 'follower';
       leaderGone = false;
       // what the LMS does not hold yet is the new leader's to write
-      if (latest) peers?.post({ kind: 'state', tab, data: latest.suspendData, answers: outbox.map((o) => storeAnswer(o.answer)) });
+      // (not those it wrote in doubt: the new leader would write them again, as new records)
+      if (latest) peers?.post({ kind: 'state', tab, data: latest.suspendData, answers: outbox.filter((o) => !o.doubtful).map((o) => storeAnswer(o.answer)) });
       outbox = [];
       scheduler.stop();
       pumpScheduled = false;
@@ -326,7 +331,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       } else if (milestone.kind === 'checklist' && milestone.answer && course.meta.checklist.report) {
         // quiz answers come first: a checklist answer never takes the last interaction places a quiz may need
         const room = dialect.interactionLimit - course.quizzes.length * 2;
-        if (record.nextInteraction + outbox.length < room) answer = checklistAnswerReport(course, milestone.itemId, milestone.answer, milestone.at);
+        if (record.nextInteraction + outbox.filter((o) => o.index === undefined).length < room) answer = checklistAnswerReport(course, milestone.itemId, milestone.answer, milestone.at);
       }
       if (role === 'follower' && !leaderGone) {
         peers?.post({ kind: 'state', tab, data: snapshot.suspendData, answers: answer ? [storeAnswer(answer)] : [] });
@@ -355,6 +360,9 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     },
     closing() {
       leaving = true;
+    },
+    hidden(on) {
+      leaving = on;
     },
     finish() {
       leaving = true;

@@ -74,6 +74,8 @@ export interface Tracker {
   finish(): void;
   /** the page may be about to go (beforeunload): from now on an LMS's "true" may be a beacon's, not a sign that it stored anything */
   closing?(): void;
+  /** the page was hidden (true) or shown again (false): while hidden, as from `closing` on, an LMS's "true" may be a beacon's; shown, it is the LMS's own again */
+  hidden?(on: boolean): void;
   /** another tab of this course saved this (encoded) state: merge it, so that neither tab's answers are lost */
   onPeerState?(listener: (suspendData: string) => void): void;
   /** the learner says the unclaimed work (StartInfo.unclaimed) is theirs: its answers go to the LMS with the state the store commits next */

@@ -31,8 +31,12 @@ function player(dialect: Dialect, server: Record<string, string>, storage: Stora
   const api = new SCORM_AGAIN[dialect.version]({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
   api.loadFromFlattenedJSON(server);
   const set: Record<string, string> = {};
-  /** loggedOut: the LMS's session is over (Moodle's login page answers each Commit), a beacon still says "true" */
-  const pageState = { beacon: false, loggedOut: false };
+  /**
+   * loggedOut: the LMS's session is over (Moodle's login page answers each Commit), a beacon still says "true";
+   * sendsOnce: each Commit carries only the values changed since the last request, whether that one failed or not (Moodle's 1.2 player)
+   */
+  const pageState = { beacon: false, loggedOut: false, sendsOnce: false };
+  const sent: Record<string, string> = {};
   const { setValue, commit, terminate } = dialect.methods;
   const realSet = api[setValue].bind(api);
   api[setValue] = (element: string, value: string) => {
@@ -44,9 +48,11 @@ function player(dialect: Dialect, server: Record<string, string>, storage: Stora
   for (const method of [commit, terminate]) {
     const real = api[method].bind(api);
     api[method] = (param: string) => {
+      const payload = pageState.sendsOnce ? Object.fromEntries(Object.entries(set).filter(([k, v]) => sent[k] !== v)) : { ...set };
+      Object.assign(sent, payload);
       if (pageState.loggedOut && !pageState.beacon) return 'false';
       const r = real(param);
-      if (r === 'true') Object.assign(pageState.beacon ? inFlight : server, set);
+      if (r === 'true') Object.assign(pageState.beacon ? inFlight : server, payload);
       return r;
     };
   }
@@ -67,9 +73,19 @@ function player(dialect: Dialect, server: Record<string, string>, storage: Stora
     pageState.beacon = true;
     tracker.closing?.();
   };
+  /** the page is hidden (another tab, another app) and shown again: Moodle's beacon is on in between, and the course is told (src/main.tsx) */
+  const hide = () => {
+    pageState.beacon = true;
+    tracker.hidden?.(true);
+    store.flush();
+  };
+  const show = () => {
+    pageState.beacon = false;
+    tracker.hidden?.(false);
+  };
   /** the beacon reaches the server */
   const land = () => Object.assign(server, inFlight);
-  return { store, leave, beforeUnload, land, pageState };
+  return { store, leave, beforeUnload, hide, show, land, pageState };
 }
 
 /** the copy as this browser's IndexedDB holds it at a moment: what the next launch finds when the page's later writes never land */
@@ -186,13 +202,12 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
       expect(warned(first)).toBe(true);
     });
 
-    // Moodle's beacon stays on until a pageshow: a called-off navigation leaves it on for the rest of the page's life
-    it('after a navigation called off (the page hidden and shown again meanwhile), an answer committed by beacon stays owed too', () => {
+    // Moodle's beacon stays on until the page is shown again after a hiding: a called-off navigation leaves it on meanwhile
+    it('after a navigation called off, an answer committed by beacon stays owed too', () => {
       const storage = browserStorage();
       const server: Record<string, string> = { [idElement]: 'learner_a' };
       const first = player(dialect, server, storage);
       first.beforeUnload();
-      first.store.flush();
       first.store.answer('q1_1', ['a']);
       expect(recorded(server)).toEqual([]);
       const next = player(dialect, server, copyOf(storage));
@@ -201,6 +216,85 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
       next.land();
       expect(recorded(server)).toEqual(['q1_1']);
     });
+  });
+
+  describe('while the page is hidden, when Moodle answers by beacon too', () => {
+    afterEach(() => vi.useRealTimers());
+    const warned = (page: ReturnType<typeof player>) => page.store.get().notices.some((n) => n.id === 'lms-save');
+
+    it('the retries go on while the page is hidden, and once it is shown again with the LMS back, the warning comes down with no move of the learner\'s', () => {
+      vi.useFakeTimers();
+      const { first, server } = answeredLoggedOut((page) => {
+        for (let ms = 0; ms < RETRY_MAX_MS && !warned(page); ms += 1_000) vi.advanceTimersByTime(1_000);
+        expect(warned(page)).toBe(true);
+        page.hide();
+        vi.advanceTimersByTime(2 * RETRY_MAX_MS);
+        expect(warned(page)).toBe(true);
+        // logged in again (in another tab, say), and this page shown again
+        page.pageState.loggedOut = false;
+        page.show();
+        vi.advanceTimersByTime(RETRY_MAX_MS);
+      });
+      expect(warned(first)).toBe(false);
+      expect(recorded(server)).toEqual(['q1_1', 'q1_2', 'q1_3']);
+    });
+
+    // Another tab's answers reach this one, the tab opened last, which writes them to the LMS: while it is hidden
+    it('an answer committed while the page is hidden, by beacon, stays owed: the next launch writes it, once', () => {
+      const { storage, server, first } = answeredLoggedOut((page) => page.hide());
+      first.store.answer('q2_1', ['a']);
+      const copy = copyOf(storage);
+      const next = player(dialect, server, copy);
+      expect(Object.keys(next.store.get().state.answers).sort()).toEqual(['q1_1', 'q1_2', 'q1_3', 'q2_1']);
+      next.leave();
+      next.land();
+      expect(recorded(server)).toEqual(['q1_1', 'q1_2', 'q1_3', 'q2_1']);
+    });
+
+    it('shown again with the LMS saving, a page hidden and shown leaves no warning and the next launch writes nothing twice', () => {
+      const storage = browserStorage();
+      const server: Record<string, string> = { [idElement]: 'learner_a' };
+      const first = player(dialect, server, storage);
+      first.store.answer('q1_1', ['a']);
+      first.hide();
+      first.land();
+      first.show();
+      first.store.answer('q1_2', ['b']);
+      expect(warned(first)).toBe(false);
+      first.leave();
+      first.land();
+      expect(recorded(server)).toEqual(['q1_1', 'q1_2']);
+      const next = player(dialect, server, storage);
+      next.leave();
+      next.land();
+      expect(recorded(server)).toEqual(['q1_1', 'q1_2']);
+    });
+  });
+
+  // Seen in Moodle 4.5.6 with the 1.2 package: one Commit answered 503, the retry "true", and that answer's record was never stored
+  it('an answer whose Commit was refused by an LMS that then sends it no more stays owed through the later "true": the next launch writes it, once', () => {
+    vi.useFakeTimers();
+    try {
+      const storage = browserStorage();
+      const server: Record<string, string> = { [idElement]: 'learner_a' };
+      const first = player(dialect, server, storage);
+      first.pageState.sendsOnce = true;
+      first.store.answer('q1_1', ['a']);
+      first.pageState.loggedOut = true;
+      first.store.answer('q1_2', ['b']);
+      first.pageState.loggedOut = false;
+      vi.advanceTimersByTime(RETRY_MAX_MS);
+      expect(first.store.get().notices.some((n) => n.id === 'lms-save')).toBe(false);
+      expect(recorded(server)).toEqual(['q1_1']);
+      first.leave();
+      first.land();
+      const next = player(dialect, server, storage);
+      next.leave();
+      next.land();
+      expect(recorded(server)).toEqual(['q1_1', 'q1_2']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('when that beacon did land, the next launch writes none of them again', () => {

@@ -16,6 +16,8 @@ function session(refusals = 0) {
   const log: string[] = [];
   const commitsAt: number[] = [];
   let warned = false;
+  /** the page is hidden or closing: the LMS answers "true" by beacon, not knowing whether anything is stored */
+  let beacon = false;
   /** what the tracker sends again when a retry is due (the writes refused in the round before) */
   let resend = () => {};
   const scheduler = createCommitScheduler(
@@ -31,13 +33,17 @@ function session(refusals = 0) {
     {
       commit: () => {
         commitsAt.push(t);
+        if (beacon) {
+          log.push('commit unconfirmed');
+          return 'unconfirmed';
+        }
         if (refusals > 0) {
           refusals--;
           log.push('commit refused');
-          return false;
+          return 'refused';
         }
         log.push('commit');
-        return true;
+        return 'stored';
       },
       committed: () => log.push('committed'),
       saved: () => log.push('saved'),
@@ -67,7 +73,8 @@ function session(refusals = 0) {
     scheduler.idle();
   };
   const onWake = (writes: () => void) => (resend = writes);
-  return { scheduler, log, commitsAt, advance, write, onWake, warned: () => warned, pendingTimers: () => timers.length };
+  const setBeacon = (on: boolean) => (beacon = on);
+  return { scheduler, log, commitsAt, advance, write, onWake, setBeacon, warned: () => warned, pendingTimers: () => timers.length };
 }
 
 describe('commit scheduler', () => {
@@ -149,6 +156,47 @@ describe('commit scheduler', () => {
     expect(s.warned()).toBe(true);
     s.advance(4_000);
     expect(s.warned()).toBe(false);
+  });
+
+  it('a beacon\'s "true" is no news: the warning stays up and the retries go on at the pace reached, until a Commit the LMS answers itself clears them', () => {
+    const s = session(WARN_AFTER_FAILURES + 10);
+    s.scheduler.accepted();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    s.advance(3_000);
+    expect(s.warned()).toBe(true);
+    // the page is hidden: Moodle answers by beacon from now on
+    s.setBeacon(true);
+    s.advance(8_000);
+    // the 4 s wait reached is kept, not doubled and not reset
+    expect(s.commitsAt).toEqual([0, 1_000, 3_000, 7_000, 11_000]);
+    expect(s.log.slice(-2)).toEqual(['commit unconfirmed', 'commit unconfirmed']);
+    expect(s.log).not.toContain('committed');
+    expect(s.warned()).toBe(true);
+    // shown again, and the LMS refuses no more
+    s.setBeacon(false);
+    s.advance(4_000);
+    expect(s.commitsAt.at(-1)).toBe(15_000);
+    expect(s.log.slice(-1)).toEqual(['commit refused']);
+    s.advance(10 * 60_000);
+    expect(s.log.slice(-3)).toEqual(['commit', 'committed', 'saved']);
+    expect(s.warned()).toBe(false);
+    expect(s.pendingTimers()).toBe(0);
+  });
+
+  it('with nothing refused, a beacon\'s "true" arms no retry, and what it sent is committed again with the next milestone', () => {
+    const s = session();
+    s.setBeacon(true);
+    s.scheduler.accepted();
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    expect(s.log).toEqual(['commit unconfirmed']);
+    expect(s.pendingTimers()).toBe(0);
+    s.setBeacon(false);
+    // nothing new set: still committed, the beacon's round being unconfirmed
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    expect(s.log).toEqual(['commit unconfirmed', 'commit', 'committed', 'saved']);
   });
 
   it('a refused write fails the round after its Commit; the element is held back until the retry offers it again', () => {
