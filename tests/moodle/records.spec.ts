@@ -2,7 +2,7 @@
 // by default (import.sh), taken as student1 in Moodle's player; what HR then reads
 // is what Moodle stored (records.sh), checked against the course's rules and an
 // answer key read from content/stories/*.yaml.
-import { expect, test, type Request } from '@playwright/test';
+import { expect, test, type Page, type Request } from '@playwright/test';
 import { answerQuiz, goTo, gotoAfter, visitPage } from '../../scripts/lms-host/driver.ts';
 import { RETRY_MAX_MS } from '../../src/tracking/commit-scheduler.ts';
 import {
@@ -43,7 +43,31 @@ import {
   summary,
   totalOf,
   wrongOf,
+  type UserRecord,
 } from './moodle.ts';
+
+/**
+ * The player's tab hidden or shown again, as a learner's switch to another tab
+ * does. Headless Chromium keeps a page visible whichever tab is in front, so
+ * each document's visibilityState is set and its visibilitychange fired, the
+ * player's first: Moodle's request.js turns its beacon on and off there.
+ */
+async function setHidden(page: Page, hidden: boolean): Promise<void> {
+  for (const frame of page.frames()) {
+    await frame.evaluate((h) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    }, hidden);
+  }
+}
+
+/** Moodle's server answers every save 503 (maintenance, a restart) until `back()`: its player then refuses the Commit. */
+async function serverDown(page: Page): Promise<{ back: () => void }> {
+  let down = true;
+  await page.route(/\/mod\/scorm\/datamodel\.php/, (route) => (down ? route.fulfill({ status: 503, body: 'down for maintenance' }) : route.continue()));
+  return { back: () => (down = false) };
+}
 
 test.beforeEach(async ({ page }) => {
   await logScormCalls(page);
@@ -322,6 +346,52 @@ for (const v of ['1.2', '2004'] as const) {
       expect(ids.sort(), 'one interaction per answer').toEqual(all.map((q) => q.id).sort());
     });
 
+    test("Moodle's server refuses saves for a while (503), then is back: the learner is warned, then not, and by the next entry Moodle holds every answer once, with the score", async ({ page }) => {
+      test.setTimeout(30 * 60_000);
+      const activity = importActivity(v, `${v} server down a while`);
+      const before = quizzesOf('story1');
+      const during = quizzesOf('story2');
+      const score = (quizzes: number) => Math.floor((quizzes * 100) / QUIZZES.length);
+      const frame = await enter(page, activity);
+      await answerAll(frame, before, true);
+      await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === score(before.length), 'story 1 stored');
+
+      const server = await serverDown(page);
+      await answerAll(frame, during, true);
+      const warning = frame.locator('[data-notice=lms-save]');
+      await expect(warning).toBeVisible({ timeout: 60_000 });
+      server.back();
+      // the course's own retries find Moodle back: the warning goes with no move of the learner's
+      await expect(warning).toBeHidden({ timeout: RETRY_MAX_MS + 30_000 });
+      await leave(page, activity);
+      const interactionIds = (u: UserRecord) => {
+        const cmi = cmiOf(u);
+        return Object.keys(cmi)
+          .filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k))
+          .map((k) => cmi[k])
+          .sort();
+      };
+      // Moodle's 1.2 player sends each value once, in a request that failed too (datamodels/scorm_12.js
+      // CollectData): story 2's answers and score are not in Moodle yet. Its 2004 player sends them all again.
+      const left = await settled(activity.cmid, hasTotal(v), 'the session stored');
+      const all = [...before, ...during];
+      expect(interactionIds(left)).toEqual((v === '1.2' ? before : all).map((q) => q.id).sort());
+
+      // the next entry: the answers the course was not sure of are checked against Moodle's record and written where missing
+      const { user } = await session(
+        page,
+        activity,
+        v,
+        async (frame) => {
+          await expect(frame.getByTestId('quizzes-answered')).toHaveText(`${all.length}/${QUIZZES.length}`);
+        },
+        (u) => Number(cmiOf(u)[EL[v].raw]) === score(all.length) && interactionIds(u).length === all.length,
+        'every answer stored',
+      );
+      inProgress(user, v);
+      expect(interactionIds(user), 'one interaction per answer').toEqual(all.map((q) => q.id).sort());
+    });
+
     test('every quiz right with no page read: not passed, not complete', async ({ page }) => {
       test.setTimeout(30 * 60_000);
       const activity = importActivity(v, `${v} right without pages`);
@@ -342,6 +412,35 @@ const variations = [
   { name: 'mastery score overrides status off (masteryoverride=0)', set: { masteryoverride: 0 }, standard: false },
   { name: "Moodle's SCORM standard mode on", set: {}, standard: true },
 ] as const;
+test.describe("SCORM 2004, a tab the learner leaves for another while Moodle refuses", () => {
+  test('warned, the tab hidden, Moodle back meanwhile, the tab shown again: the retries went on by beacon while hidden, and the warning goes on its own', async ({ page }) => {
+    test.setTimeout(30 * 60_000);
+    const v = '2004';
+    const activity = importActivity(v, `${v} hidden while refused`);
+    const answered = quizzesOf('story1');
+    const frame = await enter(page, activity);
+    const server = await serverDown(page);
+    await answerAll(frame, answered, true);
+    const warning = frame.locator('[data-notice=lms-save]');
+    await expect(warning).toBeVisible({ timeout: 60_000 });
+
+    const beacons: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().startsWith(`${BASE}/mod/scorm/datamodel.php`) && r.url().includes('api=beacon')) beacons.push(r.url());
+    });
+    await setHidden(page, true);
+    // Moodle answers by beacon while the page is hidden (request.js): the course's save on hiding, then its retries
+    await expect.poll(() => beacons.length, { message: 'a retry by beacon after the save on hiding', timeout: RETRY_MAX_MS + 30_000 }).toBeGreaterThanOrEqual(2);
+    await expect(warning).toBeVisible();
+    server.back();
+    await setHidden(page, false);
+    await expect(warning).toBeHidden({ timeout: RETRY_MAX_MS + 30_000 });
+    await leave(page, activity);
+    const user = await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === Math.floor((answered.length * 100) / QUIZZES.length), 'story 1 stored');
+    inProgress(user, v);
+  });
+});
+
 for (const variation of variations) {
   test.describe(`${variation.name}`, () => {
     let previous: string | undefined;
