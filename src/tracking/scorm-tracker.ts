@@ -50,6 +50,8 @@ export interface ScormTrackerOptions {
   log?: (error: LmsError) => void;
   /** runs LMS work (`work` makes one call and says whether more is due); the default waits for the next paint, then gives each call a task of its own */
   schedule?: (work: () => boolean) => void;
+  /** whether the browser has a network at all (navigator.onLine): without one an LMS's "true" stored nothing, as Moodle's, its request failing, answers by beacon */
+  online?: () => boolean;
 }
 
 const defaultLog = (e: LmsError) => console.warn(`[scorm] ${e.call}(${e.element ?? ''}) failed: ${e.code} ${e.text}${e.diagnostic ? ` — ${e.diagnostic}` : ''}`);
@@ -58,6 +60,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   const now = options.now ?? (() => Date.now());
   const elapsed = options.elapsed ?? (() => performance.now());
   const schedule = options.schedule ?? afterPaint;
+  const online = options.online ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
   const lms: Connection | undefined = api ? connect(api, dialect.methods, dialect.quietGetCodes, options.log ?? defaultLog) : undefined;
   const open = () => lms?.state === 'open';
   const startedAt = elapsed();
@@ -116,7 +119,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     { now, setTimer: (run, ms) => setTimeout(run, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) },
     {
       commit: () => {
-        const outcome = !lms!.commit() ? 'refused' : leaving ? 'unconfirmed' : 'stored';
+        const outcome = !lms!.commit() || !online() ? 'refused' : leaving ? 'unconfirmed' : 'stored';
         if (outcome !== 'stored') for (const o of outbox) if (o.accepted.size) o.doubtful = true;
         return outcome;
       },
