@@ -2,7 +2,7 @@
 // by default (import.sh), taken as student1 in Moodle's player; what HR then reads
 // is what Moodle stored (records.sh), checked against the course's rules and an
 // answer key read from content/stories/*.yaml.
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test, type Page, type Request, type Route } from '@playwright/test';
 import { answerQuiz, goTo, gotoAfter, visitPage } from '../../scripts/lms-host/driver.ts';
 import { RETRY_MAX_MS } from '../../src/tracking/commit-scheduler.ts';
 import {
@@ -43,7 +43,9 @@ import {
   summary,
   totalOf,
   wrongOf,
+  type Activity,
   type UserRecord,
+  type Version,
 } from './moodle.ts';
 
 /**
@@ -60,6 +62,32 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
       document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     }, hidden);
   }
+}
+
+/** the quiz ids of the interactions Moodle holds, sorted */
+function interactionIds(u: UserRecord): string[] {
+  const cmi = cmiOf(u);
+  return Object.keys(cmi)
+    .filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k))
+    .map((k) => cmi[k])
+    .sort();
+}
+
+/** The next entry shows `answered`, and once it is left Moodle holds each of them once, with their score; still in progress. */
+async function nextEntryHoldsEvery(page: Page, activity: Activity, v: Version, answered: typeof QUIZZES): Promise<void> {
+  const score = Math.floor((answered.length * 100) / QUIZZES.length);
+  const { user } = await session(
+    page,
+    activity,
+    v,
+    async (frame) => {
+      await expect(frame.getByTestId('quizzes-answered')).toHaveText(`${answered.length}/${QUIZZES.length}`);
+    },
+    (u) => Number(cmiOf(u)[EL[v].raw]) === score && interactionIds(u).length === answered.length,
+    'every answer stored',
+  );
+  inProgress(user, v);
+  expect(interactionIds(user), 'one interaction per answer').toEqual(answered.map((q) => q.id).sort());
 }
 
 /** Moodle's server answers every save 503 (maintenance, a restart) until `back()`: its player then refuses the Commit. */
@@ -364,13 +392,6 @@ for (const v of ['1.2', '2004'] as const) {
       // the course's own retries find Moodle back: the warning goes with no move of the learner's
       await expect(warning).toBeHidden({ timeout: RETRY_MAX_MS + 30_000 });
       await leave(page, activity);
-      const interactionIds = (u: UserRecord) => {
-        const cmi = cmiOf(u);
-        return Object.keys(cmi)
-          .filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k))
-          .map((k) => cmi[k])
-          .sort();
-      };
       // Moodle's 1.2 player sends each value once, in a request that failed too (datamodels/scorm_12.js
       // CollectData): story 2's answers and score are not in Moodle yet. Its 2004 player sends them all again.
       const left = await settled(activity.cmid, hasTotal(v), 'the session stored');
@@ -378,18 +399,7 @@ for (const v of ['1.2', '2004'] as const) {
       expect(interactionIds(left)).toEqual((v === '1.2' ? before : all).map((q) => q.id).sort());
 
       // the next entry: the answers the course was not sure of are checked against Moodle's record and written where missing
-      const { user } = await session(
-        page,
-        activity,
-        v,
-        async (frame) => {
-          await expect(frame.getByTestId('quizzes-answered')).toHaveText(`${all.length}/${QUIZZES.length}`);
-        },
-        (u) => Number(cmiOf(u)[EL[v].raw]) === score(all.length) && interactionIds(u).length === all.length,
-        'every answer stored',
-      );
-      inProgress(user, v);
-      expect(interactionIds(user), 'one interaction per answer').toEqual(all.map((q) => q.id).sort());
+      await nextEntryHoldsEvery(page, activity, v, all);
     });
 
     test('every quiz right with no page read: not passed, not complete', async ({ page }) => {
@@ -438,6 +448,39 @@ test.describe("SCORM 2004, a tab the learner leaves for another while Moodle ref
     await leave(page, activity);
     const user = await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === Math.floor((answered.length * 100) / QUIZZES.length), 'story 1 stored');
     inProgress(user, v);
+  });
+});
+
+test.describe('SCORM 1.2, a phone out of its network for a while', () => {
+  test('answers given offline, which Moodle answers "true" by a beacon that never leaves: the learner is warned, then not once back online, and by the next entry Moodle holds every answer once, with the score', async ({ page }) => {
+    test.setTimeout(30 * 60_000);
+    const v = '1.2';
+    const activity = importActivity(v, `${v} offline a while`);
+    const before = quizzesOf('story1');
+    const offline = quizzesOf('story2');
+    const all = [...before, ...offline];
+    const score = (quizzes: number) => Math.floor((quizzes * 100) / QUIZZES.length);
+    const frame = await enter(page, activity);
+    await answerAll(frame, before, true);
+    await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === score(before.length), 'story 1 stored');
+
+    // offline, and every request to Moodle failing as without a network (the offline switch alone let some beacons through)
+    await page.context().setOffline(true);
+    const noNetwork = (route: Route) => route.abort('internetdisconnected');
+    await page.route(/\/mod\/scorm\/datamodel\.php/, noNetwork);
+    await answerAll(frame, offline, true);
+    const warning = frame.locator('[data-notice=lms-save]');
+    await expect(warning).toBeVisible({ timeout: 60_000 });
+    // (read while offline: Moodle's player, its request failing, answered the course's Commits "true", request.js)
+    expect(await page.evaluate(() => (window as unknown as { navigator: Navigator }).navigator.onLine)).toBe(false);
+    await page.unroute(/\/mod\/scorm\/datamodel\.php/, noNetwork);
+    await page.context().setOffline(false);
+    await expect(warning).toBeHidden({ timeout: RETRY_MAX_MS + 30_000 });
+    await leave(page, activity);
+    const calls = await callLog(page);
+    expect(refused(calls).filter((c) => /Commit$/.test(c.m)), 'no Commit Moodle refused: it answered "true" throughout').toEqual([]);
+
+    await nextEntryHoldsEvery(page, activity, v, all);
   });
 });
 
