@@ -52,16 +52,19 @@ import {
  * The player's tab hidden or shown again, as a learner's switch to another tab
  * does. Headless Chromium keeps a page visible whichever tab is in front, so
  * each document's visibilityState is set and its visibilitychange fired, the
- * player's first: Moodle's request.js turns its beacon on and off there.
+ * player's first (Moodle's request.js turns its beacon on and off there), all in
+ * one task as a browser does: no timer of the course's may run in between.
  */
 async function setHidden(page: Page, hidden: boolean): Promise<void> {
-  for (const frame of page.frames()) {
-    await frame.evaluate((h) => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
-      Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
-      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
-    }, hidden);
-  }
+  await page.evaluate((h) => {
+    const frames = Array.from(document.querySelectorAll('iframe'), (f) => f.contentDocument);
+    const docs = [document, ...frames.filter((d): d is Document => d !== null)];
+    for (const d of docs) {
+      Object.defineProperty(d, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+      Object.defineProperty(d, 'hidden', { configurable: true, get: () => h });
+    }
+    for (const d of docs) d.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  }, hidden);
 }
 
 /** the quiz ids of the interactions Moodle holds, sorted */
