@@ -11,7 +11,8 @@
 //   - a closing page commits what is set at once;
 //   - a "true" that may be a beacon's (Moodle's, while the page is hidden or
 //     closing) is no news: what it sent stays to be committed, the failures in a
-//     row and the warning stay as they were, and a retry under way goes on.
+//     row and the warning stay as they were, and a retry under way goes on
+//     (a write refused in its round fails the round all the same).
 
 export const PAGE_COMMIT_INTERVAL_MS = 60_000;
 export const RETRY_BASE_MS = 1_000;
@@ -107,7 +108,8 @@ export function createCommitScheduler(clock: Clock, actions: CommitActions): Com
     uncommitted = false;
     unconfirmed = outcome === 'unconfirmed';
     if (unconfirmed) {
-      // an LMS that was refusing may still be: keep trying, at the pace reached
+      // a refused write fails the round whatever the Commit said; an LMS that was refusing may still be: keep trying, at the pace reached
+      if (refusedRound) return failed();
       if (failures > 0) retryLater();
       return;
     }

@@ -199,6 +199,23 @@ describe('commit scheduler', () => {
     expect(s.log).toEqual(['commit unconfirmed', 'commit', 'committed', 'saved']);
   });
 
+  it('a write refused while the page is hidden fails the round all the same: it is offered again at the retry', () => {
+    const s = session();
+    s.setBeacon(true);
+    s.scheduler.refused('cmi.suspend_data');
+    s.scheduler.milestone();
+    s.scheduler.idle();
+    expect(s.log).toEqual(['commit unconfirmed']);
+    const offered: boolean[] = [];
+    s.onWake(() => {
+      offered.push(s.scheduler.isRefused('cmi.suspend_data'));
+      s.scheduler.accepted();
+    });
+    s.advance(1_000);
+    expect(offered).toEqual([false]);
+    expect(s.commitsAt).toEqual([0, 1_000]);
+  });
+
   it('a refused write fails the round after its Commit; the element is held back until the retry offers it again', () => {
     const s = session();
     s.scheduler.milestone();
