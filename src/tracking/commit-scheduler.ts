@@ -107,14 +107,14 @@ export function createCommitScheduler(clock: Clock, actions: CommitActions): Com
     lastCommitAt = clock.now();
     uncommitted = false;
     unconfirmed = outcome === 'unconfirmed';
+    if (!unconfirmed) actions.committed();
+    // a refused write fails the round whatever the Commit said
+    if (refusedRound) return failed();
     if (unconfirmed) {
-      // a refused write fails the round whatever the Commit said; an LMS that was refusing may still be: keep trying, at the pace reached
-      if (refusedRound) return failed();
+      // an LMS that was refusing may still be: keep trying, at the pace reached
       if (failures > 0) retryLater();
       return;
     }
-    actions.committed();
-    if (refusedRound) return failed();
     failures = 0;
     clock.clearTimer(retryTimer);
     retryTimer = undefined;

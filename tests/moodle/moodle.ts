@@ -31,6 +31,8 @@ const stories: StoryFile[] = readdirSync(join(ROOT, 'content/stories'))
   .sort()
   .map((f) => parse(readFileSync(join(ROOT, 'content/stories', f), 'utf8')) as StoryFile);
 export const QUIZZES = stories.flatMap((s) => s.quizzes.map((q) => ({ story: s.id, id: q.id, choices: q.choices.map((c) => c.id), key: q.choices.filter((c) => c.correct).map((c) => c.id).sort().join('') })));
+/** the course's score for n right answers: a percentage of all quizzes, rounded down */
+export const scoreFor = (right: number) => Math.floor((right * 100) / QUIZZES.length);
 export const STORY_IDS = stories.map((s) => s.id);
 export const quizzesOf = (...storyIds: string[]) => QUIZZES.filter((q) => storyIds.includes(q.story));
 /** a wrong selection: a choice outside the key, or the key minus one when every choice is in it */

@@ -33,6 +33,7 @@ import {
   refused,
   reloadPlayer,
   retry,
+  scoreFor,
   scormConfig,
   seconds,
   session,
@@ -78,7 +79,6 @@ function interactionIds(u: UserRecord): string[] {
 
 /** The next entry shows `answered`, and once it is left Moodle holds each of them once, with their score; still in progress. */
 async function nextEntryHoldsEvery(page: Page, activity: Activity, v: Version, answered: typeof QUIZZES): Promise<void> {
-  const score = Math.floor((answered.length * 100) / QUIZZES.length);
   const { user } = await session(
     page,
     activity,
@@ -86,17 +86,22 @@ async function nextEntryHoldsEvery(page: Page, activity: Activity, v: Version, a
     async (frame) => {
       await expect(frame.getByTestId('quizzes-answered')).toHaveText(`${answered.length}/${QUIZZES.length}`);
     },
-    (u) => Number(cmiOf(u)[EL[v].raw]) === score && interactionIds(u).length === answered.length,
+    (u) => Number(cmiOf(u)[EL[v].raw]) === scoreFor(answered.length) && interactionIds(u).length === answered.length,
     'every answer stored',
   );
   inProgress(user, v);
   expect(interactionIds(user), 'one interaction per answer').toEqual(answered.map((q) => q.id).sort());
 }
 
+/** where Moodle's player sends each save (and its beacons, with api=beacon) */
+const DATAMODEL = /\/mod\/scorm\/datamodel\.php/;
+/** a save Moodle's player sent as a beacon (request.js): while the page is hidden or closing */
+const isBeacon = (r: Request) => r.url().startsWith(`${BASE}/mod/scorm/datamodel.php`) && r.url().includes('api=beacon');
+
 /** Moodle's server answers every save 503 (maintenance, a restart) until `back()`: its player then refuses the Commit. */
 async function serverDown(page: Page): Promise<{ back: () => void }> {
   let down = true;
-  await page.route(/\/mod\/scorm\/datamodel\.php/, (route) => (down ? route.fulfill({ status: 503, body: 'down for maintenance' }) : route.continue()));
+  await page.route(DATAMODEL, (route) => (down ? route.fulfill({ status: 503, body: 'down for maintenance' }) : route.continue()));
   return { back: () => (down = false) };
 }
 
@@ -138,7 +143,7 @@ for (const v of ['1.2', '2004'] as const) {
       );
       inProgress(first.user, v);
       const answeredFirst = quizzesOf('story1', 'story2').length;
-      const scoreSoFar = Math.floor((answeredFirst * 100) / QUIZZES.length);
+      const scoreSoFar = scoreFor(answeredFirst);
       expect(Number(cmiOf(first.user)[EL[v].raw])).toBe(scoreSoFar);
       // Moodle's "highest grade" shows the score so far in the gradebook (the guide tells HR so)
       expect(first.user.moodle_scorm_grade).toBe(scoreSoFar);
@@ -244,8 +249,7 @@ for (const v of ['1.2', '2004'] as const) {
       passed(second.user, v, 100);
       expect([...statusWrites(first.calls), ...statusWrites(second.calls)]).not.toContain('failed');
       // both tries are kept: 19 wrong, then 19 right under retry ids
-      const cmi = cmiOf(second.user);
-      const ids = Object.keys(cmi).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).map((k) => cmi[k]);
+      const ids = interactionIds(second.user);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.length).toBe(2 * QUIZZES.length);
     });
@@ -280,7 +284,7 @@ for (const v of ['1.2', '2004'] as const) {
       const right = before.length + after.filter((q) => given.get(q.id) === q.key).length;
       const frame = await enter(page, activity);
       await answerAll(frame, before, true);
-      const held = await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === Math.floor((before.length * 100) / QUIZZES.length), 'story 1 stored');
+      const held = await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === scoreFor(before.length), 'story 1 stored');
 
       // the user menu's Log out, in another tab of the same browser
       const sesskey = await page.evaluate(() => (window as unknown as { M: { cfg: { sesskey: string } } }).M.cfg.sesskey);
@@ -307,7 +311,7 @@ for (const v of ['1.2', '2004'] as const) {
           await goTo(frame, `/q/${after[0].id}`);
           await expect(frame.getByTestId('verdict')).toBeVisible();
         },
-        (u) => Number(cmiOf(u)[EL[v].raw]) === Math.floor((right * 100) / QUIZZES.length),
+        (u) => Number(cmiOf(u)[EL[v].raw]) === scoreFor(right),
         'the kept answers stored',
       );
       inProgress(user, v);
@@ -329,10 +333,9 @@ for (const v of ['1.2', '2004'] as const) {
       const first = quizzesOf('story1');
       const refusedHere = quizzesOf('story2');
       const elsewhereToo = quizzesOf('story4');
-      const score = (quizzes: number) => Math.floor((quizzes * 100) / QUIZZES.length);
       let frame = await enter(page, activity);
       await answerAll(frame, first, true);
-      await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === score(first.length), 'story 1 stored');
+      await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === scoreFor(first.length), 'story 1 stored');
       // logged out in another tab: story 2's answers are refused and kept in this browser
       const sesskey = await page.evaluate(() => (window as unknown as { M: { cfg: { sesskey: string } } }).M.cfg.sesskey);
       const other = await page.context().newPage();
@@ -344,8 +347,7 @@ for (const v of ['1.2', '2004'] as const) {
       // after the player's beforeunload, when Moodle answers every call "true" and sends it as a
       // beacon (mod/scorm/request.js) that a logged-out session never stores. A page that came
       // quickly let this pass about two times in three.
-      const beacon = (r: Request) => r.url().startsWith(`${BASE}/mod/scorm/datamodel.php`) && r.url().includes('api=beacon');
-      expect(await gotoAfter(page, `${BASE}/login/index.php`, beacon, RETRY_MAX_MS + 5_000, (route) => route.continue()), 'a retry ran while the login page loaded').toBe(true);
+      expect(await gotoAfter(page, `${BASE}/login/index.php`, isBeacon, RETRY_MAX_MS + 5_000, (route) => route.continue()), 'a retry ran while the login page loaded').toBe(true);
 
       // another device, which has no copy of this browser's: Moodle's record holds story 1; story 4 is answered there
       const elsewhere = await (await browser.newContext()).newPage();
@@ -355,26 +357,13 @@ for (const v of ['1.2', '2004'] as const) {
       await expect(frame.getByTestId('quizzes-answered')).toHaveText(`${first.length}/${QUIZZES.length}`);
       await answerAll(frame, elsewhereToo, true);
       await leave(elsewhere, activity);
-      await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === score(first.length + elsewhereToo.length), 'story 4 stored');
+      await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === scoreFor(first.length + elsewhereToo.length), 'story 4 stored');
       await elsewhere.context().close();
 
       // back in the first browser: its kept story 2 joins what the other device left, and Moodle scores all three stories
       await login(page);
       const all = [...first, ...refusedHere, ...elsewhereToo];
-      const { user } = await session(
-        page,
-        activity,
-        v,
-        async (frame) => {
-          await expect(frame.getByTestId('quizzes-answered')).toHaveText(`${all.length}/${QUIZZES.length}`);
-        },
-        (u) => Number(cmiOf(u)[EL[v].raw]) === score(all.length),
-        'every story stored',
-      );
-      inProgress(user, v);
-      const cmi = cmiOf(user);
-      const ids = Object.keys(cmi).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).map((k) => cmi[k]);
-      expect(ids.sort(), 'one interaction per answer').toEqual(all.map((q) => q.id).sort());
+      await nextEntryHoldsEvery(page, activity, v, all);
     });
 
     test("Moodle's server refuses saves for a while (503), then is back: the learner is warned, then not, and by the next entry Moodle holds every answer once, with the score", async ({ page }) => {
@@ -382,10 +371,9 @@ for (const v of ['1.2', '2004'] as const) {
       const activity = importActivity(v, `${v} server down a while`);
       const before = quizzesOf('story1');
       const during = quizzesOf('story2');
-      const score = (quizzes: number) => Math.floor((quizzes * 100) / QUIZZES.length);
       const frame = await enter(page, activity);
       await answerAll(frame, before, true);
-      await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === score(before.length), 'story 1 stored');
+      await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === scoreFor(before.length), 'story 1 stored');
 
       const server = await serverDown(page);
       await answerAll(frame, during, true);
@@ -417,14 +405,6 @@ for (const v of ['1.2', '2004'] as const) {
   });
 }
 
-/**
- * Settings an administrator may change: the journey that went wrong before
- * (stories answered wrong, left, resumed, retried, finished) must still end right.
- */
-const variations = [
-  { name: 'mastery score overrides status off (masteryoverride=0)', set: { masteryoverride: 0 }, standard: false },
-  { name: "Moodle's SCORM standard mode on", set: {}, standard: true },
-] as const;
 test.describe("SCORM 2004, a tab the learner leaves for another while Moodle refuses", () => {
   test('warned, the tab hidden, Moodle back meanwhile, the tab shown again: the retries went on by beacon while hidden, and the warning goes on its own', async ({ page }) => {
     test.setTimeout(30 * 60_000);
@@ -439,7 +419,7 @@ test.describe("SCORM 2004, a tab the learner leaves for another while Moodle ref
 
     const beacons: string[] = [];
     page.on('request', (r) => {
-      if (r.url().startsWith(`${BASE}/mod/scorm/datamodel.php`) && r.url().includes('api=beacon')) beacons.push(r.url());
+      if (isBeacon(r)) beacons.push(r.url());
     });
     await setHidden(page, true);
     // Moodle answers by beacon while the page is hidden (request.js): the course's save on hiding, then its retries
@@ -449,7 +429,7 @@ test.describe("SCORM 2004, a tab the learner leaves for another while Moodle ref
     await setHidden(page, false);
     await expect(warning).toBeHidden({ timeout: RETRY_MAX_MS + 30_000 });
     await leave(page, activity);
-    const user = await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === Math.floor((answered.length * 100) / QUIZZES.length), 'story 1 stored');
+    const user = await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === scoreFor(answered.length), 'story 1 stored');
     inProgress(user, v);
   });
 });
@@ -462,21 +442,20 @@ test.describe('SCORM 1.2, a phone out of its network for a while', () => {
     const before = quizzesOf('story1');
     const offline = quizzesOf('story2');
     const all = [...before, ...offline];
-    const score = (quizzes: number) => Math.floor((quizzes * 100) / QUIZZES.length);
     const frame = await enter(page, activity);
     await answerAll(frame, before, true);
-    await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === score(before.length), 'story 1 stored');
+    await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === scoreFor(before.length), 'story 1 stored');
 
     // offline, and every request to Moodle failing as without a network (the offline switch alone let some beacons through)
     await page.context().setOffline(true);
     const noNetwork = (route: Route) => route.abort('internetdisconnected');
-    await page.route(/\/mod\/scorm\/datamodel\.php/, noNetwork);
+    await page.route(DATAMODEL, noNetwork);
     await answerAll(frame, offline, true);
     const warning = frame.locator('[data-notice=lms-save]');
     await expect(warning).toBeVisible({ timeout: 60_000 });
     // (read while offline: Moodle's player, its request failing, answered the course's Commits "true", request.js)
     expect(await page.evaluate(() => (window as unknown as { navigator: Navigator }).navigator.onLine)).toBe(false);
-    await page.unroute(/\/mod\/scorm\/datamodel\.php/, noNetwork);
+    await page.unroute(DATAMODEL, noNetwork);
     await page.context().setOffline(false);
     await expect(warning).toBeHidden({ timeout: RETRY_MAX_MS + 30_000 });
     await leave(page, activity);
@@ -487,6 +466,14 @@ test.describe('SCORM 1.2, a phone out of its network for a while', () => {
   });
 });
 
+/**
+ * Settings an administrator may change: the journey that went wrong before
+ * (stories answered wrong, left, resumed, retried, finished) must still end right.
+ */
+const variations = [
+  { name: 'mastery score overrides status off (masteryoverride=0)', set: { masteryoverride: 0 }, standard: false },
+  { name: "Moodle's SCORM standard mode on", set: {}, standard: true },
+] as const;
 for (const variation of variations) {
   test.describe(`${variation.name}`, () => {
     let previous: string | undefined;

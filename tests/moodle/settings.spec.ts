@@ -23,7 +23,6 @@ import {
   PAGE_IDS,
   passed,
   PASSED_LABEL,
-  QUIZZES,
   quizzesOf,
   readEveryPage,
   records,
@@ -33,11 +32,10 @@ import {
   WHAT_GRADE,
   type Activity,
   type UserRecord,
+  scoreFor,
   type Version,
 } from './moodle.ts';
 
-/** the course's score for n right answers: a percentage of all quizzes, rounded down */
-const scoreFor = (right: number) => Math.floor((right * 100) / QUIZZES.length);
 /** the quickest pass: every page read and 16 of 19 right (84 ≥ 80), story 4 left unanswered */
 const PASS_QUIZZES = quizzesOf('story1', 'story2', 'story3');
 const PASS_SCORE = scoreFor(PASS_QUIZZES.length);

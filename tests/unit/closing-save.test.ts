@@ -89,6 +89,9 @@ function player(dialect: Dialect, server: Record<string, string>, storage: Stora
   return { store, leave, beforeUnload, hide, show, land, pageState };
 }
 
+/** whether the page shows its warning that the LMS is not saving */
+const warned = (page: ReturnType<typeof player>) => page.store.get().notices.some((n) => n.id === 'lms-save');
+
 /** the copy as this browser's IndexedDB holds it at a moment: what the next launch finds when the page's later writes never land */
 function copyOf(storage: Storage): Storage {
   const kept = browserStorage();
@@ -191,7 +194,6 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
 
     it('the warning that the LMS is not saving stays up when a beacon\'s "true" is all that answers the retries', () => {
       vi.useFakeTimers();
-      const warned = (page: ReturnType<typeof player>) => page.store.get().notices.some((n) => n.id === 'lms-save');
       const { first } = answeredLoggedOut((page) => {
         // refused until the learner is warned
         for (let ms = 0; ms < RETRY_MAX_MS && !warned(page); ms += 1_000) vi.advanceTimersByTime(1_000);
@@ -221,7 +223,6 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
 
   describe('while the page is hidden, when Moodle answers by beacon too', () => {
     afterEach(() => vi.useRealTimers());
-    const warned = (page: ReturnType<typeof player>) => page.store.get().notices.some((n) => n.id === 'lms-save');
 
     it('the retries go on while the page is hidden, and once it is shown again with the LMS back, the warning comes down with no move of the learner\'s', () => {
       vi.useFakeTimers();
@@ -275,7 +276,6 @@ describe.each([scorm12, scorm2004])('SCORM $version: the save of a closing page'
   describe('to an LMS that sends each value once, whatever its answer (Moodle\'s 1.2 player)', () => {
     beforeEach(() => vi.useFakeTimers());
     afterEach(() => vi.useRealTimers());
-    const warned = (page: ReturnType<typeof player>) => page.store.get().notices.some((n) => n.id === 'lms-save');
 
     /**
      * Quiz 1-1 stored, 1-2 answered while `fault` lasts (`during` runs then), a retry's time once it is

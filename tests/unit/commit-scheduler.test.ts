@@ -73,8 +73,17 @@ function session(refusals = 0) {
     scheduler.idle();
   };
   const onWake = (writes: () => void) => (resend = writes);
+  /** at each retry, whether `element` is still held back as refused, and the write then taken */
+  const offeredAtRetry = (element: string) => {
+    const offered: boolean[] = [];
+    onWake(() => {
+      offered.push(scheduler.isRefused(element));
+      scheduler.accepted();
+    });
+    return offered;
+  };
   const setBeacon = (on: boolean) => (beacon = on);
-  return { scheduler, log, commitsAt, advance, write, onWake, setBeacon, warned: () => warned, pendingTimers: () => timers.length };
+  return { scheduler, log, commitsAt, advance, write, offeredAtRetry, setBeacon, warned: () => warned, pendingTimers: () => timers.length };
 }
 
 describe('commit scheduler', () => {
@@ -206,11 +215,7 @@ describe('commit scheduler', () => {
     s.scheduler.milestone();
     s.scheduler.idle();
     expect(s.log).toEqual(['commit unconfirmed']);
-    const offered: boolean[] = [];
-    s.onWake(() => {
-      offered.push(s.scheduler.isRefused('cmi.suspend_data'));
-      s.scheduler.accepted();
-    });
+    const offered = s.offeredAtRetry('cmi.suspend_data');
     s.advance(1_000);
     expect(offered).toEqual([false]);
     expect(s.commitsAt).toEqual([0, 1_000]);
@@ -227,11 +232,7 @@ describe('commit scheduler', () => {
     // what was accepted is committed, but the round is not saved
     expect(s.log).toEqual(['commit', 'committed', 'saved', 'commit', 'committed']);
     expect(s.scheduler.isRefused('cmi.suspend_data')).toBe(true);
-    const offered: boolean[] = [];
-    s.onWake(() => {
-      offered.push(s.scheduler.isRefused('cmi.suspend_data'));
-      s.scheduler.accepted();
-    });
+    const offered = s.offeredAtRetry('cmi.suspend_data');
     s.advance(999);
     expect(offered).toEqual([]);
     s.advance(1);
@@ -249,11 +250,7 @@ describe('commit scheduler', () => {
     s.scheduler.milestone();
     s.scheduler.idle();
     expect(s.commitsAt).toEqual([0, 0]);
-    const offered: boolean[] = [];
-    s.onWake(() => {
-      offered.push(s.scheduler.isRefused('cmi.interactions.0.id'));
-      s.scheduler.accepted();
-    });
+    const offered = s.offeredAtRetry('cmi.interactions.0.id');
     s.advance(1_000);
     expect(offered).toEqual([false]);
     expect(s.commitsAt).toEqual([0, 0, 1_000]);
