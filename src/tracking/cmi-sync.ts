@@ -12,6 +12,7 @@ import type { Course } from '../content/types.ts';
 import { arrayField } from '../scorm/spec.ts';
 import type { Dialect } from './dialect.ts';
 import { courseReport, objectiveReports, type AnswerReport } from './report.ts';
+import { addToTail, withTail, type TailEntry } from './tail.ts';
 import type { Snapshot } from './tracker.ts';
 
 /** an answer on its way to the LMS */
@@ -38,7 +39,12 @@ export interface LmsRecord {
   nextObjective: number;
   /** objective id → its index */
   objectiveIndex: Map<string, number>;
+  /** the last interactions written, with their indexes (tail.ts) */
+  tail: TailEntry[];
 }
+
+/** suspend_data as the LMS gets it: the state, with the tail where the dialect carries one */
+export const suspendDataOf = (dialect: Dialect, record: LmsRecord, state: string): string => (dialect.carriesTail ? withTail(state, record.tail) : state);
 
 /** What the course now says: the latest snapshot, and whether the LMS judges the score by a pass mark of its own. */
 export interface Target {
@@ -87,7 +93,7 @@ export function nextWrite(dialect: Dialect, record: LmsRecord, outbox: readonly 
       return { kind: 'value', element, value };
     }
   }
-  for (const [element, value] of dialect.courseWrites(courseReport(snapshot.progress, snapshot.suspendData, snapshot.location), held, lmsJudges)) {
+  for (const [element, value] of dialect.courseWrites(courseReport(snapshot.progress, suspendDataOf(dialect, record, snapshot.suspendData), snapshot.location), held, lmsJudges)) {
     if (held.get(element) === value || refused(element)) continue;
     return { kind: 'value', element, value };
   }
@@ -101,6 +107,7 @@ export function accept(record: LmsRecord, write: Write): void {
     if (answer.index === undefined) {
       answer.index = index;
       record.nextInteraction = index + 1;
+      record.tail = addToTail(record.tail, { index, answer: answer.answer });
     }
     answer.accepted.add(arrayField(write.element));
   } else if (write.kind === 'objective-id') {

@@ -32,6 +32,8 @@ export interface Dialect {
   exitElement: CmiElement;
   /** how many interactions every LMS of this version keeps: a checklist answer beyond it is not reported */
   interactionLimit: number;
+  /** suspend_data carries the last interactions written (tail.ts): where ids are write-only, _count is all the LMS tells */
+  carriesTail: boolean;
   sessionTime(seconds: number): CmiWrite;
 }
 

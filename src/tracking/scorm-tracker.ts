@@ -17,7 +17,7 @@
 import { afterPaint } from '../after-paint.ts';
 import type { Course } from '../content/types.ts';
 import { holdsAnswer, stateBegun, stateStamp } from '../model/codec.ts';
-import { accept, nextWrite, unsettled, type LmsRecord, type Outgoing } from './cmi-sync.ts';
+import { accept, nextWrite, suspendDataOf, unsettled, type LmsRecord, type Outgoing } from './cmi-sync.ts';
 import { createCommitScheduler } from './commit-scheduler.ts';
 import type { CopyStore } from './durable.ts';
 import { connect, type Connection, type LmsError } from './connection.ts';
@@ -29,6 +29,7 @@ import { joinPeers, newTabId, OTHER_TAB_NOTICE, type PeerLink, type PeerMessage 
 import { noticeBoard } from './notices.ts';
 import type { Launch } from './launch.ts';
 import { answerReport, checklistAnswerReport, type AnswerReport } from './report.ts';
+import { shortfall, splitTail } from './tail.ts';
 import type { Notice, Snapshot, StartInfo, Tracker } from './tracker.ts';
 
 export const LMS_REFUSING_NOTICE: Notice = { id: 'lms-save', level: 'warning' };
@@ -67,7 +68,9 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   let launch: Launch | undefined;
   let mirror: Mirror = openMirror(undefined, '');
   let writing = false;
-  let record: LmsRecord = { held: new Map(), nextInteraction: 0, nextObjective: 0, objectiveIndex: new Map() };
+  let record: LmsRecord = { held: new Map(), nextInteraction: 0, nextObjective: 0, objectiveIndex: new Map(), tail: [] };
+  /** the LMS's _count fell short of the interactions this attempt wrote (tail.ts): an answer in doubt may be in a hole */
+  let countShort = false;
   let outbox: Outgoing[] = [];
   let latest: Snapshot | undefined;
   let lastStatus: string | undefined;
@@ -113,7 +116,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   };
 
   /** the LMS has taken the latest state and every answer's record */
-  const heldByLms = () => !leaving && !!latest && record.held.get(SUSPEND_DATA) === latest.suspendData && outbox.length === 0;
+  const heldByLms = () => !leaving && !!latest && record.held.get(SUSPEND_DATA) === suspendDataOf(dialect, record, latest.suspendData) && outbox.length === 0;
 
   const scheduler = createCommitScheduler(
     { now, setTimer: (run, ms) => setTimeout(run, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) },
@@ -239,6 +242,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         ? keys.has(`${a.id}@${dialect.interactionWrites(0, a).find(([el]) => el === interactionElement(0, 'timestamp'))?.[1] ?? ''}`)
         : stored.index !== undefined &&
           stored.index < (launch?.interactionCount ?? 0) &&
+          !countShort &&
           holdsAnswer(launch!.suspendData, a.type === 'likert' ? a.id : quizOfInteraction(a.id), a.response, a.type === 'likert');
       if (!held) enqueue(a);
     }
@@ -299,10 +303,19 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         meetPeers('');
         return { saved: entry?.data || null, mode: 'normal' };
       }
-      launch = dialect.readLaunch((element) => lms.get(element));
+      const read = dialect.readLaunch((element) => lms.get(element));
+      const { state, tail } = dialect.carriesTail ? splitTail(read.suspendData, course) : { state: read.suspendData, tail: [] };
+      launch = { ...read, suspendData: state };
       // the session's record starts from what the LMS holds (nothing else keeps the launch's maps)
-      record = { held: launch.held, nextInteraction: launch.interactionCount, nextObjective: launch.objectiveCount, objectiveIndex: launch.objectiveIndex };
+      record = { held: launch.held, nextInteraction: launch.interactionCount, nextObjective: launch.objectiveCount, objectiveIndex: launch.objectiveIndex, tail };
       writing = launch.mode === 'normal';
+      const again = shortfall(tail, launch.interactionCount);
+      if (writing && again.length) {
+        // the same records at the same indexes first, so that the LMS counts them again; new answers go after them
+        outbox = again.map((e) => ({ answer: e.answer, index: e.index, accepted: new Set<string>() }));
+        record.nextInteraction = again[again.length - 1].index + 1;
+      }
+      countShort = tail.length > 0 && tail[tail.length - 1].index >= launch.interactionCount;
       const limit = launch.timeLimit;
       if (writing && limit && limit.remainingSeconds * 1000 <= LONGEST_TIMER_MS) timeLimitTimer = setTimeout(() => timeUp(limit.action), limit.remainingSeconds * 1000);
       if (launch.mode === 'browse') {

@@ -96,6 +96,7 @@ export const scorm12: Dialect = {
   objectiveRank: (field, value) => (field === 'status' ? rank(value) : scoreRank(field, value)),
   browseWrites: (held) => ((held.get(CMI12_STATUS) ?? SCORM12_UNTOUCHED) === SCORM12_UNTOUCHED ? [[CMI12_STATUS, SCORM12_BROWSED]] : []),
   interactionLimit: Infinity,
+  carriesTail: true,
   exitElement: CMI12_EXIT,
   interactionWrites(n, a) {
     const p = (field: InteractionField) => interactionElement(n, field);

@@ -115,6 +115,7 @@ export const scorm2004: Dialect = {
   // 2004 has no status for a look, and an LMS infers none from an untouched record (Moodle keeps it unknown)
   browseWrites: () => [],
   interactionLimit: SCORM2004_INTERACTIONS_SPM,
+  carriesTail: false,
   exitElement: CMI2004_EXIT,
   interactionWrites(n, a) {
     const p = (field: InteractionField) => interactionElement(n, field);

@@ -5,8 +5,14 @@ import { expect, type Page } from '@playwright/test';
 import { compileContent } from '../../scripts/content/compile.ts';
 import { answerKey } from '../../src/model/scoring.ts';
 import { passWelcome } from '../../scripts/lms-host/driver.ts';
+import { codecIds } from '../../src/app/store.ts';
+import { decodeState } from '../../src/model/codec.ts';
+import { splitTail } from '../../src/tracking/tail.ts';
 
 export const course = compileContent('content');
+
+/** the state in a suspend_data an LMS holds, decoded (1.2's carries the last interactions after it: src/tracking/tail.ts) */
+export const lmsState = (suspendData: string) => decodeState(splitTail(suspendData, course).state, codecIds(course, course.checklist.map((c) => c.id)));
 /** the built file opened straight from the disk */
 export const COURSE_FILE_URL = pathToFileURL(resolve('dist/course/index.html')).href;
 /**

@@ -16,14 +16,13 @@ import { compileContent } from '../../scripts/content/compile.ts';
 import { answerQuiz, closeCourse, goTo, gotoAfter, launch, record, type HostRecord, type LaunchParams } from '../../scripts/lms-host/driver.ts';
 import { BEACON_PATH } from '../../scripts/lms-host/host.ts';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
-import { codecIds } from '../../src/app/store.ts';
-import { decodeState, encodeState } from '../../src/model/codec.ts';
+import { encodeState } from '../../src/model/codec.ts';
+import { lmsState } from './course-driver.ts';
 import { emptyState } from '../../src/model/state.ts';
 import { RETRY_MAX_MS } from '../../src/tracking/commit-scheduler.ts';
 import { mirrorKey, type MirrorEntry } from '../../src/tracking/mirror.ts';
 
 const course = compileContent('content');
-const ids = codecIds(course, course.checklist.map((c) => c.id));
 const quiz = (id: string) => course.quizzes.find((q) => q.id === id)!;
 const right = (id: string) => quiz(id).choices.filter((c) => c.correct).map((c) => c.id).join('');
 const wrong = (id: string) => quiz(id).choices.filter((c) => !c.correct).map((c) => c.id)[0] ?? 'a';
@@ -73,7 +72,7 @@ function tally(r: HostRecord): Tally {
 
 /** Answers given but not held by the LMS: by the decoded suspend_data and by the interaction journal. */
 function lost(given: Record<string, string>, cmi: Record<string, string>, v: string): number {
-  const saved = cmi['cmi.suspend_data'] ? decodeState(cmi['cmi.suspend_data'], ids).answers : {};
+  const saved = cmi['cmi.suspend_data'] ? lmsState(cmi['cmi.suspend_data']).answers : {};
   const journal = new Map<string, string>();
   for (const [k, id] of Object.entries(cmi)) {
     const m = /^cmi\.interactions\.(\d+)\.id$/.exec(k);
@@ -281,7 +280,7 @@ for (const v of ['1.2', '2004'] as const) {
       report('stale copy on another device', v, row);
       expect(row).toEqual({ lost: 0, lowered: 0, overwritten: 0 });
       // device 1's answer is not only in the interactions HR reads but in the state the score is counted from
-      expect(decodeState(cmi['cmi.suspend_data'], ids).answers).toEqual({ q1_1: right('q1_1'), ...given });
+      expect(lmsState(cmi['cmi.suspend_data']).answers).toEqual({ q1_1: right('q1_1'), ...given });
     });
 
     test('a reset state with objectives and interactions on record: nothing lowered, nothing overwritten', async ({ page }) => {

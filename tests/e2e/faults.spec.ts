@@ -6,6 +6,7 @@ import { answerQuiz, closeCourse, courseFrame, goTo, launch, record } from '../.
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { codecIds } from '../../src/app/store.ts';
 import { decodeState } from '../../src/model/codec.ts';
+import { lmsState } from './course-driver.ts';
 import { answerKey } from '../../src/model/scoring.ts';
 import { mirrorKey, type MirrorEntry } from '../../src/tracking/mirror.ts';
 
@@ -84,7 +85,7 @@ for (const v of ['1.2', '2004'] as const) {
       expect(failed).toHaveLength(2);
       expect(failed.every((c) => c.injected)).toBe(true);
       const stored = r.stored!.cmi;
-      expect(decodeState(stored['cmi.suspend_data'], ids).answers).toEqual({ q1_1: keyOf('q1_1'), q1_2: keyOf('q1_2'), q1_3: keyOf('q1_3') });
+      expect(lmsState(stored['cmi.suspend_data']).answers).toEqual({ q1_1: keyOf('q1_1'), q1_2: keyOf('q1_2'), q1_3: keyOf('q1_3') });
       expect(['q1_1', 'q1_2', 'q1_3'].map((_, n) => stored[`cmi.interactions.${n}.id`])).toEqual(['q1_1', 'q1_2', 'q1_3']);
       expect(r.violations).toEqual([]);
       await expect(frame.locator('[data-notice=lms-save]')).toHaveCount(0);
@@ -108,7 +109,7 @@ for (const v of ['1.2', '2004'] as const) {
       await expectAnswered(frame, 'q4_2', keyOf('q4_2'));
       const r = await record(page);
       expect(r.violations).toEqual([]);
-      expect(decodeState(r.stored!.cmi['cmi.suspend_data'], ids).answers).toEqual({ q4_1: keyOf('q4_1'), q4_2: keyOf('q4_2') });
+      expect(lmsState(r.stored!.cmi['cmi.suspend_data']).answers).toEqual({ q4_1: keyOf('q4_1'), q4_2: keyOf('q4_2') });
       expect(errors).toEqual([]);
     });
 
@@ -139,7 +140,7 @@ for (const v of ['1.2', '2004'] as const) {
       const r = await record(page);
       expect(r.violations).toEqual([]);
       expect([r.cmi[status], r.cmi[raw]]).toEqual(['passed', '95']);
-      expect(decodeState(r.cmi['cmi.suspend_data'], ids).answers).toEqual({ q1_1: 'a' });
+      expect(lmsState(r.cmi['cmi.suspend_data']).answers).toEqual({ q1_1: 'a' });
       expect(errors).toEqual([]);
     });
 

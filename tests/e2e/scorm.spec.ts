@@ -6,12 +6,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { compileContent } from '../../scripts/content/compile.ts';
 import { answerQuiz, closeCourse, courseFrame, goTo, launch, record, visitPage, type HostRecord } from '../../scripts/lms-host/driver.ts';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
-import { codecIds } from '../../src/app/store.ts';
-import { decodeState } from '../../src/model/codec.ts';
+import { lmsState } from './course-driver.ts';
 import { answerKey } from '../../src/model/scoring.ts';
 
 const course = compileContent('content');
-const ids = codecIds(course, course.checklist.map((c) => c.id));
 const keyOf = (quizId: string) => answerKey(course.quizzes.find((q) => q.id === quizId)!);
 /** two wrong answers: story 1 drops to 2/3, story 3 to 9/10; 17/19 → 89 points, still a pass */
 const WRONG: Record<string, string> = { q1_2: 'b', q3_8: 'a' };
@@ -72,7 +70,7 @@ for (const v of ['1.2', '2004'] as const) {
     expect(sent(r, el.session)).toMatch(SESSION_TIME[v]);
     expect(cmi[el.location]).toBe('/p/reference');
     // the resume state is the learner's state
-    const state = decodeState(cmi['cmi.suspend_data'], ids);
+    const state = lmsState(cmi['cmi.suspend_data']);
     expect(new Set(state.visited)).toEqual(new Set(course.pages.map((p) => p.id)));
     expect(state.answers).toEqual(Object.fromEntries(course.quizzes.map((q) => [q.id, chosen(q.id)])));
     expect(state.passed).toBe(true);

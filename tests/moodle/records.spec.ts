@@ -434,6 +434,39 @@ test.describe("SCORM 2004, a tab the learner leaves for another while Moodle ref
   });
 });
 
+test.describe('SCORM 1.2, one save refused in the middle of a story', () => {
+  test("Moodle's server refuses the save that carries quiz 2-1 (503), and stores the later ones: after the next entry and a new answer Moodle holds every answer once, and no record written before is changed", async ({ page }) => {
+    test.setTimeout(30 * 60_000);
+    const v = '1.2';
+    const activity = importActivity(v, `${v} one save refused`);
+    const story1 = quizzesOf('story1');
+    const story2 = quizzesOf('story2');
+    const frame = await enter(page, activity);
+    await answerAll(frame, story1, true);
+    await settled(activity.cmid, (u) => Number(cmiOf(u)[EL[v].raw]) === scoreFor(story1.length), 'story 1 stored');
+    let refusedOnce = false;
+    await page.route(DATAMODEL, (route) => {
+      if (refusedOnce || !(route.request().postData() ?? '').includes(story2[0].id)) return route.continue();
+      refusedOnce = true;
+      return route.fulfill({ status: 503, body: 'down for a moment' });
+    });
+    await answerAll(frame, story2, true);
+    await leave(page, activity);
+    expect(refusedOnce, 'the save carrying 2-1 was refused').toBe(true);
+    // Moodle's 1.2 player never sends those values again: 2-1's record is missing, 2-2 and 2-3 after the hole
+    const left = await settled(activity.cmid, (u) => hasTotal(v)(u) && interactionIds(u).length === story1.length + story2.length - 1, 'the session stored');
+    expect(interactionIds(left)).toEqual([...story1, ...story2.slice(1)].map((q) => q.id).sort());
+
+    const next = quizzesOf('story3').slice(0, 1);
+    const all = [...story1, ...story2, ...next];
+    const { user } = await session(page, activity, v, (f) => answerAll(f, next, true), (u) => interactionIds(u).length === all.length, 'every answer stored');
+    expect(interactionIds(user), 'one interaction per answer').toEqual(all.map((q) => q.id).sort());
+    const before = cmiOf(left);
+    const after = cmiOf(user);
+    for (const element of Object.keys(before).filter((k) => /^cmi\.interactions\.\d+\./.test(k))) expect(after[element], element).toBe(before[element]);
+  });
+});
+
 test.describe('SCORM 1.2, a phone out of its network for a while', () => {
   test('answers given offline, which Moodle answers "true" by a beacon that never leaves: the learner is warned, then not once back online, and by the next entry Moodle holds every answer once, with the score', async ({ page }) => {
     test.setTimeout(30 * 60_000);

@@ -7,7 +7,8 @@ import { keyCollisions } from '../../src/model/keys.ts';
 import { emptyState, type LearnerState } from '../../src/model/state.ts';
 import { SCORM12_SUSPEND_DATA_MAX } from '../../src/scorm/spec.ts';
 import { realCourse } from './fixtures.ts';
-import { WORST_CASE_TIME, worstCaseState } from '../../scripts/bench/worst-case.ts';
+import { WORST_CASE_TIME, worstCaseState, worstCaseTail } from '../../scripts/bench/worst-case.ts';
+import { splitTail, withTail } from '../../src/tracking/tail.ts';
 
 const course = realCourse();
 /** the checklist issue adds about 80 items; generate 80 ids of its shape */
@@ -26,6 +27,10 @@ describe('resume state size', () => {
     expect(WORST_CASE_TIME.toString(36)).toHaveLength(9);
     expect(encoded.length).toBeLessThanOrEqual(2000);
     expect(encoded.length).toBeLessThan(SCORM12_SUSPEND_DATA_MAX / 2);
+    // 1.2 carries the last two interactions after it (src/tracking/tail.ts): still within the target, and read back whole
+    const withItsTail = withTail(encoded, worstCaseTail(course));
+    expect(withItsTail.length).toBeLessThanOrEqual(2000);
+    expect(splitTail(withItsTail, course).tail.map((e) => e.index)).toEqual([99_998, 99_999]);
     // printable ASCII only: no LMS has to escape or count bytes differently
     expect(encoded).toMatch(/^[\x21-\x7e]+$/);
   });
