@@ -232,7 +232,9 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
    * written again: 2004 has its id and timestamp on record; 1.2's ids are
    * write-only, but its count shows whether the index the LMS took the id at
    * is filled, and its state whether with this answer: another device may
-   * have filled it since.
+   * have filled it since. A count short of the indexes the tail names shows
+   * nothing of the kind (a hole below it, or the Moodle app's count), so the
+   * answer is written again.
    */
   const owed = (answers: StoredAnswer[]) => {
     for (const stored of answers) {
