@@ -117,5 +117,5 @@ console.log(`The same ratio launch by launch (each course launch ÷ the minimal 
 console.log(`Page changes (to ${PAGE_CHANGE_TARGETS.join(', ')} in each course launch): ${list(paint!.pageChanges)} ms.`);
 console.log('Timings are judged against their budgets in the table but do not fail the run: a shared machine moves them.');
 console.log(`KB = ${n(KB)} bytes; gzip = zlib level 9. A full run: all ${course.pages.length} pages visited, all ${course.quizzes.length} quizzes answered, the tab closed.`);
-console.log(`Worst-case suspend_data: every page, every quiz with all choices ticked, most attempts, all ${course.checklist.length} checklist items, the longest location, saved and begun on the last day of 2099 (the longest times); in 1.2 the tail after it, the two longest interactions the course writes again where an LMS's count falls short (src/tracking/tail.ts).`);
+console.log(`Worst-case suspend_data: every page, every quiz with all choices ticked, most attempts, all ${course.checklist.length} checklist items, the longest location, saved and begun on the last day of 2099 (the longest times); in 1.2 the tail after it, the four longest interactions the course writes again where an LMS's count falls short (src/tracking/tail.ts).`);
 if (rows.some((r) => r.within === false && !r.timing)) process.exitCode = 1;

@@ -5,7 +5,7 @@ import type { Course } from '../../src/content/types.ts';
 import { CHECKLIST_ANSWERS, type LearnerState } from '../../src/model/state.ts';
 import { interactionId, MAX_ATTEMPT_IN_ID } from '../../src/tracking/identifiers.ts';
 import { answerReport } from '../../src/tracking/report.ts';
-import type { TailEntry } from '../../src/tracking/tail.ts';
+import { TAIL_LENGTH, type TailEntry } from '../../src/tracking/tail.ts';
 
 /**
  * The save time and attempt start the worst case is encoded with: the last day
@@ -42,14 +42,11 @@ export function worstCaseState(course: Course, checklist: readonly string[]): Le
 /**
  * The longest tail SCORM 1.2's suspend_data carries after the state
  * (src/tracking/tail.ts): the longest interaction id with every choice ticked,
- * at five-digit indexes, with the longest latency the tail keeps.
+ * at five-digit indexes, with the longest latency the tail keeps, as many as it keeps.
  */
 export function worstCaseTail(course: Course): TailEntry[] {
   const quiz = [...course.quizzes].sort((a, b) => b.id.length - a.id.length || b.choices.length - a.choices.length)[0];
   const letters = quiz.choices.map((c) => c.id).join('');
   const answer = answerReport(course, quiz.id, interactionId(quiz.id, MAX_ATTEMPT_IN_ID), letters, false, 99_999_999.99, new Date(WORST_CASE_TIME));
-  return [
-    { index: 99_998, answer },
-    { index: 99_999, answer },
-  ];
+  return Array.from({ length: TAIL_LENGTH }, (_, n) => ({ index: 99_999 - TAIL_LENGTH + 1 + n, answer }));
 }

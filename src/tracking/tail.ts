@@ -21,8 +21,12 @@ import type { ChecklistAnswer } from '../model/state.ts';
 import { quizOfInteraction } from './identifiers.ts';
 import { answerReport, checklistAnswerReport, type AnswerReport } from './report.ts';
 
-/** how many of the last interactions the state carries: the Moodle app's _count falls two short at most */
-export const TAIL_LENGTH = 2;
+/**
+ * how many of the last interactions the state carries: the Moodle app's _count
+ * falls two short at most, Moodle's web player's one for each save its server
+ * refused in mid-session (the learner is warned after three in a row)
+ */
+export const TAIL_LENGTH = 4;
 
 const MARK = '!';
 const ENTRY_SEP = ';';

@@ -73,7 +73,7 @@ describe.each([
     expect(taken).toContainEqual(['cmi.objectives.0.id', story1.id]);
     expect(firstOf(status)).toBeGreaterThan(firstOf('cmi.objectives.'));
     expect(taken).toContainEqual([`cmi.interactions.3.${response}`, dialect === scorm12 ? 'a,b,c' : 'a[,]b[,]c']);
-    // 1.2 carries the last two interactions after the state (tail.ts): index:id:right:letters:latency in 1/100 s:time in base 36
+    // 1.2 carries the last interactions written after the state (tail.ts): index:id:right:letters:latency in 1/100 s:time in base 36
     const time = at.getTime().toString(36);
     expect(taken).toContainEqual([suspend, dialect === scorm12 ? `state-2!3:q1_1:c:abc:1200:${time};4:q1_2:c:a:1200:${time}` : 'state-2']);
     expect(new Set(elements).size).toBe(elements.length);

@@ -177,6 +177,26 @@ describe('SCORM 1.2: an LMS whose interaction count at launch falls short of the
     expect(ids(server)).toEqual(['q1_1', 'q1_2', 'q1_3', 'q2_1', 'q2_2', 'q2_3', 'q3_1'].sort());
   });
 
+  it("Moodle's web player after three saves refused apart in one session: every earlier record kept, each refused answer written, once", () => {
+    const server: Record<string, string> = { 'cmi.core.student_id': 'learner_a' };
+    const storage = browserStorage();
+    const first = player(server, storage, webCount);
+    const given = ['q1_1', 'q1_2', 'q1_3', 'q2_1', 'q2_2', 'q2_3', 'q3_1'];
+    for (const q of given) {
+      first.control.refuseNext = ['q1_2', 'q2_1', 'q2_3'].includes(q);
+      answer(first, q);
+    }
+    first.leave();
+    const before = interactions(server);
+    expect([...before.keys()].sort()).toEqual([0, 2, 4, 6]);
+
+    const second = player(server, storage, webCount);
+    answer(second, 'q3_2');
+    second.leave();
+    for (const [n, record] of before) expect(interactions(server).get(n), `interaction ${n}`).toEqual(record);
+    expect(ids(server)).toEqual([...given, 'q3_2'].sort());
+  });
+
   it('an LMS whose count is right writes nothing again', () => {
     const server: Record<string, string> = { 'cmi.core.student_id': 'learner_a' };
     const first = player(server, browserStorage(), webCount);
