@@ -55,6 +55,15 @@ export interface ScormTrackerOptions {
   online?: () => boolean;
 }
 
+/**
+ * The Moodle app's own 1.2 player (moodleapp AddonModScormDataModel12, the one
+ * API with a setOffline method) stores each Commit on the device before it
+ * answers, by a synchronous request or, offline, in the app's database that it
+ * sends later: its "true" is a save, offline and in a hidden app too, unlike
+ * Moodle's web player's beacon.
+ */
+const savesBeforeAnswering = (api: object): boolean => typeof (api as { setOffline?: unknown }).setOffline === 'function';
+
 const defaultLog = (e: LmsError) => console.warn(`[scorm] ${e.call}(${e.element ?? ''}) failed: ${e.code} ${e.text}${e.diagnostic ? ` — ${e.diagnostic}` : ''}`);
 
 export function createScormTracker(dialect: Dialect, api: object | undefined, course: Course, options: ScormTrackerOptions = {}): Tracker {
@@ -64,6 +73,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   const online = options.online ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
   const lms: Connection | undefined = api ? connect(api, dialect.methods, dialect.quietGetCodes, options.log ?? defaultLog) : undefined;
   const open = () => lms?.state === 'open';
+  const trustedTrue = !!api && savesBeforeAnswering(api);
   const startedAt = elapsed();
   let launch: Launch | undefined;
   let mirror: Mirror = openMirror(undefined, '');
@@ -122,7 +132,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     { now, setTimer: (run, ms) => setTimeout(run, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) },
     {
       commit: () => {
-        const outcome = !lms!.commit() || !online() ? 'refused' : leaving ? 'unconfirmed' : 'stored';
+        const outcome = !lms!.commit() ? 'refused' : trustedTrue ? 'stored' : !online() ? 'refused' : leaving ? 'unconfirmed' : 'stored';
         if (outcome !== 'stored') for (const o of outbox) if (o.accepted.size) o.doubtful = true;
         return outcome;
       },

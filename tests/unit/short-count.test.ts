@@ -50,13 +50,13 @@ const ARRAY_INDEX = /^cmi\.(interactions|objectives)\.(\d+)\./;
  * `refuseNext` makes the next one fail, its values lost as Moodle's 1.2 player
  * loses them.
  */
-function player(server: Record<string, string>, storage: Storage, countRule: CountRule) {
+function player(server: Record<string, string>, storage: Storage, countRule: CountRule, app = false) {
   const values: Record<string, string> = { ...server };
   const indexesOf = (array: string) => [...new Set(Object.keys(server).flatMap((k) => (ARRAY_INDEX.exec(k)?.[1] === array ? [Number(ARRAY_INDEX.exec(k)![2])] : [])))];
   const counts: Record<string, number> = { interactions: countRule(indexesOf('interactions')), objectives: indexesOf('objectives').length };
   const unsent: Record<string, string> = {};
   let error = '0';
-  const control = { refuseNext: false };
+  const control = { refuseNext: false, online: true };
   const send = () => {
     const ok = !control.refuseNext;
     control.refuseNext = false;
@@ -99,13 +99,16 @@ function player(server: Record<string, string>, storage: Storage, countRule: Cou
       return 'true';
     },
   };
-  const tracker = createScormTracker(scorm12, api, course, { storage, log: () => {}, schedule: now, online: () => true });
+  // the app's player object has a setOffline method (the app calls it when its requests fail); a web player has none
+  const lms = app ? { ...api, setOffline: () => {} } : api;
+  const tracker = createScormTracker(scorm12, lms, course, { storage, log: () => {}, schedule: now, online: () => control.online });
   const store = createStore(course, tracker, '');
   const leave = () => {
     store.flush();
     tracker.finish();
   };
-  return { store, leave, control };
+  const warned = () => store.get().notices.some((n) => n.id === 'lms-save');
+  return { store, leave, control, warned };
 }
 
 /** index → the values of that interaction the LMS holds */
@@ -210,6 +213,31 @@ describe('SCORM 1.2: an LMS whose interaction count at launch falls short of the
     third.leave();
     expect(interactions(server).get(12)?.id).toBe('q3_7');
     expect(interactions(server).size).toBe(13);
+  });
+});
+
+describe("SCORM 1.2 in the Moodle app's player, out of the network", () => {
+  // the app keeps each Commit in its own database while offline and sends it later: here the server gets it at once
+  it('no warning that the LMS is not saving, and the next launch writes no answer twice, also from eleven records on', () => {
+    const server: Record<string, string> = { 'cmi.core.student_id': 'learner_a' };
+    const storage = browserStorage();
+    const given = ['q1_1', 'q1_2', 'q1_3', 'q2_1', 'q2_2', 'q2_3', 'q3_1', 'q3_2', 'q3_3', 'q3_4', 'q3_5', 'q3_6'];
+    const first = player(server, storage, appCount, true);
+    first.control.online = false;
+    for (const q of given) answer(first, q);
+    expect(first.warned()).toBe(false);
+    first.leave();
+    const second = player(server, storage, appCount, true);
+    answer(second, 'q3_7');
+    second.leave();
+    expect(ids(server)).toEqual([...given, 'q3_7'].sort());
+  });
+
+  it("Moodle's web player's offline \"true\" is still taken as nothing stored: the learner is warned", () => {
+    const first = player({ 'cmi.core.student_id': 'learner_a' }, browserStorage(), webCount);
+    first.control.online = false;
+    for (const q of ['q1_1', 'q1_2', 'q1_3']) answer(first, q);
+    expect(first.warned()).toBe(true);
   });
 });
 
