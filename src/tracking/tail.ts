@@ -4,7 +4,7 @@
 // the next launch:
 //   - the Moodle app's own 1.2 player rebuilds _count from its records sorted
 //     by name (interactions_10 before interactions_2) and ends one or two short
-//     once ten or more are held;
+//     once eleven or more are held;
 //   - Moodle's web player counts the records it holds, so a save its server
 //     refused in mid-session (a hole at index 3 of 0–5) leaves _count at 5.
 // Either way the next answer would go to an index already in use and replace
