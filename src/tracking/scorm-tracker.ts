@@ -29,7 +29,7 @@ import { joinPeers, newTabId, OTHER_TAB_NOTICE, type PeerLink, type PeerMessage 
 import { noticeBoard } from './notices.ts';
 import type { Launch } from './launch.ts';
 import { answerReport, checklistAnswerReport, type AnswerReport } from './report.ts';
-import { shortfall, splitTail } from './tail.ts';
+import { shortfall, splitTail, tailEnd } from './tail.ts';
 import type { Notice, Snapshot, StartInfo, Tracker } from './tracker.ts';
 
 export const LMS_REFUSING_NOTICE: Notice = { id: 'lms-save', level: 'warning' };
@@ -325,9 +325,9 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
       if (writing && again.length) {
         // the same records at the same indexes first, so that the LMS counts them again; new answers go after them
         outbox = again.map((e) => ({ answer: e.answer, index: e.index, accepted: new Set<string>() }));
-        record.nextInteraction = again[again.length - 1].index + 1;
+        record.nextInteraction = tailEnd(tail);
       }
-      countShort = tail.length > 0 && tail[tail.length - 1].index >= launch.interactionCount;
+      countShort = tailEnd(tail) > launch.interactionCount;
       const limit = launch.timeLimit;
       if (writing && limit && limit.remainingSeconds * 1000 <= LONGEST_TIMER_MS) timeLimitTimer = setTimeout(() => timeUp(limit.action), limit.remainingSeconds * 1000);
       if (launch.mode === 'browse') {

@@ -65,8 +65,9 @@ export function splitTail(text: string, course: Course): { state: string; tail: 
     let answer: AnswerReport | undefined;
     if (kind === 'l') {
       if (course.checklist.some((c) => c.id === id)) answer = checklistAnswerReport(course, id, response as ChecklistAnswer, when);
-    } else if (course.quizzes.some((q) => q.id === quizOfInteraction(id))) {
-      answer = answerReport(course, quizOfInteraction(id), id, response, kind === 'c', Number(latency) / 100, when);
+    } else {
+      const quiz = quizOfInteraction(id);
+      if (course.quizzes.some((q) => q.id === quiz)) answer = answerReport(course, quiz, id, response, kind === 'c', Number(latency) / 100, when);
     }
     if (!answer) break;
     tail.push({ index: Number(index), answer });
@@ -87,6 +88,8 @@ export function addToTail(tail: readonly TailEntry[], entry: TailEntry): TailEnt
  */
 export function shortfall(tail: readonly TailEntry[], count: number): TailEntry[] {
   const missing = tail.filter((e) => e.index >= count);
-  const end = tail.length ? tail[tail.length - 1].index + 1 : 0;
-  return missing.length && missing.length === end - count ? missing : [];
+  return missing.length && missing.length === tailEnd(tail) - count ? missing : [];
 }
+
+/** the index after the last one the tail names: how many records the LMS holds, as far as the tail knows (0 without one) */
+export const tailEnd = (tail: readonly TailEntry[]): number => (tail.length ? tail[tail.length - 1].index + 1 : 0);
