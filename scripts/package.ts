@@ -1,7 +1,7 @@
 // Writes dist/<course-id>-scorm12.zip and dist/<course-id>-scorm2004.zip from the
 // built course (dist/course/index.html) and content/course.yaml, and beside them
-// the item catalogue dist/<course-id>-items.csv and .html and HR's report page
-// dist/<course-id>-report.html.
+// the item catalogue dist/<course-id>-items.csv and .html, HR's report page
+// dist/<course-id>-report.html and the LMS guide as a page, dist/<course-id>-guide.html.
 // Run after `vite build`: npx tsx scripts/package.ts [--out <dir>]
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { compileContent } from './content/compile.ts';
 import { catalogue } from './catalogue/items.ts';
 import { catalogueCsv, catalogueFileNames, catalogueHtml, checklistCsv } from './catalogue/write.ts';
+import { guidePage, guidePageName } from './guide/page.ts';
 import { buildPackage } from './package/build.ts';
 import { COURSE_HTML, PACKAGE_DIR, PROJECT_ROOT, reportPageName, TARGETS } from './package/targets.ts';
 import { reportPage } from './report/page/build.ts';
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
   const page = join(outDir, reportPageName(meta.id));
   writeFileSync(page, await reportPage(course));
   console.log(`${relative(process.cwd(), page)}  HR's report page: Moodle's downloads in, the report out, in a browser`);
+  // the owner and HR may get the zips without this repository: the guide goes with them
+  const guide = join(outDir, guidePageName(meta.id));
+  writeFileSync(guide, guidePage(readFileSync(join(PROJECT_ROOT, 'docs', 'lms-guide.md'), 'utf8'), meta));
+  console.log(`${relative(process.cwd(), guide)}  the LMS guide (docs/lms-guide.md) for the owner and HR, printable`);
   if (meta.checklist.report) {
     writeFileSync(join(outDir, names.checklist), checklistCsv(course));
     console.log(`${relative(process.cwd(), join(outDir, names.checklist))}  the checklist's ${course.checklist.length} items, reported as likert interactions`);

@@ -50,6 +50,22 @@ function exportCsv(): void {
   setTimeout(() => URL.revokeObjectURL(link.href), 0);
 }
 
+/** the build's files, linked for the owner: a zip downloads, a page opens in a new tab */
+function listFiles(): void {
+  const list = document.getElementById('file-list')!;
+  for (const file of config.files) {
+    const link = document.createElement('a');
+    link.href = `files/${encodeURIComponent(file.name)}`;
+    link.textContent = file.label;
+    if (file.name.endsWith('.html')) link.target = '_blank';
+    else link.download = file.name;
+    const item = document.createElement('li');
+    item.append(link, ` ${file.name}`);
+    list.append(item);
+  }
+  document.getElementById('files')!.hidden = config.files.length === 0;
+}
+
 document.getElementById('course-title')!.textContent = `${config.title}（合格点 ${config.passMark}）`;
 select.value = version;
 select.addEventListener('change', () => {
@@ -59,6 +75,7 @@ select.addEventListener('change', () => {
 });
 document.getElementById('new-attempt')!.addEventListener('click', () => launch(true));
 document.getElementById('export-csv')!.addEventListener('click', exportCsv);
+listFiles();
 launch(false);
 refresh();
 setInterval(refresh, REFRESH_MS);

@@ -1,6 +1,9 @@
 // The preview LMS: the test harness's LMS host (scripts/lms-host) mounted
 // under /lms/, with the records page at /. Both share one origin, so the page
 // can read what the host's LMS stored; the harness itself is used unchanged.
+// The build's files for the owner (zips, guide, catalogue, report page) are
+// offered at /files/.
+import { existsSync } from 'node:fs';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +13,9 @@ import { courseDataIn } from '../content/course-data.ts';
 import { parseCourseData } from '../../src/content/island.ts';
 import { contentType, fileReply, JS_TYPE, notFound, ok, serve, type Reply, type Served } from '../http.ts';
 import { browserModule, DEFAULT_COURSE_PATH, SHARED_MODULE, startLmsHost, type LmsHost, type PackageFiles } from '../lms-host/server.ts';
+import { catalogueFileNames } from '../catalogue/write.ts';
+import { guidePageName } from '../guide/page.ts';
+import { PACKAGE_DIR, packageFileName, reportPageName, TARGETS } from '../package/targets.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LMS_PREFIX = '/lms/';
@@ -32,6 +38,29 @@ export interface PreviewConfig {
   passMark: number;
   /** the pass mark an LMS hands the SCO of each version, as the manifest says: the build's 2004 manifest carries the course's, its 1.2 manifest none */
   lmsPassMark: Partial<Record<ScormVersion, number>>;
+  /** the build's files beside the zips, as the page links them (none when previewing a --zip) */
+  files: Deliverable[];
+}
+
+export interface Deliverable {
+  label: string;
+  /** its name in dist/, served at /files/<name> */
+  name: string;
+}
+
+/** What the build wrote for the owner and HR, the recommended package first; only the files that are there. */
+function deliverables(courseId: string): Deliverable[] {
+  const catalogue = catalogueFileNames(courseId);
+  const zip = (version: ScormVersion) => packageFileName(courseId, TARGETS.find((t) => t.version === version)!);
+  return [
+    { label: 'SCORM 2004 パッケージ（推奨）', name: zip('2004') },
+    { label: 'SCORM 1.2 パッケージ', name: zip('1.2') },
+    { label: 'LMS 管理者・人事担当者向けガイド', name: guidePageName(courseId) },
+    { label: '設問一覧（インタラクション ID と正答）', name: catalogue.html },
+    { label: '設問一覧（CSV）', name: catalogue.csv },
+    { label: 'チェックリストの項目一覧（CSV）', name: catalogue.checklist },
+    { label: '集計レポートを作るページ（人事担当者向け）', name: reportPageName(courseId) },
+  ].filter((d) => existsSync(join(PACKAGE_DIR, d.name)));
 }
 
 /**
@@ -44,7 +73,8 @@ async function configOf(coursePath: string, pkg?: PackageFiles, manifestPassMark
   if (data === undefined) throw new Error(`${coursePath}: no course data in the page (is it this project's build?)`);
   const { meta } = parseCourseData(data) as { meta: { id: string; title: string; passMark: number } };
   const lmsPassMark = pkg ? (manifestPassMark !== undefined ? { [pkg.version]: manifestPassMark } : {}) : { '2004': meta.passMark };
-  return { courseId: meta.id, title: meta.title, passMark: manifestPassMark ?? meta.passMark, lmsPassMark };
+  const files = pkg ? [] : deliverables(meta.id);
+  return { courseId: meta.id, title: meta.title, passMark: manifestPassMark ?? meta.passMark, lmsPassMark, files };
 }
 
 export type Preview = Served;
@@ -52,6 +82,11 @@ export type Preview = Served;
 async function pageFile(path: string, config: () => Promise<PreviewConfig>): Promise<Reply> {
   if (path === '/' || path === '/index.html') return fileReply(HERE, 'index.html');
   if (path === '/preview/config.json') return ok(contentType(path), JSON.stringify(await config()));
+  const file = /^\/files\/([^/]+)$/.exec(path);
+  if (file) {
+    const offered = (await config()).files.some((d) => d.name === file[1]);
+    return offered ? fileReply(PACKAGE_DIR, file[1]) : notFound(`${path} (not one of the build's files)`);
+  }
   const module = /^\/preview\/([\w-]+\.ts)$/.exec(path);
   if (module && module[1] !== 'server.ts') return ok(JS_TYPE, await browserModule(join(HERE, module[1])));
   // what the page's records.ts and the host's checks.ts import, resolved against this origin

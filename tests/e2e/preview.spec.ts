@@ -1,12 +1,15 @@
 // The preview LMS as a training owner uses it: the built course under
-// scorm-again, a reload that resumes, and the records panel and its CSV,
-// which show what the LMS stored.
+// scorm-again, a reload that resumes, the records panel and its CSV, which
+// show what the LMS stored, and the build's files to take away.
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { compileContent } from '../../scripts/content/compile.ts';
 import { goTo, passWelcome, visitPage } from '../../scripts/lms-host/driver.ts';
 import { CSV_BOM, CSV_COLUMNS, parseCsv } from '../../scripts/preview/records.ts';
 import { startPreview, type Preview } from '../../scripts/preview/server.ts';
+import { PACKAGE_DIR } from '../../scripts/package/targets.ts';
 
 const course = compileContent('content');
 
@@ -166,4 +169,24 @@ test('on a 360 px phone the course gets the screen and the records follow below 
   await page.setViewportSize({ width: 1366, height: 768 });
   await expect.poll(async () => (await box('#records')).x).toBeGreaterThanOrEqual((await box('#lms')).width);
   expect((await box('#records')).y).toBe(0);
+});
+
+test("the build's files for the owner and HR are offered beside the records, each the very file in dist/", async ({ page }) => {
+  await page.goto(`${preview.url}?v=2004`);
+  const list = page.getByRole('region', { name: '配布物（dist/）' }).getByRole('listitem');
+  const names = readdirSync(PACKAGE_DIR).filter((n) => /\.(zip|html|csv)$/.test(n));
+  await expect(list).toHaveCount(names.length);
+  expect((await list.allTextContents()).map((t) => t.split(' ').at(-1)).sort()).toEqual([...names].sort());
+  // the recommended package comes first
+  await expect(list.first().getByRole('link')).toHaveText('SCORM 2004 パッケージ（推奨）');
+  for (const link of await list.getByRole('link').all()) {
+    const href = await link.getAttribute('href');
+    const reply = await page.request.get(new URL(href!, page.url()).href);
+    expect(reply.status(), href!).toBe(200);
+    expect(Buffer.compare(await reply.body(), readFileSync(join(PACKAGE_DIR, decodeURIComponent(href!.replace(/^files\//, ''))))), href!).toBe(0);
+  }
+  // nothing else of the project's is served there
+  for (const other of ['package.json', '..%2Fpackage.json', 'course%2Findex.html']) {
+    expect((await page.request.get(`${preview.url}files/${other}`)).status(), other).toBe(404);
+  }
 });

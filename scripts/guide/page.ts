@@ -1,0 +1,154 @@
+// The LMS guide (docs/lms-guide.md) as a page beside the zips, for the
+// training owner and HR who get the packages but not this repository: one
+// self-contained HTML file with a table of contents, tables that stack on a
+// phone, and an A4 print with page numbers. Markdown's raw HTML is off, so
+// nothing in the guide can become markup or script.
+import MarkdownIt from 'markdown-it';
+import type { CourseMeta } from '../../src/content/types.ts';
+import { escapeHtml, PRINT_CSS } from '../html.ts';
+
+export const guidePageName = (courseId: string): string => `${courseId}-guide.html`;
+
+interface Heading {
+  level: 2 | 3;
+  text: string;
+  id: string;
+}
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+type Token = ReturnType<typeof md.parse>[number];
+
+// Links in the guide go to sites outside the file: a new tab keeps the guide open.
+md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+  const href = String(tokens[idx].attrGet('href') ?? '');
+  if (!href.startsWith('#')) {
+    tokens[idx].attrSet('target', '_blank');
+    tokens[idx].attrSet('rel', 'noopener noreferrer');
+  }
+  return self.renderToken(tokens, idx, options);
+};
+md.renderer.rules.th_open = (tokens, idx, options, _env, self) => {
+  tokens[idx].attrSet('scope', 'col');
+  return self.renderToken(tokens, idx, options);
+};
+/** an inline token as a reader sees it: its text and code, without the Markdown marks */
+const plainText = (inline: Token | undefined): string =>
+  inline?.children?.map((c: Token) => (c.type === 'text' || c.type === 'code_inline' ? c.content : '')).join('') ?? '';
+
+// Each body cell carries its column's heading: on a phone a row stacks into a
+// card of labelled lines, where four columns side by side would be one word wide.
+md.core.ruler.push('cell_labels', (state) => {
+  let headings: string[] = [];
+  let column = 0;
+  state.tokens.forEach((token, i) => {
+    if (token.type === 'thead_open') headings = [];
+    else if (token.type === 'th_open') headings.push(plainText(state.tokens[i + 1]));
+    else if (token.type === 'tr_open') column = 0;
+    else if (token.type === 'td_open') {
+      if (headings[column]) token.attrSet('data-label', headings[column]);
+      column++;
+    }
+  });
+});
+
+/** 「3.2 なぜ…」→ s3-2, 「1. どちら…」→ s1: the section numbers the guide's cross-references use */
+function headingId(text: string, index: number): string {
+  const number = /^(\d+)(?:\.(\d+))?\.?\s/.exec(text);
+  if (!number) return `h${index}`;
+  return number[2] ? `s${number[1]}-${number[2]}` : `s${number[1]}`;
+}
+
+/** gives each h2 and h3 an id and returns them in order, for the table of contents */
+function markHeadings(tokens: Token[]): Heading[] {
+  const headings: Heading[] = [];
+  const taken = new Set<string>();
+  tokens.forEach((token, i) => {
+    if (token.type !== 'heading_open' || (token.tag !== 'h2' && token.tag !== 'h3')) return;
+    const text = plainText(tokens[i + 1]);
+    let id = headingId(text, i);
+    if (taken.has(id)) id = `${id}-${i}`;
+    taken.add(id);
+    token.attrSet('id', id);
+    headings.push({ level: token.tag === 'h2' ? 2 : 3, text, id });
+  });
+  return headings;
+}
+
+function contents(headings: readonly Heading[]): string {
+  const items: string[] = [];
+  let open = false;
+  for (const h of headings) {
+    const link = `<a href="#${h.id}">${escapeHtml(h.text)}</a>`;
+    if (h.level === 2) {
+      if (open) items.push('</ul></li>');
+      items.push(`<li>${link}<ul>`);
+      open = true;
+    } else items.push(`<li>${link}</li>`);
+  }
+  if (open) items.push('</ul></li>');
+  return `<nav class="contents" aria-labelledby="contents-title"><h2 id="contents-title">目次</h2><ul>${items.join('').replace(/<ul><\/ul>/g, '')}</ul></nav>`;
+}
+
+const GUIDE_CSS = `
+body { max-width: 64rem; }
+h1, h2, h3 { word-break: keep-all; overflow-wrap: anywhere; }
+h2 { margin-top: 2rem; }
+blockquote { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid #1f4e79; background: #f3f6fa; }
+blockquote p { margin: .4rem 0; }
+code { background: #f0f0f0; padding: 0 .2em; border-radius: 3px; overflow-wrap: anywhere; }
+/* a long line wraps: a box that scrolls sideways cannot be reached by keyboard */
+pre { background: #f0f0f0; padding: .5rem .75rem; border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
+pre code { padding: 0; }
+a { color: #0b4f8a; }
+.edition { color: #444; margin: 0 0 1rem; }
+.contents { border: 1px solid #c8d3df; border-radius: 6px; padding: .5rem 1rem; margin: 1rem 0 1.5rem; }
+.contents h2 { border: 0; margin: .3rem 0; font-size: 1.05rem; }
+.contents ul { margin: .2rem 0; padding-left: 1.2rem; }
+.contents > ul > li { margin: .2rem 0; }
+@media screen and (max-width: 40rem) {
+  table, tbody, tr, td { display: block; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table { border: 0; }
+  tr { border: 1px solid #8a8a8a; border-radius: 4px; margin: 0 0 .75rem; }
+  td { border: 0; border-top: 1px solid #d0d7de; }
+  td:first-child { border-top: 0; background: #e8eef5; font-weight: bold; }
+  td[data-label]:not(:first-child)::before { content: attr(data-label); display: block; font-size: .8rem; color: #444; font-weight: bold; }
+}
+@media print {
+  @page { @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }
+  a { color: inherit; text-decoration: none; }
+  .table table { min-width: 0; }
+  table { break-inside: auto; font-size: 8.5pt; }
+  tr { break-inside: avoid; }
+  h3 { break-after: avoid; }
+  .contents { break-after: page; }
+}
+`;
+
+/** The guide's page: its own title, the edition it describes, a table of contents, then the guide. */
+export function guidePage(markdown: string, meta: Pick<CourseMeta, 'title' | 'version'>): string {
+  const tokens = md.parse(markdown, {});
+  const headings = markHeadings(tokens);
+  const title = tokens.find((t) => t.type === 'heading_open' && t.tag === 'h1');
+  const titleText = title ? tokens[tokens.indexOf(title) + 1].content : 'LMS ガイド';
+  let body = md.renderer.render(tokens, md.options, {});
+  const edition = `<p class="edition">対象の教材: ${escapeHtml(meta.title)}（第${escapeHtml(meta.version)}版）。この版のパッケージと同時に作られたガイドです。</p>`;
+  body = body.replace(/<\/h1>\n/, (end) => `${end}${edition}\n`);
+  // after the opening paragraph, before the English summary and the first chapter
+  const first = body.search(/<(h2|blockquote)[ >]/);
+  if (first >= 0) body = `${body.slice(0, first)}${contents(headings)}\n${body.slice(first)}`;
+  return `<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(titleText)} — ${escapeHtml(meta.title)}</title>
+<style>${PRINT_CSS}${GUIDE_CSS}</style>
+</head>
+<body>
+<main>
+${body}</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,62 @@
+// The LMS guide's page (dist/<course-id>-guide.html, scripts/guide/page.ts),
+// opened from disk in Chromium as the owner or HR would open it beside the
+// zips: readable on a phone and a laptop, its contents leading to each
+// section, nothing fetched, and a print on A4 pages.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { expect, test } from '@playwright/test';
+import { PACKAGE_DIR, PROJECT_ROOT } from '../../scripts/package/targets.ts';
+import { axeViolations } from './a11y-driver.ts';
+
+const COURSE = parseYaml(readFileSync(join(PROJECT_ROOT, 'content', 'course.yaml'), 'utf8')) as { id: string };
+const PAGE = pathToFileURL(join(PACKAGE_DIR, `${COURSE.id}-guide.html`)).href;
+const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+
+for (const viewport of [{ width: 360, height: 740 }, { width: 1366, height: 768 }]) {
+  test(`at ${viewport.width} px: no sideways scrolling, no axe violation, and the contents lead to §2.1`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(PAGE);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('LMS 管理者・人事担当者向けガイド');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('navigation', { name: '目次' }).getByRole('link', { name: '2.1 推奨設定' }).click();
+    const heading = page.getByRole('heading', { level: 3, name: '2.1 推奨設定' });
+    const top = await heading.evaluate((h) => h.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(viewport.height / 4);
+    expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+  });
+}
+
+test('at 360 px a table row reads as a card: each cell says which column it is', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(PAGE);
+  const table = page.locator('table').filter({ has: page.getByRole('columnheader', { name: '推奨値' }) });
+  const cell = table.locator('tbody tr').first().locator('td').nth(2);
+  await expect(cell).toContainText('現在のウィンドウ');
+  const shown = await cell.evaluate((td) => ({
+    label: getComputedStyle(td, '::before').content,
+    width: td.getBoundingClientRect().width,
+  }));
+  expect(shown.label).toBe('"推奨値"');
+  // a stacked cell spans the card, not a quarter of it
+  expect(shown.width).toBeGreaterThan(280);
+});
+
+test('prints on A4 pages, the contents alone on the first', async ({ page }) => {
+  await page.goto(PAGE);
+  await page.emulateMedia({ media: 'print' });
+  const contents = await page.getByRole('navigation', { name: '目次' }).evaluate((nav) => getComputedStyle(nav).breakAfter);
+  expect(contents).toBe('page');
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  // A4 is 210 × 297 mm, 595.3 × 841.9 points
+  const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+  expect(boxes.length).toBe(pdfPages(pdf));
+  for (const [, w, h] of boxes) expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([595, 842]);
+  expect(pdfPages(pdf)).toBeGreaterThan(5);
+});

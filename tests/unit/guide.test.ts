@@ -1,0 +1,94 @@
+// The LMS guide's page as the build writes it (dist/<course-id>-guide.html;
+// `npm test` builds first), read with parse5 and checked against
+// docs/lms-guide.md read here line by line, not through markdown-it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { guidePage } from '../../scripts/guide/page.ts';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const course = parseYaml(readFileSync(join(ROOT, 'content', 'course.yaml'), 'utf8')) as { id: string; title: string; version: string };
+const markdown = readFileSync(join(ROOT, 'docs', 'lms-guide.md'), 'utf8');
+const built = readFileSync(join(ROOT, 'dist', `${course.id}-guide.html`), 'utf8');
+
+function elements(node: Node): Element[] {
+  const out: Element[] = [];
+  const walk = (n: Node) => {
+    if ('tagName' in n) out.push(n);
+    if ('childNodes' in n) n.childNodes.forEach(walk);
+    if ('content' in n && n.content) walk(n.content);
+  };
+  walk(node);
+  return out;
+}
+const text = (node: Node): string =>
+  'value' in node && node.nodeName === '#text' ? node.value : 'childNodes' in node ? node.childNodes.map(text).join('') : '';
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+
+const doc = elements(parse(built));
+
+/** "## 3.2 なぜ…" as a reader sees it: without the marks, backticks dropped */
+const mdHeadings = markdown
+  .split('\n')
+  .filter((line) => /^#{2,3} /.test(line))
+  .map((line) => ({ level: line.indexOf(' '), text: line.replace(/^#+ /, '').replace(/`/g, '').trim() }));
+
+describe("the LMS guide's page beside the zips", () => {
+  it('has every chapter and section of docs/lms-guide.md as a heading, in order', () => {
+    const headings = doc.filter((el) => /^h[23]$/.test(el.tagName) && !el.parentNode?.nodeName.match(/nav/));
+    const contentsTitle = headings.findIndex((h) => attr(h, 'id') === 'contents-title');
+    const own = headings.filter((_, i) => i !== contentsTitle).map((h) => ({ level: Number(h.tagName[1]), text: text(h).trim() }));
+    expect(mdHeadings.length).toBeGreaterThan(20);
+    expect(own).toEqual(mdHeadings);
+  });
+
+  it('opens with a table of contents whose every link lands on that heading', () => {
+    const nav = doc.find((el) => el.tagName === 'nav')!;
+    const links = elements(nav).filter((el) => el.tagName === 'a');
+    expect(links.map((a) => text(a))).toEqual(mdHeadings.map((h) => h.text));
+    const byId = new Map(doc.filter((el) => attr(el, 'id')).map((el) => [attr(el, 'id')!, el]));
+    for (const a of links) {
+      const target = byId.get(attr(a, 'href')!.slice(1));
+      expect(target, attr(a, 'href')).toBeDefined();
+      expect(text(target!).trim()).toBe(text(a));
+    }
+    // the contents come before the first chapter
+    expect(built.indexOf('<nav')).toBeLessThan(built.indexOf('id="s1"'));
+  });
+
+  it('names the course and the edition it was built with', () => {
+    expect(text(doc.find((el) => el.tagName === 'title')!)).toContain(course.title);
+    expect(text(doc.find((el) => el.tagName === 'body')!)).toContain(`第${course.version}版`);
+  });
+
+  it('labels every body cell with its column, for the phone layout that stacks rows', () => {
+    const tables = doc.filter((el) => el.tagName === 'table');
+    expect(tables.length).toBe(markdown.split('\n').filter((l) => /^\|( ?-+ ?\|)+$/.test(l.trim())).length);
+    for (const table of tables) {
+      const heads = elements(table).filter((el) => el.tagName === 'th').map((th) => text(th).trim());
+      for (const tr of elements(table).filter((el) => el.tagName === 'tr').slice(1)) {
+        const cells = elements(tr).filter((el) => el.tagName === 'td');
+        expect(cells.map((td) => attr(td, 'data-label'))).toEqual(heads.slice(0, cells.length));
+      }
+    }
+  });
+
+  it('loads nothing from outside and runs no script', () => {
+    expect(doc.filter((el) => ['script', 'link', 'iframe', 'img', 'object', 'embed'].includes(el.tagName))).toEqual([]);
+    expect(doc.filter((el) => el.attrs.some((a) => a.name === 'src' || a.name.startsWith('on')))).toEqual([]);
+    expect(built).not.toMatch(/url\(|@import/);
+  });
+
+  it('keeps raw HTML and script links in the Markdown as text', () => {
+    const page = guidePage('# T\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[a](javascript:alert(1))\n', course);
+    const els = elements(parse(page));
+    expect(els.filter((el) => el.tagName === 'script' || el.tagName === 'img')).toEqual([]);
+    expect(els.filter((el) => el.tagName === 'a' && /^javascript:/i.test(attr(el, 'href') ?? ''))).toEqual([]);
+    expect(text(els.find((el) => el.tagName === 'main')!)).toContain('<script>alert(1)</script>');
+  });
+});
