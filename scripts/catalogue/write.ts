@@ -30,7 +30,7 @@ function quizBlock(q: CatalogueQuiz): string {
 <h3>${escapeHtml(q.number)} ${escapeHtml(q.title)}</h3>
 <p class="note">インタラクション ID: ${idForms(q)}<br>SCORM 2004 の説明: ${escapeHtml(q.description)}</p>
 <p>${escapeHtml(q.question)}</p>
-<table><thead><tr><th scope="col">記号</th><th scope="col">選択肢</th><th scope="col">正誤</th></tr></thead><tbody>${choices}</tbody></table>
+<table class="choices"><thead><tr><th scope="col">記号</th><th scope="col">選択肢</th><th scope="col">正誤</th></tr></thead><tbody>${choices}</tbody></table>
 <p>正答: <strong><code>${escapeHtml(q.correct.split('').join(', '))}</code></strong>（1.2: <code>${escapeHtml(q.correct.split('').join(','))}</code>、2004: <code>${escapeHtml(q.correct.split('').join('[,]'))}</code>）</p>
 </section>`;
 }
@@ -60,6 +60,13 @@ function checklistSection(course: Course): string {
 <table><thead><tr><th scope="col">ID</th><th scope="col">対策</th><th scope="col">項目</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/** every quiz's table with the same columns, so the pages read as one list */
+const CATALOGUE_CSS = `
+table.choices { table-layout: fixed; }
+table.choices th:first-child { width: 3.5rem; }
+table.choices th:last-child { width: 4.5rem; }
+`;
+
 export function catalogueHtml(meta: CourseMeta, quizzes: readonly CatalogueQuiz[], course?: Course): string {
   const stories = [...new Map(quizzes.map((q) => [q.storyId, q])).values()];
   const body = stories
@@ -69,7 +76,7 @@ export function catalogueHtml(meta: CourseMeta, quizzes: readonly CatalogueQuiz[
   return `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(meta.title)} — 問題一覧（インタラクション ID 対応表）</title>
-<style>${PRINT_CSS}</style></head>
+<style>${PRINT_CSS}${CATALOGUE_CSS}</style></head>
 <body><main>
 <h1>${escapeHtml(meta.title)}<br>問題一覧（インタラクション ID 対応表）</h1>
 <p>版 ${escapeHtml(meta.version)}。LMS のインタラクションレポートに出る ID（例: <code>q3_4</code>）、回答（1.2: <code>a,c</code>、2004: <code>a[,]c</code>）を、問題と選択肢の文に読み替えるための表です。
