@@ -126,13 +126,14 @@ a { color: #0b4f8a; }
 `;
 
 /** The guide's page: its own title, the edition it describes, a table of contents, then the guide. */
-export function guidePage(markdown: string, meta: Pick<CourseMeta, 'title' | 'version'>): string {
+export function guidePage(markdown: string, meta: Pick<CourseMeta, 'title' | 'version' | 'company'>): string {
   const tokens = md.parse(markdown, {});
   const headings = markHeadings(tokens);
   const title = tokens.find((t) => t.type === 'heading_open' && t.tag === 'h1');
   const titleText = title ? tokens[tokens.indexOf(title) + 1].content : 'LMS ガイド';
   let body = md.renderer.render(tokens, md.options, {});
-  const edition = `<p class="edition">対象の教材: ${escapeHtml(meta.title)}（第${escapeHtml(meta.version)}版）。この版のパッケージと同時に作られたガイドです。</p>`;
+  const company = meta.company?.name ? `、${escapeHtml(meta.company.name)}版` : '';
+  const edition = `<p class="edition">対象の教材: ${escapeHtml(meta.title)}（第${escapeHtml(meta.version)}版${company}）。この版のパッケージと同時に作られたガイドです。</p>`;
   body = body.replace(/<\/h1>\n/, (end) => `${end}${edition}\n`);
   // after the opening paragraph, before the English summary and the first chapter
   const first = body.search(/<(h2|blockquote)[ >]/);

@@ -66,6 +66,13 @@ describe("the LMS guide's page beside the zips", () => {
     expect(text(doc.find((el) => el.tagName === 'body')!)).toContain(`第${course.version}版`);
   });
 
+  it("names the company of a company's own build, as text", () => {
+    const page = guidePage('# T\n\n## 1. A\n', { title: '研修', version: '2.0.0', company: { name: '株式会社<b>見本</b>' } });
+    const els = elements(parse(page));
+    expect(els.filter((el) => el.tagName === 'b')).toEqual([]);
+    expect(text(els.find((el) => el.tagName === 'main')!)).toContain('研修（第2.0.0版、株式会社<b>見本</b>版）');
+  });
+
   it('labels every body cell with its column, for the phone layout that stacks rows', () => {
     const tables = doc.filter((el) => el.tagName === 'table');
     expect(tables.length).toBe(markdown.split('\n').filter((l) => /^\|( ?-+ ?\|)+$/.test(l.trim())).length);
