@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const zip = values.zip ? await unpack(values.zip) : undefined;
   const preview = await startPreview({ port, package: zip?.files, manifestPassMark: zip?.passMark });
   console.log(`プレビュー LMS / preview LMS: ${preview.url}?v=${zip?.files.version ?? values.scorm}`);
+  if (!zip) console.log('LMS に登録する zip と、ガイド・設問一覧・集計レポートのページは dist/ にあります（画面の「配布物」からも開けます）。');
   console.log('SCORM 1.2 と 2004 は画面で切り替えられます。終了は Ctrl+C。');
 }
 
