@@ -92,6 +92,8 @@ function contents(headings: readonly Heading[]): string {
 const GUIDE_CSS = `
 body { max-width: 64rem; }
 h1, h2, h3 { word-break: keep-all; overflow-wrap: anywhere; }
+/* a section the contents jump to starts a little below the window's edge, not cut by it */
+h2, h3 { scroll-margin-top: .75rem; }
 h2 { margin-top: 2rem; }
 blockquote { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid #1f4e79; background: #f3f6fa; }
 blockquote p { margin: .4rem 0; }
