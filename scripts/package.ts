@@ -1,7 +1,8 @@
 // Writes dist/<course-id>-scorm12.zip and dist/<course-id>-scorm2004.zip from the
 // built course (dist/course/index.html) and content/course.yaml, and beside them
 // the item catalogue dist/<course-id>-items.csv and .html, HR's report page
-// dist/<course-id>-report.html and the LMS guide as a page, dist/<course-id>-guide.html.
+// dist/<course-id>-report.html, the LMS guide as a page, dist/<course-id>-guide.html, and
+// the announcement to learners, dist/<course-id>-announcement.txt.
 // Run after `vite build`: npx tsx scripts/package.ts [--out <dir>]
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { compileContent } from './content/compile.ts';
 import { catalogue } from './catalogue/items.ts';
 import { catalogueCsv, catalogueFileNames, catalogueHtml, checklistCsv } from './catalogue/write.ts';
+import { announcementName, announcementText } from './guide/announcement.ts';
 import { guidePage, guidePageName } from './guide/page.ts';
 import { buildPackage } from './package/build.ts';
 import { COURSE_HTML, PACKAGE_DIR, PROJECT_ROOT, reportPageName, TARGETS } from './package/targets.ts';
@@ -43,6 +45,9 @@ async function main(): Promise<void> {
   const guide = join(outDir, guidePageName(meta.id));
   writeFileSync(guide, guidePage(readFileSync(join(PROJECT_ROOT, 'docs', 'lms-guide.md'), 'utf8'), meta));
   console.log(`${relative(process.cwd(), guide)}  the LMS guide (docs/lms-guide.md) for the owner and HR, printable`);
+  const announcement = join(outDir, announcementName(meta.id));
+  writeFileSync(announcement, announcementText(course));
+  console.log(`${relative(process.cwd(), announcement)}  the owner's announcement to learners: time, goals and completion rule as the welcome screen has them`);
   if (meta.checklist.report) {
     writeFileSync(join(outDir, names.checklist), checklistCsv(course));
     console.log(`${relative(process.cwd(), join(outDir, names.checklist))}  the checklist's ${course.checklist.length} items, reported as likert interactions`);

@@ -57,7 +57,7 @@ function listFiles(): void {
     const link = document.createElement('a');
     link.href = `files/${encodeURIComponent(file.name)}`;
     link.textContent = file.label;
-    if (file.name.endsWith('.html')) link.target = '_blank';
+    if (/\.(html|txt)$/.test(file.name)) link.target = '_blank';
     else link.download = file.name;
     const item = document.createElement('li');
     item.append(link, ` ${file.name}`);

@@ -1,7 +1,7 @@
 // The preview LMS: the test harness's LMS host (scripts/lms-host) mounted
 // under /lms/, with the records page at /. Both share one origin, so the page
 // can read what the host's LMS stored; the harness itself is used unchanged.
-// The build's files for the owner (zips, guide, catalogue, report page) are
+// The build's files for the owner (zips, guide, announcement, catalogue, report page) are
 // offered at /files/.
 import { existsSync } from 'node:fs';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,6 +14,7 @@ import { parseCourseData } from '../../src/content/island.ts';
 import { contentType, fileReply, JS_TYPE, notFound, ok, serve, type Reply, type Served } from '../http.ts';
 import { browserModule, DEFAULT_COURSE_PATH, SHARED_MODULE, startLmsHost, type LmsHost, type PackageFiles } from '../lms-host/server.ts';
 import { catalogueFileNames } from '../catalogue/write.ts';
+import { announcementName } from '../guide/announcement.ts';
 import { guidePageName } from '../guide/page.ts';
 import { PACKAGE_DIR, packageFileName, reportPageName, TARGETS } from '../package/targets.ts';
 
@@ -56,6 +57,7 @@ function deliverables(courseId: string): Deliverable[] {
     { label: 'SCORM 2004 パッケージ（推奨）', name: zip('2004') },
     { label: 'SCORM 1.2 パッケージ', name: zip('1.2') },
     { label: 'LMS 管理者・人事担当者向けガイド', name: guidePageName(courseId) },
+    { label: '受講者への案内文（ひな形）', name: announcementName(courseId) },
     { label: '設問一覧（インタラクション ID と正答）', name: catalogue.html },
     { label: '設問一覧（CSV）', name: catalogue.csv },
     { label: 'チェックリストの項目一覧（CSV）', name: catalogue.checklist },

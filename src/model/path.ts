@@ -2,6 +2,7 @@
 // right answers a pass needs, which pages are still unread, which section
 // follows which. Pure; the views only print what these return.
 import type { Course, Section, Story } from '../content/types.ts';
+import { fill } from '../content/ui.ts';
 import { storyAnswered, type LearnerState } from './state.ts';
 
 /**
@@ -32,6 +33,28 @@ export function countedSections(course: Course): Section[] {
 /** The pages the page count is of, in reading order. */
 export function countedPages(course: Course): string[] {
   return countedSections(course).flatMap((s) => s.pages);
+}
+
+/** The totals the completion rule is stated in: the learner's progress has them (with the LMS's pass mark). */
+export interface RuleTotals {
+  pagesTotal: number;
+  quizzesTotal: number;
+  checklistTotal: number;
+  passMark: number;
+}
+
+/** 修了の条件 in words, one line per rule course.yaml's completion sets: the welcome screen's list, and the owner's announcement. */
+export function completionRule(course: Course, t: RuleTotals): string[] {
+  const rule = course.meta.completion;
+  const words = course.ui.welcome;
+  const lines: string[] = [];
+  if (rule.allPages) {
+    const sections = countedSections(course).map((s) => s.title).join(words.sectionsSeparator);
+    lines.push(rule.sections ? fill(words.sectionPages, { sections, pages: t.pagesTotal }) : fill(words.allPages, { pages: t.pagesTotal }));
+  }
+  if (rule.passingScore) lines.push(fill(course.ui.progress.passRule, { need: quizzesToPass(t.quizzesTotal, t.passMark), total: t.quizzesTotal, passMark: t.passMark }));
+  if (rule.checklist) lines.push(fill(words.allChecklist, { items: t.checklistTotal }));
+  return lines;
 }
 
 /** Pages completion still asks the learner to open, in reading order: none when pages do not count. */

@@ -1,7 +1,7 @@
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { fill } from '../content/ui.ts';
-import { countedSections, quizzesToPass } from '../model/path.ts';
+import { completionRule } from '../model/path.ts';
 import { companyName } from '../model/certificate.ts';
 import { phrased } from './phrased.tsx';
 import { placeOf, resumeRoute } from './place.ts';
@@ -17,7 +17,6 @@ export function Welcome({ store, view }: { store: Store; view: View }) {
   const saved = resumeRoute(view.state.location);
   const begun = view.state.visited.length > 0 || p.quizzesAnswered > 0 || Object.keys(view.state.checklist).length > 0;
   const resume = saved && (saved.name !== 'menu' || begun) ? saved : undefined;
-  const rule = meta.completion;
   useScreenTitle(store.course);
   return (
     <section class="welcome">
@@ -60,17 +59,9 @@ export function Welcome({ store, view }: { store: Store; view: View }) {
         <section aria-labelledby="w-complete">
           <h2 id="w-complete">{phrased(words.howToComplete)}</h2>
           <ul data-testid="completion-rule">
-            {rule.allPages && (
-              <li>
-                {rule.sections
-                  ? fill(words.sectionPages, { sections: countedSections(store.course).map((s) => s.title).join(words.sectionsSeparator), pages: p.pagesTotal })
-                  : fill(words.allPages, { pages: p.pagesTotal })}
-              </li>
-            )}
-            {rule.passingScore && (
-              <li>{fill(ui.progress.passRule, { need: quizzesToPass(p.quizzesTotal, p.passMark), total: p.quizzesTotal, passMark: p.passMark })}</li>
-            )}
-            {rule.checklist && <li>{fill(words.allChecklist, { items: p.checklistTotal })}</li>}
+            {completionRule(store.course, p).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
           </ul>
         </section>
       </div>

@@ -1,7 +1,8 @@
 // The LMS guide's page (dist/<course-id>-guide.html, scripts/guide/page.ts),
 // opened from disk in Chromium as the owner or HR would open it beside the
 // zips: readable on a phone and a laptop, its contents leading to each
-// section, nothing fetched, and a print on A4 pages.
+// section, nothing fetched, and a print on A4 pages. And the announcement to
+// learners beside it, against the welcome screen the built course shows.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -59,4 +60,15 @@ test('prints on A4 pages, the contents alone on the first', async ({ page }) => 
   expect(boxes.length).toBe(pdfPages(pdf));
   for (const [, w, h] of boxes) expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([595, 842]);
   expect(pdfPages(pdf)).toBeGreaterThan(5);
+});
+
+test("the announcement to learners says what the course's welcome screen says: time and completion rule, word for word", async ({ page }) => {
+  const text = readFileSync(join(PACKAGE_DIR, `${COURSE.id}-announcement.txt`), 'utf8');
+  const lines = text.split('\r\n');
+  await page.goto(pathToFileURL(join(PACKAGE_DIR, 'course', 'index.html')).href);
+  const duration = (await page.getByTestId('duration').innerText()).trim();
+  const rule = (await page.getByTestId('completion-rule').getByRole('listitem').allInnerTexts()).map((t) => t.trim());
+  expect(rule.length).toBeGreaterThan(0);
+  expect(lines[lines.indexOf('■ 所要時間') + 1].startsWith(`${duration}（`)).toBe(true);
+  expect(lines.slice(lines.indexOf('■ 修了の条件') + 1, lines.indexOf('■ 修了の条件') + 1 + rule.length)).toEqual(rule.map((r) => `・${r}`));
 });

@@ -1,7 +1,9 @@
-// The LMS guide's page as the build writes it (dist/<course-id>-guide.html;
-// `npm test` builds first), read with parse5 and checked against
-// docs/lms-guide.md read here line by line, not through markdown-it.
-import { readFileSync } from 'node:fs';
+// What the build writes for the owner beside the zips (`npm test` builds
+// first): the LMS guide's page (dist/<course-id>-guide.html), read with parse5
+// and checked against docs/lms-guide.md read here line by line, not through
+// markdown-it; and the announcement to learners, against content/ read here
+// with the yaml package, not through the course compiler.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { parse as parseYaml } from 'yaml';
@@ -12,7 +14,16 @@ type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const course = parseYaml(readFileSync(join(ROOT, 'content', 'course.yaml'), 'utf8')) as { id: string; title: string; version: string };
+interface CourseYaml {
+  id: string;
+  title: string;
+  version: string;
+  passMark: number;
+  goals: string[];
+  completion: { allPages: boolean; passingScore: boolean; checklist: boolean };
+  sections: Array<{ pages: string[] }>;
+}
+const course = parseYaml(readFileSync(join(ROOT, 'content', 'course.yaml'), 'utf8')) as CourseYaml;
 const markdown = readFileSync(join(ROOT, 'docs', 'lms-guide.md'), 'utf8');
 const built = readFileSync(join(ROOT, 'dist', `${course.id}-guide.html`), 'utf8');
 
@@ -97,5 +108,37 @@ describe("the LMS guide's page beside the zips", () => {
     expect(els.filter((el) => el.tagName === 'script' || el.tagName === 'img')).toEqual([]);
     expect(els.filter((el) => el.tagName === 'a' && /^javascript:/i.test(attr(el, 'href') ?? ''))).toEqual([]);
     expect(text(els.find((el) => el.tagName === 'main')!)).toContain('<script>alert(1)</script>');
+  });
+});
+
+describe("the owner's announcement to learners beside the zips", () => {
+  const raw = readFileSync(join(ROOT, 'dist', `${course.id}-announcement.txt`), 'utf8');
+  const lines = raw.replace(/^\uFEFF/, '').split('\r\n');
+  const pages = course.sections.reduce((n, s) => n + s.pages.length, 0);
+  const quizzes = readdirSync(join(ROOT, 'content', 'stories'))
+    .filter((f) => f.endsWith('.yaml'))
+    .reduce((n, f) => n + (parseYaml(readFileSync(join(ROOT, 'content', 'stories', f), 'utf8')) as { quizzes: unknown[] }).quizzes.length, 0);
+
+  it('opens in Notepad and mail clients as Japanese: UTF-8 with a BOM, CRLF lines', () => {
+    expect(raw.charCodeAt(0)).toBe(0xfeff);
+    expect(raw.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('names the course and lists its goals', () => {
+    expect(lines[0]).toBe(`件名：【受講のお願い】${course.title}`);
+    for (const goal of course.goals) expect(lines).toContain(`・${goal}`);
+  });
+
+  it("states the completion rule in this build's numbers: every page, and the right answers the pass mark needs", () => {
+    expect(course.completion).toMatchObject({ allPages: true, passingScore: true, checklist: false });
+    // the score is floor(right / total × 100): the least number of right answers at or above the pass mark
+    let need = 0;
+    while (Math.floor((need * 100) / quizzes) < course.passMark) need++;
+    const rule = lines.slice(lines.indexOf('■ 修了の条件') + 1, lines.indexOf('■ 修了の条件') + 3);
+    expect(rule).toEqual([`・全${pages}ページを開く`, `・クイズ${quizzes}問中${need}問以上に正解する（得点${course.passMark}点以上）`]);
+  });
+
+  it('has no blank to fill in and no placeholder left', () => {
+    expect(raw).not.toMatch(/[{}]|〇〇|●●|＿|XX/);
   });
 });
