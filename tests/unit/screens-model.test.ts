@@ -1,6 +1,6 @@
 // The pure logic behind the welcome, menu, result and completion screens.
 import { describe, expect, it } from 'vitest';
-import { nextSection, quizAfter, quizzesCounted, quizzesLeftToPass, quizzesToPass, storiesToImprove, unreadPages } from '../../src/model/path.ts';
+import { completionRule, nextSection, quizAfter, quizzesCounted, quizzesLeftToPass, quizzesToPass, storiesToImprove, unreadPages } from '../../src/model/path.ts';
 import { estimateMinutes, textLength } from '../../src/model/estimate.ts';
 import { certificateData, cleanName, displayName } from '../../src/model/certificate.ts';
 import { dayStamp, dayOf } from '../../src/model/day.ts';
@@ -65,6 +65,22 @@ describe('the learner’s path', () => {
     expect(unreadPages(only, { ...emptyState(), visited: wanted })).toEqual([]);
     const noPages = { ...course, meta: { ...course.meta, completion: { ...completion, allPages: false } } };
     expect(unreadPages(noPages, emptyState())).toEqual([]);
+  });
+
+  it('states the completion rule one line per condition course.yaml sets, in its numbers', () => {
+    const completion = course.meta.completion;
+    const totals = { pagesTotal: 18, quizzesTotal: 19, checklistTotal: 69, passMark: 80 };
+    expect(completionRule(course, totals)).toEqual(['全18ページを開く', 'クイズ19問中16問以上に正解する（得点80点以上）']);
+    // an LMS's mastery score of 50 asks for 10 of 19
+    expect(completionRule(course, { ...totals, passMark: 50 })[1]).toBe('クイズ19問中10問以上に正解する（得点50点以上）');
+    const sections = { ...course, meta: { ...course.meta, completion: { ...completion, sections: ['check', 'measures'], checklist: true } } };
+    expect(completionRule(sections, { ...totals, pagesTotal: 15 })).toEqual([
+      '「自社の対策状況チェック」「技術等情報管理に必要な対策」の全15ページを開く',
+      'クイズ19問中16問以上に正解する（得点80点以上）',
+      'チェックリストの全69項目に回答する',
+    ]);
+    const pagesOnly = { ...course, meta: { ...course.meta, completion: { ...completion, passingScore: false } } };
+    expect(completionRule(pagesOnly, totals)).toEqual(['全18ページを開く']);
   });
 
   it('walks the sections in the menu’s order and stops after the last', () => {
