@@ -13,6 +13,7 @@ import { catalogueCsv, catalogueFileNames, catalogueHtml, checklistCsv } from '.
 import { announcementName, announcementText } from './guide/announcement.ts';
 import { guidePage, guidePageName } from './guide/page.ts';
 import { buildPackage } from './package/build.ts';
+import { deliverables } from './package/deliverables.ts';
 import { COURSE_HTML, PACKAGE_DIR, PROJECT_ROOT, reportPageName, TARGETS } from './package/targets.ts';
 import { reportPage } from './report/page/build.ts';
 
@@ -41,10 +42,6 @@ async function main(): Promise<void> {
   const page = join(outDir, reportPageName(meta.id));
   writeFileSync(page, await reportPage(course));
   console.log(`${relative(process.cwd(), page)}  HR's report page: Moodle's downloads in, the report out, in a browser`);
-  // the owner and HR may get the zips without this repository: the guide goes with them
-  const guide = join(outDir, guidePageName(meta.id));
-  writeFileSync(guide, guidePage(readFileSync(join(PROJECT_ROOT, 'docs', 'lms-guide.md'), 'utf8'), meta));
-  console.log(`${relative(process.cwd(), guide)}  the LMS guide (docs/lms-guide.md) for the owner and HR, printable`);
   const announcement = join(outDir, announcementName(meta.id));
   writeFileSync(announcement, announcementText(course));
   console.log(`${relative(process.cwd(), announcement)}  the owner's announcement to learners: time, goals and completion rule as the welcome screen has them`);
@@ -55,6 +52,14 @@ async function main(): Promise<void> {
     // a table left from a build that reported the checklist would describe records this one never makes
     rmSync(join(outDir, names.checklist), { force: true });
   }
+  // the owner and HR may get the zips without this repository: the guide goes with them, last,
+  // linking the files it names that are now beside it
+  const guide = join(outDir, guidePageName(meta.id));
+  const beside = deliverables(meta.id)
+    .map((d) => d.name)
+    .filter((name) => name !== guidePageName(meta.id) && existsSync(join(outDir, name)));
+  writeFileSync(guide, guidePage(readFileSync(join(PROJECT_ROOT, 'docs', 'lms-guide.md'), 'utf8'), meta, beside));
+  console.log(`${relative(process.cwd(), guide)}  the LMS guide (docs/lms-guide.md) for the owner and HR, printable`);
 }
 
 main().catch((error: unknown) => {

@@ -27,6 +27,14 @@ md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
   }
   return self.renderToken(tokens, idx, options);
 };
+// A file the guide names (`gijutsu-joho-kanri-report.html`, `dist/…`) that lies
+// beside the page is a link to it: the page sits in dist/ with them.
+md.renderer.rules.code_inline = (tokens, idx, _options, env) => {
+  const content = tokens[idx].content;
+  const code = `<code>${escapeHtml(content)}</code>`;
+  const name = content.replace(/^dist\//, '');
+  return (env as { files?: ReadonlySet<string> }).files?.has(name) ? `<a href="${escapeHtml(name)}">${code}</a>` : code;
+};
 md.renderer.rules.th_open = (tokens, idx, options, _env, self) => {
   tokens[idx].attrSet('scope', 'col');
   return self.renderToken(tokens, idx, options);
@@ -127,13 +135,17 @@ a { color: #0b4f8a; }
 }
 `;
 
-/** The guide's page: its own title, the edition it describes, a table of contents, then the guide. */
-export function guidePage(markdown: string, meta: Pick<CourseMeta, 'title' | 'version' | 'company'>): string {
-  const tokens = md.parse(markdown, {});
+/**
+ * The guide's page: its own title, the edition it describes, a table of
+ * contents, then the guide; `besideIt`, the files in its folder it may link.
+ */
+export function guidePage(markdown: string, meta: Pick<CourseMeta, 'title' | 'version' | 'company'>, besideIt: readonly string[] = []): string {
+  const env = { files: new Set(besideIt) };
+  const tokens = md.parse(markdown, env);
   const headings = markHeadings(tokens);
   const title = tokens.find((t) => t.type === 'heading_open' && t.tag === 'h1');
   const titleText = title ? tokens[tokens.indexOf(title) + 1].content : 'LMS ガイド';
-  let body = md.renderer.render(tokens, md.options, {});
+  let body = md.renderer.render(tokens, md.options, env);
   const company = meta.company?.name ? `、${escapeHtml(meta.company.name)}版` : '';
   const edition = `<p class="edition">対象の教材: ${escapeHtml(meta.title)}（第${escapeHtml(meta.version)}版${company}）。この版のパッケージと同時に作られたガイドです。</p>`;
   body = body.replace(/<\/h1>\n/, (end) => `${end}${edition}\n`);

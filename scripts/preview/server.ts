@@ -13,10 +13,8 @@ import { courseDataIn } from '../content/course-data.ts';
 import { parseCourseData } from '../../src/content/island.ts';
 import { contentType, fileReply, JS_TYPE, notFound, ok, serve, type Reply, type Served } from '../http.ts';
 import { browserModule, DEFAULT_COURSE_PATH, SHARED_MODULE, startLmsHost, type LmsHost, type PackageFiles } from '../lms-host/server.ts';
-import { catalogueFileNames } from '../catalogue/write.ts';
-import { announcementName } from '../guide/announcement.ts';
-import { guidePageName } from '../guide/page.ts';
-import { PACKAGE_DIR, packageFileName, reportPageName, TARGETS } from '../package/targets.ts';
+import { deliverables, type Deliverable } from '../package/deliverables.ts';
+import { PACKAGE_DIR } from '../package/targets.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LMS_PREFIX = '/lms/';
@@ -43,26 +41,9 @@ export interface PreviewConfig {
   files: Deliverable[];
 }
 
-export interface Deliverable {
-  label: string;
-  /** its name in dist/, served at /files/<name> */
-  name: string;
-}
-
-/** What the build wrote for the owner and HR, the recommended package first; only the files that are there. */
-function deliverables(courseId: string): Deliverable[] {
-  const catalogue = catalogueFileNames(courseId);
-  const zip = (version: ScormVersion) => packageFileName(courseId, TARGETS.find((t) => t.version === version)!);
-  return [
-    { label: 'SCORM 2004 パッケージ（推奨）', name: zip('2004') },
-    { label: 'SCORM 1.2 パッケージ', name: zip('1.2') },
-    { label: 'LMS 管理者・人事担当者向けガイド', name: guidePageName(courseId) },
-    { label: '受講者への案内文（ひな形）', name: announcementName(courseId) },
-    { label: '設問一覧（インタラクション ID と正答）', name: catalogue.html },
-    { label: '設問一覧（CSV）', name: catalogue.csv },
-    { label: 'チェックリストの項目一覧（CSV）', name: catalogue.checklist },
-    { label: '集計レポートを作るページ（人事担当者向け）', name: reportPageName(courseId) },
-  ].filter((d) => existsSync(join(PACKAGE_DIR, d.name)));
+/** What the build wrote for the owner and HR: only the files that are there. */
+function deliverablesBuilt(courseId: string): Deliverable[] {
+  return deliverables(courseId).filter((d) => existsSync(join(PACKAGE_DIR, d.name)));
 }
 
 /**
@@ -75,7 +56,7 @@ async function configOf(coursePath: string, pkg?: PackageFiles, manifestPassMark
   if (data === undefined) throw new Error(`${coursePath}: no course data in the page (is it this project's build?)`);
   const { meta } = parseCourseData(data) as { meta: { id: string; title: string; passMark: number } };
   const lmsPassMark = pkg ? (manifestPassMark !== undefined ? { [pkg.version]: manifestPassMark } : {}) : { '2004': meta.passMark };
-  const files = pkg ? [] : deliverables(meta.id);
+  const files = pkg ? [] : deliverablesBuilt(meta.id);
   return { courseId: meta.id, title: meta.title, passMark: manifestPassMark ?? meta.passMark, lmsPassMark, files };
 }
 

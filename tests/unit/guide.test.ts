@@ -3,7 +3,7 @@
 // and checked against docs/lms-guide.md read here line by line, not through
 // markdown-it; and the announcement to learners, against content/ read here
 // with the yaml package, not through the course compiler.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { parse as parseYaml } from 'yaml';
@@ -94,6 +94,16 @@ describe("the LMS guide's page beside the zips", () => {
         expect(cells.map((td) => attr(td, 'data-label'))).toEqual(heads.slice(0, cells.length));
       }
     }
+  });
+
+  it('links each file it names that lies beside it in dist/, by its name there', () => {
+    const hrefs = doc.filter((el) => el.tagName === 'a' && !attr(el, 'href')!.startsWith('#')).map((a) => attr(a, 'href')!);
+    for (const href of hrefs) expect(existsSync(join(ROOT, 'dist', href)), href).toBe(true);
+    const besideIt = readdirSync(join(ROOT, 'dist'), { withFileTypes: true })
+      .filter((d) => d.isFile() && d.name !== `${course.id}-guide.html` && markdown.includes(d.name))
+      .map((d) => d.name);
+    expect(besideIt.length).toBeGreaterThan(4);
+    expect([...new Set(hrefs)].sort()).toEqual(besideIt.sort());
   });
 
   it('loads nothing from outside and runs no script', () => {
