@@ -83,18 +83,18 @@ function markHeadings(tokens: Token[]): Heading[] {
 }
 
 function contents(headings: readonly Heading[]): string {
-  const items: string[] = [];
-  let open = false;
+  // each chapter (h2) with its sections (h3) under it
+  const chapters: Array<{ heading: Heading; sections: Heading[] }> = [];
   for (const h of headings) {
-    const link = `<a href="#${h.id}">${escapeHtml(h.text)}</a>`;
-    if (h.level === 2) {
-      if (open) items.push('</ul></li>');
-      items.push(`<li>${link}<ul>`);
-      open = true;
-    } else items.push(`<li>${link}</li>`);
+    if (h.level === 2 || chapters.length === 0) chapters.push({ heading: h, sections: [] });
+    else chapters[chapters.length - 1].sections.push(h);
   }
-  if (open) items.push('</ul></li>');
-  return `<nav class="contents" aria-labelledby="contents-title"><h2 id="contents-title">目次</h2><ul>${items.join('').replace(/<ul><\/ul>/g, '')}</ul></nav>`;
+  const link = (h: Heading) => `<a href="#${h.id}">${escapeHtml(h.text)}</a>`;
+  const items = chapters.map(({ heading, sections }) => {
+    const inner = sections.length ? `<ul>${sections.map((s) => `<li>${link(s)}</li>`).join('')}</ul>` : '';
+    return `<li>${link(heading)}${inner}</li>`;
+  });
+  return `<nav class="contents" aria-labelledby="contents-title"><h2 id="contents-title">目次</h2><ul>${items.join('')}</ul></nav>`;
 }
 
 const GUIDE_CSS = `
@@ -127,7 +127,6 @@ a { color: #0b4f8a; }
 @media print {
   @page { @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }
   a { color: inherit; text-decoration: none; }
-  .table table { min-width: 0; }
   table { break-inside: auto; font-size: 8.5pt; }
   tr { break-inside: avoid; }
   h3 { break-after: avoid; }
@@ -144,7 +143,7 @@ export function guidePage(markdown: string, meta: Pick<CourseMeta, 'title' | 've
   const tokens = md.parse(markdown, env);
   const headings = markHeadings(tokens);
   const title = tokens.find((t) => t.type === 'heading_open' && t.tag === 'h1');
-  const titleText = title ? tokens[tokens.indexOf(title) + 1].content : 'LMS ガイド';
+  const titleText = title ? plainText(tokens[tokens.indexOf(title) + 1]) : 'LMS ガイド';
   let body = md.renderer.render(tokens, md.options, env);
   const company = meta.company?.name ? `、${escapeHtml(meta.company.name)}版` : '';
   const edition = `<p class="edition">対象の教材: ${escapeHtml(meta.title)}（第${escapeHtml(meta.version)}版${company}）。この版のパッケージと同時に作られたガイドです。</p>`;
