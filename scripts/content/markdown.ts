@@ -6,6 +6,7 @@
 // attributes, so that no malformed tag can turn into script.
 import MarkdownIt from 'markdown-it';
 import { parseFragment } from 'parse5';
+import { labelledTables } from '../markdown-tables.ts';
 
 export const ALLOWED_HTML_TAGS = new Set(['span', 'div', 'p', 'br', 'strong', 'em', 'small', 'ul', 'li', 'figure', 'figcaption']);
 
@@ -22,44 +23,8 @@ const md = new MarkdownIt({ html: true, linkify: false, typographer: false, brea
 // through to the check below, which refuses it with a reason
 md.validateLink = () => true;
 
-// A header-row cell heads its column.
-md.renderer.rules.th_open = (tokens, idx, options, _env, self) => {
-  tokens[idx].attrSet('scope', 'col');
-  return self.renderToken(tokens, idx, options);
-};
-// Tables in this course have a label in the first column: make it a row
-// header. Body cells also carry their column's heading, which the phone layout
-// shows when it stacks each row into a card.
-md.core.ruler.push('table_headers', (state) => {
-  let headings: string[] = [];
-  let inHead = false;
-  let inBody = false;
-  let column = 0;
-  let closeAsHeader = false;
-  const tokens = state.tokens;
-  tokens.forEach((token, i) => {
-    if (token.type === 'thead_open') {
-      inHead = true;
-      headings = [];
-    } else if (token.type === 'thead_close') inHead = false;
-    else if (inHead && token.type === 'th_open') headings.push(tokens[i + 1]?.content ?? '');
-    else if (token.type === 'tbody_open') inBody = true;
-    else if (token.type === 'tbody_close') inBody = false;
-    else if (inBody && token.type === 'tr_open') column = 0;
-    else if (inBody && token.type === 'td_open') {
-      if (column === 0) {
-        token.tag = 'th';
-        token.attrSet('scope', 'row');
-        closeAsHeader = true;
-      } else if (headings[column]) token.attrSet('data-label', headings[column]);
-      column++;
-    } else if (closeAsHeader && token.type === 'td_close') {
-      token.tag = 'th';
-      closeAsHeader = false;
-    }
-  });
-  return true;
-});
+// Tables in this course have a label in the first column.
+labelledTables(md, { rowHeaders: true });
 
 const CLASS_VALUE = /^[a-z0-9 -]+$/;
 

@@ -6,6 +6,7 @@
 import MarkdownIt from 'markdown-it';
 import type { CourseMeta } from '../../src/content/types.ts';
 import { escapeHtml, PRINT_CSS } from '../html.ts';
+import { labelledTables, plainText } from '../markdown-tables.ts';
 
 export const guidePageName = (courseId: string): string => `${courseId}-guide.html`;
 
@@ -35,29 +36,7 @@ md.renderer.rules.code_inline = (tokens, idx, _options, env) => {
   const name = content.replace(/^dist\//, '');
   return (env as { files?: ReadonlySet<string> }).files?.has(name) ? `<a href="${escapeHtml(name)}">${code}</a>` : code;
 };
-md.renderer.rules.th_open = (tokens, idx, options, _env, self) => {
-  tokens[idx].attrSet('scope', 'col');
-  return self.renderToken(tokens, idx, options);
-};
-/** an inline token as a reader sees it: its text and code, without the Markdown marks */
-const plainText = (inline: Token | undefined): string =>
-  inline?.children?.map((c: Token) => (c.type === 'text' || c.type === 'code_inline' ? c.content : '')).join('') ?? '';
-
-// Each body cell carries its column's heading: on a phone a row stacks into a
-// card of labelled lines, where four columns side by side would be one word wide.
-md.core.ruler.push('cell_labels', (state) => {
-  let headings: string[] = [];
-  let column = 0;
-  state.tokens.forEach((token, i) => {
-    if (token.type === 'thead_open') headings = [];
-    else if (token.type === 'th_open') headings.push(plainText(state.tokens[i + 1]));
-    else if (token.type === 'tr_open') column = 0;
-    else if (token.type === 'td_open') {
-      if (headings[column]) token.attrSet('data-label', headings[column]);
-      column++;
-    }
-  });
-});
+labelledTables(md, { rowHeaders: false });
 
 /** 「3.2 なぜ…」→ s3-2, 「1. どちら…」→ s1: the section numbers the guide's cross-references use */
 function headingId(text: string, index: number): string {

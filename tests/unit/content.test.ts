@@ -1,6 +1,7 @@
 // The real content, as the learner gets it: every part of the source text is there.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../scripts/content/markdown.ts';
 import { realCourse } from './fixtures.ts';
 
 const course = realCourse();
@@ -113,5 +114,20 @@ describe('the built course file', () => {
     expect(built).not.toMatch(/<link[^>]+href=/);
     expect(built).not.toContain('markdown-it');
     expect(built).toContain('lang="ja"');
+  });
+});
+
+describe('tables in course text', () => {
+  it('label each body cell with its column heading as a reader sees it, and head each row with its first cell', () => {
+    const { html, problems } = renderMarkdown(
+      ['| 区分 | `㊙` の表示 | **保管**する場所 |', '| --- | --- | --- |', '| 極秘 | あり | 金庫 |', '| 社外秘 | あり | 施錠した棚 |'].join('\n'),
+    );
+    expect(problems).toEqual([]);
+    const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]);
+    expect(rows[0]).toBe('\n<th scope="col">区分</th>\n<th scope="col"><code>㊙</code> の表示</th>\n<th scope="col"><strong>保管</strong>する場所</th>\n');
+    expect(rows.slice(1)).toEqual([
+      '\n<th scope="row">極秘</th>\n<td data-label="㊙ の表示">あり</td>\n<td data-label="保管する場所">金庫</td>\n',
+      '\n<th scope="row">社外秘</th>\n<td data-label="㊙ の表示">あり</td>\n<td data-label="保管する場所">施錠した棚</td>\n',
+    ]);
   });
 });
