@@ -3,6 +3,7 @@ import { loadCourse, loadIconSprite, loadStyles } from 'virtual:course';
 import { afterPaint } from './after-paint.ts';
 import { createStore } from './app/store.ts';
 import { href } from './app/routes.ts';
+import { activeClock } from './model/active-time.ts';
 import { selectTracker } from './tracking/select.ts';
 import { App } from './views/App.tsx';
 import { frameIntoView } from './views/frame-into-view.ts';
@@ -21,8 +22,12 @@ afterPaint(() => {
 async function start(): Promise<void> {
   const course = loadCourse();
   registerPhrases(course.phrases);
-  const tracker = await selectTracker(course);
-  const store = createStore(course, tracker, location.hash);
+  // the learner's time, for the LMS's session time and latencies: any input
+  // says they are there; a long stretch without any counts as the cap
+  const clock = activeClock(() => performance.now());
+  for (const type of ['pointerdown', 'pointermove', 'keydown', 'scroll']) addEventListener(type, clock.touch, true);
+  const tracker = await selectTracker(course, clock.elapsed);
+  const store = createStore(course, tracker, location.hash, clock.elapsed);
 
   // the address says where the learner is: a relaunch without a hash resumes
   // where they left off, an address the course lacks opens the menu

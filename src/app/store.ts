@@ -63,7 +63,9 @@ export function codecIds(course: Course, checklist: readonly string[] = []): Cod
   };
 }
 
-export function createStore(course: Course, tracker: Tracker, initialPath: string, checklistIds: readonly string[] = course.checklist.map((c) => c.id)): Store {
+/** `elapsed`: the learner's time in ms (model/active-time.ts), for each answer's latency */
+export function createStore(course: Course, tracker: Tracker, initialPath: string, elapsed: () => number = () => performance.now()): Store {
+  const checklistIds = course.checklist.map((c) => c.id);
   const ids = codecIds(course, checklistIds);
   const start: StartInfo = tracker.start();
   const ownNotices: Notice[] = [];
@@ -240,7 +242,7 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       commit(arrive(state, next), { kind: 'page' });
     },
     showQuiz(quizId) {
-      if (!quizShownAt.has(quizId)) quizShownAt.set(quizId, performance.now());
+      if (!quizShownAt.has(quizId)) quizShownAt.set(quizId, elapsed());
     },
     tick(quizId, choices) {
       if (readOnly) return;
@@ -252,15 +254,14 @@ export function createStore(course: Course, tracker: Tracker, initialPath: strin
       const next = learner.answerQuiz(course, state, quizId, choices);
       const quiz = course.quizzes.find((q) => q.id === quizId)!;
       const selection = next.answers[quizId];
-      // the monotonic clock: a wall clock set back would give a negative latency
-      const shown = quizShownAt.get(quizId) ?? performance.now();
+      const shown = quizShownAt.get(quizId) ?? elapsed();
       quizShownAt.delete(quizId);
       commit(next, {
         kind: 'answer',
         quizId,
         selection,
         correct: isCorrect(quiz, selection),
-        latencySeconds: Math.max(0, (performance.now() - shown) / 1000),
+        latencySeconds: Math.max(0, (elapsed() - shown) / 1000),
         at: new Date(),
       });
     },

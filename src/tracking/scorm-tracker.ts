@@ -46,7 +46,7 @@ export interface ScormTrackerOptions {
   storage?: CopyStore;
   /** the wall clock, for the commit interval */
   now?: () => number;
-  /** a monotonic clock in ms, for the session time: a wall clock set back must not shorten it */
+  /** the learner's time in ms (model/active-time.ts: monotonic, a long stretch without input capped), for the session time and the time limit */
   elapsed?: () => number;
   log?: (error: LmsError) => void;
   /** runs LMS work (`work` makes one call and says whether more is due); the default waits for the next paint, then gives each call a task of its own */
@@ -233,6 +233,13 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     notices.set(TIME_OUT_NOTICE, true);
   };
 
+  /** the limit is on the time the session time counts: while the learner is away the limit waits too */
+  const watchTimeLimit = (limit: NonNullable<Launch['timeLimit']>) => {
+    const left = limit.remainingSeconds * 1000 - (elapsed() - startedAt);
+    if (left <= 0) timeUp(limit.action);
+    else if (left <= LONGEST_TIMER_MS) timeLimitTimer = setTimeout(() => watchTimeLimit(limit), left);
+  };
+
   const meetPeers = (learnerId: string) => {
     peers = joinPeers(mirrorKey(course.meta.id, dialect.version, learnerId), tab, onPeer);
   };
@@ -328,8 +335,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         record.nextInteraction = tailEnd(tail);
       }
       countShort = tailEnd(tail) > launch.interactionCount;
-      const limit = launch.timeLimit;
-      if (writing && limit && limit.remainingSeconds * 1000 <= LONGEST_TIMER_MS) timeLimitTimer = setTimeout(() => timeUp(limit.action), limit.remainingSeconds * 1000);
+      if (writing && launch.timeLimit) watchTimeLimit(launch.timeLimit);
       if (launch.mode === 'browse') {
         const look = dialect.browseWrites(launch.held);
         for (const [element, value] of look) lms.set(element, value);

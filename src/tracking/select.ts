@@ -32,7 +32,8 @@ function storageOf(win: Window): Storage | undefined {
   }
 }
 
-export async function selectTracker(course: Course, win: Window = window): Promise<Tracker> {
+/** `elapsed`: the learner's time (model/active-time.ts), for the session time */
+export async function selectTracker(course: Course, elapsed: () => number, win: Window = window): Promise<Tracker> {
   const version = packagedVersion(win.document);
   const dialect = version ? DIALECTS[version] : undefined;
   const storage = storageOf(win);
@@ -40,5 +41,5 @@ export async function selectTracker(course: Course, win: Window = window): Promi
   // a package whose LMS shows no API (or shows it too late) keeps the learner's
   // work unclaimed in this browser, for the next launch through the LMS to offer
   const api = findApi(win, dialect.apiName, dialect.maxHops);
-  return createScormTracker(dialect, api, course, { storage: await withDurableCopies(storage) });
+  return createScormTracker(dialect, api, course, { storage: await withDurableCopies(storage), elapsed });
 }

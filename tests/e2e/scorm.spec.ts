@@ -31,6 +31,15 @@ async function clean(page: Page): Promise<HostRecord> {
   return r;
 }
 
+/** a 1.2 timespan (HHHH:MM:SS.SS) or a 2004 duration without days (PT#H#M#S) in seconds */
+function seconds(value: string | undefined): number {
+  const t12 = /^(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(value ?? '');
+  if (t12) return Number(t12[1]) * 3600 + Number(t12[2]) * 60 + Number(t12[3]);
+  const t04 = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(value ?? '');
+  if (!t04) throw new Error(`not a session time: ${value}`);
+  return Number(t04[1] ?? 0) * 3600 + Number(t04[2] ?? 0) * 60 + Number(t04[3] ?? 0);
+}
+
 const WRITES = /^(LMS)?(SetValue|Commit)$/;
 
 /** the last value the course set for an element (write-only ones such as session_time are normalised by scorm-again) */
@@ -161,6 +170,24 @@ for (const v of ['1.2', '2004'] as const) {
     const after = await clean(page);
     expect(after.cmi['cmi.interactions.3.id']).toBe('q3_4');
     expect(after.cmi['cmi.interactions.0.id']).toBe('q3_1');
+  });
+
+  test(`SCORM ${v}: a tab left open for three hours in the middle of a quiz tells the LMS 15 minutes for that stretch, in the session time and the answer's latency`, async ({ page }) => {
+    await page.clock.install();
+    const frame = await launch(page, host.url, { v });
+    await answerQuiz(frame, 'q1_1', chosen('q1_1'));
+    await goTo(frame, '/q/q1_2');
+    await expect(frame.getByRole('button', { name: '解答する' })).toBeVisible();
+    await page.clock.fastForward('03:00:00');
+    await answerQuiz(frame, 'q1_2', chosen('q1_2'));
+    await closeCourse(page);
+    const r = await clean(page);
+    const session = seconds(sent(r, el.session));
+    const latency = seconds(sent(r, 'cmi.interactions.1.latency'));
+    expect(session).toBeGreaterThanOrEqual(15 * 60);
+    expect(session).toBeLessThan(16 * 60);
+    expect(latency).toBeGreaterThanOrEqual(15 * 60);
+    expect(latency).toBeLessThanOrEqual(session);
   });
 
   test(`SCORM ${v}: a preview (browse mode) says it records nothing and how to take the course; no quiz takes an answer; the LMS learns only that it was a look`, async ({ page }) => {

@@ -125,6 +125,32 @@ for (const v of ['1.2', '2004'] as const) {
       expect(user.gradebook.finalgrade).toBeNull();
     });
 
+    test("a tab left open for three hours in the middle of a quiz: Moodle's total time and the answer's latency hold 15 minutes for that stretch, not three hours", async ({ page }) => {
+      await page.clock.install();
+      const activity = importActivity(v, `${v} tab left open`);
+      const [first, second] = QUIZZES;
+      const { user } = await session(
+        page,
+        activity,
+        v,
+        async (frame) => {
+          await answerQuiz(frame, first.id, first.key);
+          await goTo(frame, `/q/${second.id}`);
+          await expect(frame.getByRole('button', { name: '解答する' })).toBeVisible();
+          await page.clock.fastForward('03:00:00');
+          await answerQuiz(frame, second.id, second.key);
+        },
+        (u) => hasTotal(v)(u) && Number(cmiOf(u)[EL[v].raw]) === scoreFor(2),
+        'both answers and total_time stored',
+      );
+      const total = seconds(totalOf(user, v));
+      expect(total).toBeGreaterThanOrEqual(15 * 60);
+      expect(total).toBeLessThan(17 * 60);
+      const latency = seconds(cmiOf(user)['cmi.interactions.1.latency']);
+      expect(latency).toBeGreaterThanOrEqual(15 * 60);
+      expect(latency).toBeLessThan(16 * 60);
+    });
+
     test('stories 1–2, leave, relaunch: the same attempt resumes in normal mode; finishing right passes at 100; a relaunch shows the saved pass and changes nothing', async ({ page }) => {
       test.setTimeout(45 * 60_000);
       const activity = importActivity(v, `${v} resume and pass`);

@@ -47,7 +47,7 @@ describe.each([scorm12, scorm2004])('SCORM $version session', (dialect) => {
   it('a full scripted run (18 pages, 19 answers) stays within 40 commits and ends with one Terminate', () => {
     const host = lms(dialect);
     const tracker = createScormTracker(dialect, host.api, course, { log: silent, schedule: now });
-    const store = createStore(course, tracker, '', course.checklist.map((c) => c.id));
+    const store = createStore(course, tracker, '');
     for (const p of course.pages) store.navigate(`#/p/${p.id}`);
     for (const q of course.quizzes) {
       store.navigate(`#/q/${q.id}`);
