@@ -234,10 +234,13 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   };
 
   /** the limit is on the time the session time counts: while the learner is away the limit waits too */
-  const watchTimeLimit = (limit: NonNullable<Launch['timeLimit']>) => {
-    const left = limit.remainingSeconds * 1000 - (elapsed() - startedAt);
-    if (left <= 0) timeUp(limit.action);
-    else if (left <= LONGEST_TIMER_MS) timeLimitTimer = setTimeout(() => watchTimeLimit(limit), left);
+  const watchTimeLimit = (limit: NonNullable<Launch['timeLimit']>, waitMs: number) => {
+    if (waitMs > LONGEST_TIMER_MS) return;
+    timeLimitTimer = setTimeout(() => {
+      const left = limit.remainingSeconds * 1000 - (elapsed() - startedAt);
+      if (left <= 0) timeUp(limit.action);
+      else watchTimeLimit(limit, left);
+    }, waitMs);
   };
 
   const meetPeers = (learnerId: string) => {
@@ -335,7 +338,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
         record.nextInteraction = tailEnd(tail);
       }
       countShort = tailEnd(tail) > launch.interactionCount;
-      if (writing && launch.timeLimit) watchTimeLimit(launch.timeLimit);
+      if (writing && launch.timeLimit) watchTimeLimit(launch.timeLimit, launch.timeLimit.remainingSeconds * 1000);
       if (launch.mode === 'browse') {
         const look = dialect.browseWrites(launch.held);
         for (const [element, value] of look) lms.set(element, value);

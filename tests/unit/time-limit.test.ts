@@ -83,6 +83,18 @@ for (const v of VERSIONS) {
       expect(api.getFlattenedCMI()[v.exit]).toBe('suspend');
     });
 
+    it('a limit used up before this launch: the launch completes, then the session ends with exit time-out', () => {
+      const api = new v.Api({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
+      const used = v.limit('exit,message');
+      api.loadFromFlattenedJSON({ ...used, [v.version === '1.2' ? 'cmi.core.total_time' : 'cmi.total_time']: v.version === '1.2' ? '0000:02:00' : 'PT2M' });
+      const tracker = createScormTracker(v.dialect, api, course, { log: () => {} });
+      const store = createStore(course, tracker, '');
+      expect(api.getFlattenedCMI()[v.exit]).not.toBe('time-out');
+      expect(store.get().route.name).toBe('start');
+      vi.advanceTimersByTime(1);
+      expect(api.getFlattenedCMI()[v.exit]).toBe('time-out');
+    });
+
     it('continue,no message: nothing shown, nothing ended', () => {
       const { api, notices } = launch('continue,no message');
       vi.advanceTimersByTime(61_000);
