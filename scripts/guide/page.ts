@@ -34,9 +34,36 @@ md.renderer.rules.code_inline = (tokens, idx, _options, env) => {
   const content = tokens[idx].content;
   const code = `<code>${escapeHtml(content)}</code>`;
   const name = content.replace(/^dist\//, '');
-  return (env as { files?: ReadonlySet<string> }).files?.has(name) ? `<a href="${escapeHtml(name)}">${code}</a>` : code;
+  return (env as Env | undefined)?.files?.has(name) ? `<a href="${escapeHtml(name)}">${code}</a>` : code;
 };
 labelledTables(md, { rowHeaders: false });
+
+type Env = {
+  /** the files beside the page */
+  files?: ReadonlySet<string>;
+  /** the ids of the guide's chapters and sections */
+  sections?: ReadonlySet<string>;
+};
+
+// The guide's cross-references (「（3.4）」「4.2 参照」「7 章」) are links to what
+// they name. A number is a reference only where the guide has that section and
+// nothing makes it a version (Moodle 4.5, WCAG 2.1) or a ratio (4.5:1).
+const SECTION_REF = /(?<![A-Za-z] |[\d.])(\d)\.(\d)(?![\d.]|:\d)/g;
+const CHAPTER_REF = /(?<![\d.])(\d) ?章/g;
+const insideLink = (tokens: Token[], idx: number): boolean => {
+  for (let i = idx - 1; i >= 0; i--) {
+    if (tokens[i].type === 'link_close') return false;
+    if (tokens[i].type === 'link_open') return true;
+  }
+  return false;
+};
+md.renderer.rules.text = (tokens, idx, _options, env) => {
+  const text = escapeHtml(tokens[idx].content);
+  const sections = (env as Env | undefined)?.sections;
+  if (!sections || tokens[idx].meta?.heading || insideLink(tokens, idx)) return text;
+  const link = (whole: string, id: string) => (sections.has(id) ? `<a href="#${id}">${whole}</a>` : whole);
+  return text.replace(SECTION_REF, (whole, chapter, section) => link(whole, `s${chapter}-${section}`)).replace(CHAPTER_REF, (whole, chapter) => link(whole, `s${chapter}`));
+};
 
 /** 「3.2 なぜ…」→ s3-2, 「1. どちら…」→ s1: the section numbers the guide's cross-references use */
 function headingId(text: string, index: number): string {
@@ -56,6 +83,8 @@ function markHeadings(tokens: Token[]): Heading[] {
     if (taken.has(id)) id = `${id}-${i}`;
     taken.add(id);
     token.attrSet('id', id);
+    // a heading's own number is no cross-reference
+    for (const child of tokens[i + 1].children ?? []) child.meta = { ...child.meta, heading: true };
     headings.push({ level: token.tag === 'h2' ? 2 : 3, text, id });
   });
   return headings;
@@ -118,9 +147,10 @@ a { color: #0b4f8a; }
  * contents, then the guide; `besideIt`, the files in its folder it may link.
  */
 export function guidePage(markdown: string, meta: Pick<CourseMeta, 'title' | 'version' | 'company'>, besideIt: readonly string[] = []): string {
-  const env = { files: new Set(besideIt) };
+  const env: Env = { files: new Set(besideIt) };
   const tokens = md.parse(markdown, env);
   const headings = markHeadings(tokens);
+  env.sections = new Set(headings.map((h) => h.id));
   const title = tokens.find((t) => t.type === 'heading_open' && t.tag === 'h1');
   const titleText = title ? plainText(tokens[tokens.indexOf(title) + 1]) : 'LMS ガイド';
   let body = md.renderer.render(tokens, md.options, env);

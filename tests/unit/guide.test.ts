@@ -96,6 +96,24 @@ describe("the LMS guide's page beside the zips", () => {
     }
   });
 
+  it("links its cross-references to the sections they name, and no version, ratio or heading's own number", () => {
+    const page = guidePage(
+      '# T\n\n## 1. A\n\n### 1.2 B\n\n（1.2）、1.2 を参照、§1.2: x、1 章の 3、Moodle 1.2、SCORM 1.2、1.2:1、1.2.3、（2.1）、2 章\n',
+      course,
+    );
+    const body = page.slice(page.indexOf('<main>'));
+    expect(body).toContain('<h3 id="s1-2">1.2 B</h3>');
+    expect(body).toContain(
+      '<p>（<a href="#s1-2">1.2</a>）、<a href="#s1-2">1.2</a> を参照、§<a href="#s1-2">1.2</a>: x、<a href="#s1">1 章</a>の 3、Moodle 1.2、SCORM 1.2、1.2:1、1.2.3、（2.1）、2 章</p>',
+    );
+    // the real guide: every such link lands on a heading, and there are some
+    const ids = new Set(doc.map((el) => attr(el, 'id')).filter(Boolean));
+    const inPage = doc.filter((el) => el.tagName === 'a' && attr(el, 'href')?.startsWith('#') && el.parentNode?.nodeName !== 'li');
+    expect(inPage.length).toBeGreaterThan(40);
+    for (const a of inPage) expect(ids, attr(a, 'href')).toContain(attr(a, 'href')!.slice(1));
+    expect(built).not.toMatch(/Moodle <a /);
+  });
+
   it('links each file it names that lies beside it in dist/, by its name there', () => {
     const hrefs = doc.filter((el) => el.tagName === 'a' && !attr(el, 'href')!.startsWith('#')).map((a) => attr(a, 'href')!);
     for (const href of hrefs) expect(existsSync(join(ROOT, 'dist', href)), href).toBe(true);
