@@ -19,6 +19,14 @@ interface Heading {
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
 type Token = ReturnType<typeof md.parse>[number];
 
+/** what a render of the guide knows besides its Markdown */
+type Env = {
+  /** the files beside the page */
+  files?: ReadonlySet<string>;
+  /** the ids of the guide's chapters and sections */
+  sections?: ReadonlySet<string>;
+};
+
 // Links in the guide go to sites outside the file: a new tab keeps the guide open.
 md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
   const href = String(tokens[idx].attrGet('href') ?? '');
@@ -37,13 +45,6 @@ md.renderer.rules.code_inline = (tokens, idx, _options, env) => {
   return (env as Env | undefined)?.files?.has(name) ? `<a href="${escapeHtml(name)}">${code}</a>` : code;
 };
 labelledTables(md, { rowHeaders: false });
-
-type Env = {
-  /** the files beside the page */
-  files?: ReadonlySet<string>;
-  /** the ids of the guide's chapters and sections */
-  sections?: ReadonlySet<string>;
-};
 
 // The guide's cross-references (「（3.4）」「4.2 参照」「7 章」) are links to what
 // they name. A number is a reference only where the guide has that section and
@@ -77,14 +78,15 @@ function markHeadings(tokens: Token[]): Heading[] {
   const headings: Heading[] = [];
   const taken = new Set<string>();
   tokens.forEach((token, i) => {
-    if (token.type !== 'heading_open' || (token.tag !== 'h2' && token.tag !== 'h3')) return;
+    if (token.type !== 'heading_open') return;
+    // a heading's own number is no cross-reference
+    for (const child of tokens[i + 1].children ?? []) child.meta = { ...child.meta, heading: true };
+    if (token.tag !== 'h2' && token.tag !== 'h3') return;
     const text = plainText(tokens[i + 1]);
     let id = headingId(text, i);
     if (taken.has(id)) id = `${id}-${i}`;
     taken.add(id);
     token.attrSet('id', id);
-    // a heading's own number is no cross-reference
-    for (const child of tokens[i + 1].children ?? []) child.meta = { ...child.meta, heading: true };
     headings.push({ level: token.tag === 'h2' ? 2 : 3, text, id });
   });
   return headings;
