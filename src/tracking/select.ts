@@ -32,7 +32,7 @@ function storageOf(win: Window): Storage | undefined {
   }
 }
 
-/** `elapsed`: the learner's time (model/active-time.ts), for the session time */
+/** `elapsed`: the learner's time (model/active-time.ts), for the session time and a time limit */
 export async function selectTracker(course: Course, elapsed: () => number, win: Window = window): Promise<Tracker> {
   const version = packagedVersion(win.document);
   const dialect = version ? DIALECTS[version] : undefined;
