@@ -3,6 +3,7 @@
 // escaped (a learner's name is data, never markup).
 import type { CourseMeta } from '../../src/content/types.ts';
 import { escapeHtml as e, PRINT_CSS } from '../html.ts';
+import { IDLE_CAP_MS } from '../../src/model/active-time.ts';
 import type { LearnerRow, QuizFigures, ReportFigures } from './figures.ts';
 
 const BAR = '#1f4e79';
@@ -161,7 +162,7 @@ ${barChart(binLabels, f.distribution, '最高点の分布（人数）')}
 <table><thead><tr>${binLabels.map((l) => `<th scope="col" class="num">${l}</th>`).join('')}</tr></thead><tbody><tr>${f.distribution.map((n, i) => `<td class="num" data-bin="${i}">${n}</td>`).join('')}</tr></tbody></table>
 
 <h2>かかった時間</h2>
-<p class="note">受験ごとに「開始日時」から「最終アクセス日時」までの時間を合計しました（Moodle のダウンロードには学習時間の合計が入らないため。途中で中断した時間も含みます）。Moodle の受験ごとのページ（受験の番号から開きます）に出る学習時間の合計は、教材を操作していた時間です（操作のない間は 15 分までを数えます）。そのため、ここでの時間より短くなることがあります。</p>
+<p class="note">受験ごとに「開始日時」から「最終アクセス日時」までの時間を合計しました（Moodle のダウンロードには学習時間の合計が入らないため。途中で中断した時間も含みます）。Moodle の受験ごとのページ（受験の番号から開きます）に出る学習時間の合計は、教材を操作していた時間です（操作のない間は ${IDLE_CAP_MS / 60_000} 分までを数えます）。そのため、ここでの時間より短くなることがあります。</p>
 ${time}
 
 <h2>クイズごとの正答率</h2>

@@ -9,6 +9,7 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { guidePage } from '../../scripts/guide/page.ts';
+import { IDLE_CAP_MS } from '../../src/model/active-time.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -112,6 +113,13 @@ describe("the LMS guide's page beside the zips", () => {
     expect(inPage.length).toBeGreaterThan(40);
     for (const a of inPage) expect(ids, attr(a, 'href')).toContain(attr(a, 'href')!.slice(1));
     expect(built).not.toMatch(/Moodle <a /);
+  });
+
+  it("states the course's cap on a stretch without input as it is, wherever the guide tells HR about 学習時間", () => {
+    const minutes = IDLE_CAP_MS / 60_000;
+    const section41 = markdown.slice(markdown.indexOf('### 4.1 '), markdown.indexOf('### 4.2 '));
+    expect(section41).toContain(`のない時間が ${minutes} 分を超えて続いたときは、その間を ${minutes} 分として数えます`);
+    expect(markdown).toContain(`操作のない時間は、学習時間と同じく ${minutes} 分までを数えます`);
   });
 
   it('links each file it names that lies beside it in dist/, by its name there', () => {
