@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { compileContent } from '../../scripts/content/compile.ts';
 import { answerQuiz, closeCourse, courseFrame, goTo, launch, record, visitPage, type HostRecord } from '../../scripts/lms-host/driver.ts';
+import { timespanSeconds } from '../../scripts/lms-host/checks.ts';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { lmsState } from './course-driver.ts';
 import { answerKey } from '../../src/model/scoring.ts';
@@ -29,15 +30,6 @@ async function clean(page: Page): Promise<HostRecord> {
   const r = await record(page);
   expect(r.violations).toEqual([]);
   return r;
-}
-
-/** a 1.2 timespan (HHHH:MM:SS.SS) or a 2004 duration without days (PT#H#M#S) in seconds */
-function seconds(value: string | undefined): number {
-  const t12 = /^(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(value ?? '');
-  if (t12) return Number(t12[1]) * 3600 + Number(t12[2]) * 60 + Number(t12[3]);
-  const t04 = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(value ?? '');
-  if (!t04) throw new Error(`not a session time: ${value}`);
-  return Number(t04[1] ?? 0) * 3600 + Number(t04[2] ?? 0) * 60 + Number(t04[3] ?? 0);
 }
 
 const WRITES = /^(LMS)?(SetValue|Commit)$/;
@@ -182,8 +174,8 @@ for (const v of ['1.2', '2004'] as const) {
     await answerQuiz(frame, 'q1_2', chosen('q1_2'));
     await closeCourse(page);
     const r = await clean(page);
-    const session = seconds(sent(r, el.session));
-    const latency = seconds(sent(r, 'cmi.interactions.1.latency'));
+    const session = timespanSeconds(sent(r, el.session) ?? '');
+    const latency = timespanSeconds(sent(r, 'cmi.interactions.1.latency') ?? '');
     expect(session).toBeGreaterThanOrEqual(15 * 60);
     expect(session).toBeLessThan(16 * 60);
     expect(latency).toBeGreaterThanOrEqual(15 * 60);
