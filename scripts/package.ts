@@ -54,10 +54,11 @@ async function main(): Promise<void> {
   }
   // the owner and HR may get the zips without this repository: the guide goes with them, last,
   // linking the files it names that are now beside it
-  const guide = join(outDir, guidePageName(meta.id));
+  const guideName = guidePageName(meta.id);
+  const guide = join(outDir, guideName);
   const beside = deliverables(meta.id)
     .map((d) => d.name)
-    .filter((name) => name !== guidePageName(meta.id) && existsSync(join(outDir, name)));
+    .filter((name) => name !== guideName && existsSync(join(outDir, name)));
   writeFileSync(guide, guidePage(readFileSync(join(PROJECT_ROOT, 'docs', 'lms-guide.md'), 'utf8'), meta, beside));
   console.log(`${relative(process.cwd(), guide)}  the LMS guide (docs/lms-guide.md) for the owner and HR, printable`);
 }

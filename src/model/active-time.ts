@@ -19,12 +19,14 @@ export interface ActiveClock {
 export function activeClock(now: () => number, capMs: number = IDLE_CAP_MS): ActiveClock {
   let counted = 0;
   let last = now();
-  const open = () => Math.min(Math.max(0, now() - last), capMs);
+  /** the stretch since the last input, as it counts at `t` */
+  const open = (t: number) => Math.min(Math.max(0, t - last), capMs);
   return {
     touch() {
-      counted += open();
-      last = now();
+      const t = now();
+      counted += open(t);
+      last = t;
     },
-    elapsed: () => counted + open(),
+    elapsed: () => counted + open(now()),
   };
 }

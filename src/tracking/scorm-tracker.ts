@@ -75,6 +75,8 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   const open = () => lms?.state === 'open';
   const trustedTrue = !!api && savesBeforeAnswering(api);
   const startedAt = elapsed();
+  /** this session's length so far, in the learner's time */
+  const sessionMs = () => elapsed() - startedAt;
   let launch: Launch | undefined;
   let mirror: Mirror = openMirror(undefined, '');
   let writing = false;
@@ -211,7 +213,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   const endSession = (closing: ReadonlyArray<readonly [string, string]> = []) => {
     if (writing && role === 'leader') {
       scheduler.drainAll(() => pump(true));
-      for (const [element, value] of [dialect.sessionTime((elapsed() - startedAt) / 1000), ...closing]) lms!.set(element, value);
+      for (const [element, value] of [dialect.sessionTime(sessionMs() / 1000), ...closing]) lms!.set(element, value);
     }
     // Terminate commits what was set
     if (lms!.terminate() && writing && latest) {
@@ -237,7 +239,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
   const watchTimeLimit = (limit: NonNullable<Launch['timeLimit']>, waitMs: number) => {
     if (waitMs > LONGEST_TIMER_MS) return;
     timeLimitTimer = setTimeout(() => {
-      const left = limit.remainingSeconds * 1000 - (elapsed() - startedAt);
+      const left = limit.remainingSeconds * 1000 - sessionMs();
       if (left <= 0) timeUp(limit.action);
       else watchTimeLimit(limit, left);
     }, waitMs);
@@ -387,7 +389,7 @@ export function createScormTracker(dialect: Dialect, api: object | undefined, co
     },
     flush() {
       if (!writing || !open() || role === 'follower') return;
-      const [element, value] = dialect.sessionTime((elapsed() - startedAt) / 1000);
+      const [element, value] = dialect.sessionTime(sessionMs() / 1000);
       if (lms!.set(element, value)) scheduler.accepted();
       // a page that was already closing stays so
       const wasLeaving = leaving;
