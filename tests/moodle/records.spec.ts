@@ -98,11 +98,19 @@ const DATAMODEL = /\/mod\/scorm\/datamodel\.php/;
 /** a save Moodle's player sent as a beacon (request.js): while the page is hidden or closing */
 const isBeacon = (r: Request) => r.url().startsWith(`${BASE}/mod/scorm/datamodel.php`) && r.url().includes('api=beacon');
 
-/** Moodle's server answers every save 503 (maintenance, a restart) until `back()`: its player then refuses the Commit. */
-async function serverDown(page: Page): Promise<{ back: () => void }> {
+/**
+ * Moodle's server answers every save 503 (maintenance, a restart) until `back()`: its player then refuses the Commit.
+ * `refused` holds the bodies of the saves it answered so.
+ */
+async function serverDown(page: Page): Promise<{ back: () => void; refused: string[] }> {
   let down = true;
-  await page.route(DATAMODEL, (route) => (down ? route.fulfill({ status: 503, body: 'down for maintenance' }) : route.continue()));
-  return { back: () => (down = false) };
+  const refused: string[] = [];
+  await page.route(DATAMODEL, (route) => {
+    if (!down) return route.continue();
+    refused.push(decodeURIComponent(route.request().postData() ?? ''));
+    return route.fulfill({ status: 503, body: 'down for maintenance' });
+  });
+  return { back: () => (down = false), refused };
 }
 
 test.beforeEach(async ({ page }) => {
@@ -405,6 +413,10 @@ for (const v of ['1.2', '2004'] as const) {
       await answerAll(frame, during, true);
       const warning = frame.locator('[data-notice=lms-save]');
       await expect(warning).toBeVisible({ timeout: 60_000 });
+      // the warning comes with the first refused save; the course's later writes may still be on their way,
+      // and one sent after back() is stored at once: Moodle is down until every answer of story 2 has been refused
+      const last = during.at(-1)!.id;
+      await expect.poll(() => server.refused.some((body) => body.includes(last)), { timeout: 60_000 }).toBe(true);
       server.back();
       // the course's own retries find Moodle back: the warning goes with no move of the learner's
       await expect(warning).toBeHidden({ timeout: RETRY_MAX_MS + 30_000 });
