@@ -89,7 +89,13 @@ for (const v of ['1.2', '2004'] as const) {
       expect(['q1_1', 'q1_2', 'q1_3'].map((_, n) => stored[`cmi.interactions.${n}.id`])).toEqual(['q1_1', 'q1_2', 'q1_3']);
       expect(r.violations).toEqual([]);
       await expect(frame.locator('[data-notice=lms-save]')).toHaveCount(0);
-      expect((await mirror(frame, v, 'learner_1'))?.pending).toBe(false);
+      // The copy on this device stays pending for the session exactly when an answer went out in a
+      // refused Commit: an LMS may not send it again (Moodle's 1.2 player), so the next launch checks
+      // its record. Whether the first answer beats the second failure depends on the machine's speed
+      // (CI's once did); with three failures it always does, and the same check holds.
+      const lastFailure = r.calls.indexOf(failed[1]);
+      const answerInRefusedRound = r.calls.slice(0, lastFailure).some((c) => /SetValue$/.test(c.method) && /^cmi\.interactions\.\d+\.id$/.test(c.args[0]) && c.result === 'true');
+      expect((await mirror(frame, v, 'learner_1'))?.pending).toBe(answerInRefusedRound);
       expect(errors).toEqual([]);
     });
 
