@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { course, goTo, guardPage, openCourse } from './course-driver.ts';
 import { levelOf } from '../../src/model/checklist.ts';
 import type { ChecklistAnswer } from '../../src/model/state.ts';
+import { linesOf, readPdf } from './pdf.ts';
 
 const LABEL: Record<ChecklistAnswer, string> = { done: '実施済み', partial: '一部実施', not: '未実施', na: '該当なし' };
 const PATTERN: ChecklistAnswer[] = ['done', 'partial', 'not', 'done', 'na', 'not', 'done'];
@@ -45,7 +46,7 @@ async function answerArea(page: Page, area: string): Promise<void> {
   await expect(page.getByTestId('area-answered')).toHaveText(`回答済み ${total}/${total}項目`);
 }
 
-test('the whole checklist answered in a known pattern: per-area figures, chart, level, weakest areas, kept across a reload, printed alone', async ({ page }) => {
+test('the whole checklist answered in a known pattern: per-area figures, chart, level, weakest areas, kept across a reload, printed alone on numbered A4 sheets that name the company, the result first', async ({ page }) => {
   const guard = await guardPage(page);
   await openCourse(page, '#/p/check');
   const total = course.checklist.length;
@@ -110,16 +111,22 @@ test('the whole checklist answered in a known pattern: per-area figures, chart, 
     await expect(refs).toContainText(`【関連する項目（本研修による対応付け）】${course.checklistRefs[area]!.related![0]}`);
   }
 
-  const pdf = await page.pdf({ preferCSSPageSize: true });
-  const raw = pdf.toString('latin1');
-  expect(raw.startsWith('%PDF-')).toBe(true);
-  const boxes = [...raw.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
-  expect(boxes.length).toBeGreaterThan(0);
-  // A4 is 595.28 × 841.89 pt
-  for (const [w, h] of boxes) {
-    expect(Math.abs(w - 595.28)).toBeLessThan(1);
-    expect(Math.abs(h - 841.89)).toBeLessThan(1);
+  const sheets = await readPdf(await page.pdf({ preferCSSPageSize: true }));
+  expect(sheets.length).toBeGreaterThan(1);
+  for (const [n, sheet] of sheets.entries()) {
+    // A4 is 595.28 × 841.89 pt
+    expect([Math.round(sheet.width), Math.round(sheet.height)]).toEqual([595, 842]);
+    const lines = linesOf(sheet);
+    // each sheet says at its head whose report it is, and at its foot which sheet of how many
+    expect(lines[0].text).toBe('自社の対策状況レポート株式会社テスト製作所');
+    expect(lines.at(-1)!.text).toBe(`${n + 1}/${sheets.length}`);
+    // no sheet but the last is left mostly blank: its text goes on past the middle
+    if (n < sheets.length - 1) expect(lines.at(-2)!.bottom, `sheet ${n + 1}`).toBeGreaterThan(sheet.height / 2);
   }
+  // the result comes first, with the legend of the bars' colours
+  const first = linesOf(sheets[0]).map((l) => l.text).join('');
+  expect(first).toContain(`レベル${levelOf(course.checklistLevels, want.overall!).rank}`);
+  for (const level of course.checklistLevels) expect(first).toContain(`レベル${level.rank}${level.label}`);
   expect(guard.outside).toEqual([]);
   expect(guard.errors).toEqual([]);
 });

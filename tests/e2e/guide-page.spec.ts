@@ -10,10 +10,10 @@ import { parse as parseYaml } from 'yaml';
 import { expect, test } from '@playwright/test';
 import { PACKAGE_DIR, PROJECT_ROOT } from '../../scripts/package/targets.ts';
 import { axeViolations } from './a11y-driver.ts';
+import { linesOf, readPdf } from './pdf.ts';
 
 const COURSE = parseYaml(readFileSync(join(PROJECT_ROOT, 'content', 'course.yaml'), 'utf8')) as { id: string };
 const PAGE = pathToFileURL(join(PACKAGE_DIR, `${COURSE.id}-guide.html`)).href;
-const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
 for (const viewport of [{ width: 360, height: 740 }, { width: 1366, height: 768 }]) {
   test(`at ${viewport.width} px: no sideways scrolling, no axe violation, and the contents lead to §2.1`, async ({ page }) => {
@@ -49,17 +49,25 @@ test('at 360 px a table row reads as a card: each cell says which column it is',
   expect(shown.width).toBeGreaterThan(280);
 });
 
-test('prints on A4 pages, the contents alone on the first', async ({ page }) => {
+test('prints on numbered A4 pages, none but the last left mostly blank, the contents alone on the first', async ({ page }) => {
   await page.goto(PAGE);
   await page.emulateMedia({ media: 'print' });
   const contents = await page.getByRole('navigation', { name: '目次' }).evaluate((nav) => getComputedStyle(nav).breakAfter);
   expect(contents).toBe('page');
-  const pdf = await page.pdf({ preferCSSPageSize: true });
-  // A4 is 210 × 297 mm, 595.3 × 841.9 points
-  const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
-  expect(boxes.length).toBe(pdfPages(pdf));
-  for (const [, w, h] of boxes) expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([595, 842]);
-  expect(pdfPages(pdf)).toBeGreaterThan(5);
+  const sheets = await readPdf(await page.pdf({ preferCSSPageSize: true }));
+  expect(sheets.length).toBeGreaterThan(5);
+  for (const [n, sheet] of sheets.entries()) {
+    // A4 is 210 × 297 mm, 595.3 × 841.9 points
+    expect([Math.round(sheet.width), Math.round(sheet.height)]).toEqual([595, 842]);
+    const lines = linesOf(sheet);
+    // each sheet is numbered at its foot, of how many
+    expect(lines.at(-1)!.text).toBe(`${n + 1}/${sheets.length}`);
+    // no sheet but the last is left mostly blank: its text goes on past the middle
+    if (n < sheets.length - 1) expect(lines.at(-2)!.bottom, `sheet ${n + 1}`).toBeGreaterThan(sheet.height / 2);
+  }
+  const text = (n: number) => linesOf(sheets[n]).map((l) => l.text).join('');
+  expect(text(0)).toContain('目次');
+  expect(text(1)).not.toContain('目次');
 });
 
 test("the announcement to learners says what the course's welcome screen says: time and completion rule, word for word", async ({ page }) => {
