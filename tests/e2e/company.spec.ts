@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { COMPANY, writeCompanyContent } from '../fixtures/company.ts';
 import { axeViolations, completeCourseState } from './a11y-driver.ts';
 import { LIVE_WELCOME } from '../../scripts/lms-host/driver.ts';
+import { linesOf, readPdf } from './pdf.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'company-build-'));
 let url = '';
@@ -65,6 +66,9 @@ test('the company shows where the training owner expects it, in its colour, with
   await expect(page.locator('.company-logo svg title')).toHaveText('テスト精機');
   expect(await page.locator('.company-logo').innerHTML()).not.toMatch(/script|on\w+=/i);
   expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ media: 'print' });
+  for (const sheet of await readPdf(await page.pdf({ preferCSSPageSize: true }))) expect(linesOf(sheet)[0].text).toBe(`自社の対策状況レポート${COMPANY.name}`);
+  await page.emulateMedia({ media: 'screen' });
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: 'test-results/company-checklist-report-360.png', fullPage: false });
 });
@@ -78,4 +82,7 @@ test('the certificate of a finished course carries the company, on screen and on
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('certificate-company')).toBeVisible();
   await expect(page.getByTestId('certificate-company')).toHaveText(COMPANY.name);
+  const [sheet, ...more] = await readPdf(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  expect(more).toHaveLength(0);
+  expect(linesOf(sheet).map((l) => l.text).join('')).toContain(COMPANY.name);
 });
