@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { course, goTo, guardPage, openCourse } from './course-driver.ts';
 import { levelOf } from '../../src/model/checklist.ts';
 import type { ChecklistAnswer } from '../../src/model/state.ts';
-import { linesOf, readPdf } from './pdf.ts';
+import { expectNumberedA4, linesOf, readPdf, textOf } from './pdf.ts';
 
 const LABEL: Record<ChecklistAnswer, string> = { done: '実施済み', partial: '一部実施', not: '未実施', na: '該当なし' };
 const PATTERN: ChecklistAnswer[] = ['done', 'partial', 'not', 'done', 'na', 'not', 'done'];
@@ -113,18 +113,11 @@ test('the whole checklist answered in a known pattern: per-area figures, chart, 
 
   const sheets = await readPdf(await page.pdf({ preferCSSPageSize: true }));
   expect(sheets.length).toBeGreaterThan(1);
-  for (const [n, sheet] of sheets.entries()) {
-    // A4 is 595.28 × 841.89 pt
-    expect([Math.round(sheet.width), Math.round(sheet.height)]).toEqual([595, 842]);
-    const lines = linesOf(sheet);
-    // each sheet says at its head whose report it is, and at its foot which sheet of how many
-    expect(lines[0].text).toBe('自社の対策状況レポート株式会社テスト製作所');
-    expect(lines.at(-1)!.text).toBe(`${n + 1}/${sheets.length}`);
-    // no sheet but the last is left mostly blank: its text goes on past the middle
-    if (n < sheets.length - 1) expect(lines.at(-2)!.bottom, `sheet ${n + 1}`).toBeGreaterThan(sheet.height / 2);
-  }
+  expectNumberedA4(sheets);
+  // each sheet says at its head whose report it is
+  for (const sheet of sheets) expect(linesOf(sheet)[0].text).toBe('自社の対策状況レポート株式会社テスト製作所');
   // the result comes first, with the legend of the bars' colours
-  const first = linesOf(sheets[0]).map((l) => l.text).join('');
+  const first = textOf(sheets[0]);
   expect(first).toContain(`レベル${levelOf(course.checklistLevels, want.overall!).rank}`);
   for (const level of course.checklistLevels) expect(first).toContain(`レベル${level.rank}${level.label}`);
   expect(guard.outside).toEqual([]);

@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { COMPANY, writeCompanyContent } from '../fixtures/company.ts';
 import { axeViolations, completeCourseState } from './a11y-driver.ts';
 import { LIVE_WELCOME } from '../../scripts/lms-host/driver.ts';
-import { linesOf, readPdf } from './pdf.ts';
+import { linesOf, readPdf, textOf } from './pdf.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'company-build-'));
 let url = '';
@@ -84,5 +84,5 @@ test('the certificate of a finished course carries the company, on screen and on
   await expect(page.getByTestId('certificate-company')).toHaveText(COMPANY.name);
   const [sheet, ...more] = await readPdf(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   expect(more).toHaveLength(0);
-  expect(linesOf(sheet).map((l) => l.text).join('')).toContain(COMPANY.name);
+  expect(textOf(sheet)).toContain(COMPANY.name);
 });

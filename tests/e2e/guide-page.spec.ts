@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { expect, test } from '@playwright/test';
 import { PACKAGE_DIR, PROJECT_ROOT } from '../../scripts/package/targets.ts';
 import { axeViolations } from './a11y-driver.ts';
-import { linesOf, readPdf } from './pdf.ts';
+import { expectNumberedA4, readPdf, textOf } from './pdf.ts';
 
 const COURSE = parseYaml(readFileSync(join(PROJECT_ROOT, 'content', 'course.yaml'), 'utf8')) as { id: string };
 const PAGE = pathToFileURL(join(PACKAGE_DIR, `${COURSE.id}-guide.html`)).href;
@@ -56,18 +56,9 @@ test('prints on numbered A4 pages, none but the last left mostly blank, the cont
   expect(contents).toBe('page');
   const sheets = await readPdf(await page.pdf({ preferCSSPageSize: true }));
   expect(sheets.length).toBeGreaterThan(5);
-  for (const [n, sheet] of sheets.entries()) {
-    // A4 is 210 × 297 mm, 595.3 × 841.9 points
-    expect([Math.round(sheet.width), Math.round(sheet.height)]).toEqual([595, 842]);
-    const lines = linesOf(sheet);
-    // each sheet is numbered at its foot, of how many
-    expect(lines.at(-1)!.text).toBe(`${n + 1}/${sheets.length}`);
-    // no sheet but the last is left mostly blank: its text goes on past the middle
-    if (n < sheets.length - 1) expect(lines.at(-2)!.bottom, `sheet ${n + 1}`).toBeGreaterThan(sheet.height / 2);
-  }
-  const text = (n: number) => linesOf(sheets[n]).map((l) => l.text).join('');
-  expect(text(0)).toContain('目次');
-  expect(text(1)).not.toContain('目次');
+  expectNumberedA4(sheets);
+  expect(textOf(sheets[0])).toContain('目次');
+  expect(textOf(sheets[1])).not.toContain('目次');
 });
 
 test("the announcement to learners says what the course's welcome screen says: time and completion rule, word for word", async ({ page }) => {

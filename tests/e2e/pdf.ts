@@ -2,6 +2,7 @@
 // and not by anything of the course's: each page's size, and its text with
 // where it stands, so that a test can ask what is printed on which page and
 // how far down the page it reaches.
+import { expect } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** a run of text; positions in points from the page's top left */
@@ -60,4 +61,19 @@ export function linesOf(page: PdfPage): PdfLine[] {
     top,
     bottom: Math.max(...texts.map((t) => t.bottom)),
   }));
+}
+
+/** All the page's text, line after line, without white space. */
+export const textOf = (page: PdfPage): string => linesOf(page).map((l) => l.text).join('');
+
+/** Portrait A4 sheets as a reader wants them: each numbered 「n / N」 at its foot, none but the last left mostly blank. */
+export function expectNumberedA4(sheets: readonly PdfPage[]): void {
+  for (const [n, sheet] of sheets.entries()) {
+    // A4 is 210 × 297 mm, 595.3 × 841.9 points
+    expect([Math.round(sheet.width), Math.round(sheet.height)], `sheet ${n + 1}`).toEqual([595, 842]);
+    const lines = linesOf(sheet);
+    expect(lines.at(-1)!.text, `sheet ${n + 1}`).toBe(`${n + 1}/${sheets.length}`);
+    // mostly blank: its text ends above the middle
+    if (n < sheets.length - 1) expect(lines.at(-2)!.bottom, `sheet ${n + 1}`).toBeGreaterThan(sheet.height / 2);
+  }
 }
