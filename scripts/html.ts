@@ -9,9 +9,9 @@ export function escapeHtml(value: string | number): string {
   return String(value).replace(CONTROL, '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
-/** A4 portrait, no page furniture beyond the content; shared by the catalogue and the report. */
+/** A4 portrait, numbered sheets; shared by the catalogue, the report and the guide. */
 export const PRINT_CSS = `
-@page { size: A4 portrait; margin: 15mm 12mm; }
+@page { size: A4 portrait; margin: 15mm 12mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans JP", "Hiragino Sans", "Yu Gothic", Meiryo, sans-serif; color: #1a1a1a; line-height: 1.6; margin: 0 auto; max-width: 60rem; padding: 1.5rem; }
 h1 { font-size: 1.5rem; margin: 0 0 .5rem; } h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; border-bottom: 2px solid #1f4e79; padding-bottom: .2rem; }
@@ -26,6 +26,9 @@ code { font-family: ui-monospace, Menlo, Consolas, monospace; }
   body { padding: 0; max-width: none; font-size: 10pt; }
   h2 { break-after: avoid; }
   table, figure, section.keep { break-inside: avoid; }
+  /* kept whole, a table longer than the rest of a sheet would leave that rest blank */
+  table.long { break-inside: auto; }
+  tr { break-inside: avoid; }
   thead { display: table-header-group; }
 }
 `;

@@ -57,7 +57,7 @@ function checklistSection(course: Course): string {
     .join('');
   return `<h2>チェックリストの項目（${course.checklist.length} 項目）</h2>
 <p>この教材はチェックリストの回答も LMS に記録します（<code>checklist.report: true</code>）。種類 <code>likert</code>、結果 <code>neutral</code> のインタラクションで、回答は ${answers} のいずれかです。点数と合否には関係しません。回答を変えると新しい記録が加わります（最新のものが現在の回答）。</p>
-<table><thead><tr><th scope="col">ID</th><th scope="col">対策</th><th scope="col">項目</th></tr></thead><tbody>${rows}</tbody></table>`;
+<table class="long"><thead><tr><th scope="col">ID</th><th scope="col">対策</th><th scope="col">項目</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /** every quiz's table with the same columns, so the pages read as one list */

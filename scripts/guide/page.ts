@@ -135,10 +135,8 @@ a { color: #0b4f8a; }
   td[data-label]:not(:first-child)::before { content: attr(data-label); display: block; font-size: .8rem; color: #444; font-weight: bold; }
 }
 @media print {
-  @page { @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }
   a { color: inherit; text-decoration: none; }
   table { break-inside: auto; font-size: 8.5pt; }
-  tr { break-inside: avoid; }
   h3 { break-after: avoid; }
   .contents { break-after: page; }
 }

@@ -4,6 +4,7 @@
 import type { CourseMeta } from '../../src/content/types.ts';
 import { escapeHtml as e, PRINT_CSS } from '../html.ts';
 import { IDLE_CAP_MS } from '../../src/model/active-time.ts';
+import { cssString } from '../../src/views/css-string.ts';
 import type { LearnerRow, QuizFigures, ReportFigures } from './figures.ts';
 
 const BAR = '#1f4e79';
@@ -110,7 +111,7 @@ export function reportHtml(meta: CourseMeta, f: ReportFigures, sources: ReportSo
   const identityHead = f.learners[0]?.identity.length ? '<th scope="col">メール等</th>' : '';
   const identityCell = (l: ReportFigures['learners'][number]) => (l.identity.length ? `<td>${e(l.identity.join(' / '))}</td>` : '');
   const notFinished = f.notFinished.length
-    ? `<table><thead><tr><th scope="col">氏名</th>${identityHead}<th scope="col" class="num">最高点</th><th scope="col">状況</th><th scope="col">最終アクセス</th></tr></thead><tbody>${f.notFinished
+    ? `<table class="long"><thead><tr><th scope="col">氏名</th>${identityHead}<th scope="col" class="num">最高点</th><th scope="col">状況</th><th scope="col">最終アクセス</th></tr></thead><tbody>${f.notFinished
         .map((l) => `<tr data-learner="${e(l.name)}" data-best="${l.best ?? ''}"><td>${e(l.name)}</td>${identityCell(l)}<td class="num">${l.best ?? '—'}</td><td data-standing>${standing(l, f.quizzes.length, answersKnown)}</td><td>${e(l.lastText || '—')}</td></tr>`)
         .join('')}</tbody></table>`
     : '<p>全員が合格点に達しています。</p>';
@@ -133,12 +134,15 @@ export function reportHtml(meta: CourseMeta, f: ReportFigures, sources: ReportSo
 <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(meta.title)} — 受講状況レポート</title>
 <style>${PRINT_CSS}
+@page { @top-left { content: ${cssString(`${meta.title} 受講状況レポート${company ? `（${company}）` : ''}`)}; font-size: 9pt; color: #555; } }
 .figures { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin: .5rem 0; padding: 0; list-style: none; }
 .figures li { border: 1px solid #8a8a8a; padding: .4rem .8rem; min-width: 9rem; }
 .figures strong { display: block; font-size: 1.4rem; }
 figure { margin: .5rem 0; }
 /* SVG text is black unless told, and a contrast theme (forced colours) leaves SVG alone: black on its black */
 svg text { fill: currentColor; }
+/* on paper a column as narrow as its figures would break 番号 and 回答 letter by letter */
+@media print { th[scope=col] { white-space: nowrap; } }
 </style></head>
 <body><main>
 <h1>${e(meta.title)}<br>受講状況レポート${company ? `（${e(company)}）` : ''}</h1>
@@ -167,7 +171,7 @@ ${time}
 
 <h2>クイズごとの正答率</h2>
 ${rateChart(f.quizzes)}
-<table><thead><tr><th scope="col">番号</th><th scope="col">問題</th><th scope="col" class="num">回答</th><th scope="col" class="num">正解</th><th scope="col" class="num">正答率</th><th scope="col">最も多かった誤り</th></tr></thead><tbody>${quizRows}</tbody></table>
+<table class="long"><thead><tr><th scope="col">番号</th><th scope="col">問題</th><th scope="col" class="num">回答</th><th scope="col" class="num">正解</th><th scope="col" class="num">正答率</th><th scope="col">最も多かった誤り</th></tr></thead><tbody>${quizRows}</tbody></table>
 <p class="note">各受講者の初回の回答（ID に _r の付かないもの）で数えています。</p>
 ${sources.interactionsFile && sources.interactionRecords === 0 ? `<p class="notice" data-figure="no-answers"><strong>インタラクションレポートのダウンロードに回答が 1 件も入っていません。</strong>Moodle 4.5 のインタラクションレポートは回答を <code>cmi.interactions_0.id</code> の形の名前でしか探さないため、SCORM 2004 のパッケージで記録された回答（<code>cmi.interactions.0.id</code>）を出力しません。クイズごとの集計が必要な場合は SCORM 1.2 のパッケージを使うか、Moodle の受験の詳細画面で確認してください。</p>` : ''}
 

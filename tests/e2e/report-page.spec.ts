@@ -15,9 +15,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { PACKAGE_DIR, PROJECT_ROOT, reportPageName } from '../../scripts/package/targets.ts';
 import { axeViolations } from './a11y-driver.ts';
 import { inspect, TEXT_CONTRAST } from './colours.ts';
+import { expectNumberedA4, linesOf, readPdf, textOf } from './pdf.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'moodle-exports');
-const COURSE = parseYaml(readFileSync(join(PROJECT_ROOT, 'content', 'course.yaml'), 'utf8')) as { id: string; passMark: number };
+const COURSE = parseYaml(readFileSync(join(PROJECT_ROOT, 'content', 'course.yaml'), 'utf8')) as { id: string; title: string; passMark: number };
 const PAGE = pathToFileURL(join(PACKAGE_DIR, reportPageName(COURSE.id))).href;
 const tmp = mkdtempSync(join(tmpdir(), 'report-page-'));
 test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -125,6 +126,20 @@ test('the report saved from the page is the report shown; the frame runs no scri
   const sandbox = (await page.locator('iframe').getAttribute('sandbox'))!.split(/\s+/);
   expect(sandbox).not.toContain('allow-scripts');
   await expect(page.getByRole('button', { name: '印刷する' })).toBeVisible();
+});
+
+test('printed, the report is numbered A4 sheets, each headed with the course and the report, none but the last mostly blank', async ({ page }) => {
+  // what 印刷する prints is the frame's document: the report as npm run report writes it
+  const report = join(tmp, 'printed.html');
+  writeFileSync(report, cliReport(['basic', 'interactions', 'checklist-interactions'].map((k) => join(FIXTURES, `scorm12-${k}.txt`))));
+  await page.goto(pathToFileURL(report).href);
+  await page.emulateMedia({ media: 'print' });
+  const sheets = await readPdf(await page.pdf({ preferCSSPageSize: true }));
+  expect(sheets.length).toBeGreaterThan(2);
+  expectNumberedA4(sheets);
+  for (const sheet of sheets) expect(linesOf(sheet)[0].text).toBe(`${COURSE.title}受講状況レポート`);
+  // a column header stays on one line, however narrow its figures
+  expect(textOf(sheets.find((s) => textOf(s).includes('最も多かった誤り'))!)).toContain('番号問題回答正解正答率最も多かった誤り');
 });
 
 test('a broken download stops the page with the file and the line, and shows no report', async ({ page }) => {
