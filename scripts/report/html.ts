@@ -117,7 +117,7 @@ export function reportHtml(meta: CourseMeta, f: ReportFigures, sources: ReportSo
     : '<p>全員が合格点に達しています。</p>';
   const binLabels = Array.from({ length: 10 }, (_, i) => `${i * 10}–${i * 10 + 9}`).concat('100');
   const quizRows = f.quizzes
-    .map((q) => `<tr data-quiz="${e(q.quiz.quizId)}" data-answered="${q.answered}" data-correct="${q.correct}" data-wrong="${e(q.topWrong?.letter ?? '')}" data-wrong-count="${q.topWrong?.count ?? 0}"><td>${e(q.quiz.number)}</td><td>${e(q.quiz.title)}</td><td class="num">${q.answered}</td><td class="num">${q.correct}</td><td class="num" data-rate="${q.quiz.quizId}">${pct(q.rate)}</td><td>${wrongText(q)}</td></tr>`)
+    .map((q) => `<tr data-quiz="${e(q.quiz.quizId)}" data-answered="${q.answered}" data-correct="${q.correct}" data-wrong="${e(q.topWrong?.letter ?? '')}" data-wrong-count="${q.topWrong?.count ?? 0}"><td class="number">${e(q.quiz.number)}</td><td>${e(q.quiz.title)}</td><td class="num">${q.answered}</td><td class="num">${q.correct}</td><td class="num" data-rate="${q.quiz.quizId}">${pct(q.rate)}</td><td>${wrongText(q)}</td></tr>`)
     .join('');
   const storyRows = f.stories
     .map((s) => `<tr data-story="${e(s.storyId)}" data-finished="${s.finished}" data-all-right="${s.allRight}" data-rate="${s.rate ?? ''}" data-retried="${s.retried}"><td>ストーリー${s.number} ${e(s.title)}</td><td class="num">${s.quizzes}</td><td class="num">${s.finished}</td><td class="num">${s.allRight}</td><td class="num">${pct(s.rate)}</td><td class="num">${s.retried}</td></tr>`)
@@ -141,8 +141,9 @@ export function reportHtml(meta: CourseMeta, f: ReportFigures, sources: ReportSo
 figure { margin: .5rem 0; }
 /* SVG text is black unless told, and a contrast theme (forced colours) leaves SVG alone: black on its black */
 svg text { fill: currentColor; }
-/* on paper a column as narrow as its figures would break 番号 and 回答 letter by letter */
+/* on paper a column as narrow as its figures would break 番号 and 回答 letter by letter, and 3-10 in two */
 @media print { th[scope=col] { white-space: nowrap; } }
+td.number { white-space: nowrap; }
 </style></head>
 <body><main>
 <h1>${e(meta.title)}<br>受講状況レポート${company ? `（${e(company)}）` : ''}</h1>

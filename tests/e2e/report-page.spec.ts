@@ -138,8 +138,9 @@ test('printed, the report is numbered A4 sheets, each headed with the course and
   expect(sheets.length).toBeGreaterThan(2);
   expectNumberedA4(sheets);
   for (const sheet of sheets) expect(linesOf(sheet)[0].text).toBe(`${COURSE.title}受講状況レポート`);
-  // a column header stays on one line, however narrow its figures
+  // a column header stays on one line, however narrow its figures, and so does a quiz's number
   expect(textOf(sheets.find((s) => textOf(s).includes('最も多かった誤り'))!)).toContain('番号問題回答正解正答率最も多かった誤り');
+  expect(sheets.flatMap(linesOf).some((l) => l.text.startsWith('3-10具体的な対策実施'))).toBe(true);
 });
 
 test('a broken download stops the page with the file and the line, and shows no report', async ({ page }) => {
