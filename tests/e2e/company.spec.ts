@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { COMPANY, writeCompanyContent } from '../fixtures/company.ts';
 import { axeViolations, completeCourseState } from './a11y-driver.ts';
 import { LIVE_WELCOME } from '../../scripts/lms-host/driver.ts';
-import { linesOf, readPdf, textOf } from './pdf.ts';
+import { expectNumberedA4, readPdf, textOf } from './pdf.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'company-build-'));
 let url = '';
@@ -67,7 +67,7 @@ test('the company shows where the training owner expects it, in its colour, with
   expect(await page.locator('.company-logo').innerHTML()).not.toMatch(/script|on\w+=/i);
   expect(await axeViolations(page)).toEqual([]);
   await page.emulateMedia({ media: 'print' });
-  for (const sheet of await readPdf(await page.pdf({ preferCSSPageSize: true }))) expect(linesOf(sheet)[0].text).toBe(`自社の対策状況レポート${COMPANY.name}`);
+  expectNumberedA4(await readPdf(await page.pdf({ preferCSSPageSize: true })), `自社の対策状況レポート${COMPANY.name}`);
   await page.emulateMedia({ media: 'screen' });
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: 'test-results/company-checklist-report-360.png', fullPage: false });

@@ -66,12 +66,16 @@ export function linesOf(page: PdfPage): PdfLine[] {
 /** All the page's text, line after line, without white space. */
 export const textOf = (page: PdfPage): string => linesOf(page).map((l) => l.text).join('');
 
-/** Portrait A4 sheets as a reader wants them: each numbered 「n / N」 at its foot, none but the last left mostly blank. */
-export function expectNumberedA4(sheets: readonly PdfPage[]): void {
+/**
+ * Portrait A4 sheets as a reader wants them: each numbered 「n / N」 at its foot, none but the last
+ * left mostly blank, and each headed with `head` (without white space) where one is given.
+ */
+export function expectNumberedA4(sheets: readonly PdfPage[], head?: string): void {
   for (const [n, sheet] of sheets.entries()) {
     // A4 is 210 × 297 mm, 595.3 × 841.9 points
     expect([Math.round(sheet.width), Math.round(sheet.height)], `sheet ${n + 1}`).toEqual([595, 842]);
     const lines = linesOf(sheet);
+    if (head !== undefined) expect(lines[0].text, `sheet ${n + 1}`).toBe(head);
     expect(lines.at(-1)!.text, `sheet ${n + 1}`).toBe(`${n + 1}/${sheets.length}`);
     // mostly blank: its text ends above the middle
     if (n < sheets.length - 1) expect(lines.at(-2)!.bottom, `sheet ${n + 1}`).toBeGreaterThan(sheet.height / 2);

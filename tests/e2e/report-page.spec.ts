@@ -136,10 +136,9 @@ test('printed, the report is numbered A4 sheets, each headed with the course and
   await page.emulateMedia({ media: 'print' });
   const sheets = await readPdf(await page.pdf({ preferCSSPageSize: true }));
   expect(sheets.length).toBeGreaterThan(2);
-  expectNumberedA4(sheets);
-  for (const sheet of sheets) expect(linesOf(sheet)[0].text).toBe(`${COURSE.title}受講状況レポート`);
+  expectNumberedA4(sheets, `${COURSE.title}受講状況レポート`);
   // a column header stays on one line, however narrow its figures, and so does a quiz's number
-  expect(textOf(sheets.find((s) => textOf(s).includes('最も多かった誤り'))!)).toContain('番号問題回答正解正答率最も多かった誤り');
+  expect(sheets.map(textOf).find((text) => text.includes('最も多かった誤り'))).toContain('番号問題回答正解正答率最も多かった誤り');
   expect(sheets.flatMap(linesOf).some((l) => l.text.startsWith('3-10具体的な対策実施'))).toBe(true);
 });
 
