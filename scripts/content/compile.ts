@@ -11,6 +11,9 @@ import { fill, type Ui } from '../../src/content/ui.ts';
 import { renderMarkdown } from './markdown.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
 import { estimateMinutes, textLength } from '../../src/model/estimate.ts';
+import { completionRule } from '../../src/model/path.ts';
+import { evaluate } from '../../src/model/progress.ts';
+import { emptyState } from '../../src/model/state.ts';
 import { checkPlaceholders, Problems, readYaml, validate, type Compiling } from './read.ts';
 import { compilePages } from './pages.ts';
 import { compileCast, compileStories } from './stories.ts';
@@ -143,7 +146,8 @@ export function compileContent(root: string): Course {
     ...cast.flatMap((m) => [m.name, m.role]),
     ...map.columns.map((c) => c.title),
     // the interface's labels; its sentences (notices, hints, notes) are paragraphs, which break anywhere
-    ...stringsIn(ui).filter((text) => text.length <= UI_LABEL_MAX),
+    // (a template never: the views look up its filled text, and those are above)
+    ...stringsIn(ui).filter((text) => text.length <= UI_LABEL_MAX && !text.includes('{')),
   ];
   // what a learner reads to complete the course: every page, every quiz with its feedback
   const read = [
@@ -157,11 +161,11 @@ export function compileContent(root: string): Course {
     ...(rest.completion.checklist ? checklist.map((c) => c.text) : []),
   ];
   const estimate = estimateMinutes(read.reduce((n, html) => n + textLength(html), 0), quizzes.length);
-  return {
+  const course: Course = {
     meta: company ? { ...rest, company, estimate } : { ...rest, estimate },
     sections,
     cast,
-    phrases: phraseTable(shown),
+    phrases: [],
     pages,
     stories,
     quizzes,
@@ -173,4 +177,7 @@ export function compileContent(root: string): Course {
     // the schema checked each key against UI_KEYS, placeholders included
     ui: ui as Ui,
   };
+  // the welcome screen's 修了の条件, each line a label (the pass mark as built; an LMS's own leaves its line unsplit)
+  course.phrases = phraseTable([...shown, ...completionRule(course, evaluate(course, emptyState()))]);
+  return course;
 }

@@ -10,8 +10,8 @@ import { PHRASE_SEPARATOR } from '../../src/content/phrases.ts';
 
 const parser = loadDefaultJapaneseParser();
 
-/** closing brackets and punctuation: a line never starts with one */
-const CLOSING = /^[）」』】〕］｝〉》、。，．・：；！？)\]}]+$/u;
+/** closing brackets and punctuation at a phrase's start: a line never starts with one */
+const CLOSING = /^[）」』】〕］｝〉》、。，．・：；！？)\]}]+/u;
 
 const OPENING = /^[（「『【〔［｛〈《(\[{]/u;
 
@@ -25,9 +25,16 @@ function withoutLoneCharacters(input: string[]): string[] {
   const parts = [...input];
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
+    let part = parts[i];
     const next = parts[i + 1];
-    const closing = CLOSING.test(part);
+    // 「セクションへ｜：参考情報」: the punctuation goes with the phrase before it. Chromium
+    // would not break before it anyway, but Safari's engine breaks at every <wbr>
+    const leading = CLOSING.exec(part)?.[0];
+    if (leading && leading !== part && out.length > 0) {
+      out[out.length - 1] += leading;
+      part = part.slice(leading.length);
+    }
+    const closing = CLOSING.exec(part)?.[0] === part;
     if (!closing && [...part].length > 1) out.push(part);
     else if (out.length > 0 && (closing || next === undefined || (OPENING.test(next) && !OPENING.test(part)))) out[out.length - 1] += part;
     else if (next !== undefined) parts[i + 1] = part + next;
@@ -98,9 +105,26 @@ function withoutSeams(text: string, parts: string[]): string[] {
   return out;
 }
 
+/**
+ * The source sets 等 off by a space at the end of a list (「標識の着用 等」), and a
+ * browser may break a line at any space: 等 then began a line on its own. That
+ * space becomes a no-break space, so 等 stays with the word it follows.
+ */
+const SPACE_BEFORE_SUFFIX = / (?=等(?![\p{L}\p{N}]))/gu;
+export const NO_BREAK_SPACE = '\u00a0';
+const withSuffixHeld = (text: string): string => text.replace(SPACE_BEFORE_SUFFIX, NO_BREAK_SPACE);
+
+/**
+ * BudouX keeps a list joined by 「・」 as one phrase (「試作品・製造装置の」), too wide
+ * for a narrow tab: Chromium breaks after the dot on its own, Safari's engine only
+ * at a <wbr>, and otherwise inside a word. A phrase is cut after each such dot
+ * between words of two characters or more.
+ */
+const afterListDots = (phrase: string): string[] => phrase.split(/(?<=[^・]{2}・)(?=[^・]{2})/u);
+
 /** `text` split into phrases, or undefined when it is one phrase already. */
 export function phrasesOf(text: string): string[] | undefined {
-  const parts = withoutLoneCharacters(withoutSeams(text, parser.parse(text))).flatMap(splitLong);
+  const parts = withoutLoneCharacters(withoutSeams(text, parser.parse(text))).flatMap(splitLong).flatMap(afterListDots);
   return parts.length > 1 ? parts : undefined;
 }
 
@@ -108,7 +132,7 @@ export function phrasesOf(text: string): string[] | undefined {
 export function phraseTable(texts: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const text of texts) {
-    const parts = phrasesOf(text);
+    const parts = phrasesOf(withSuffixHeld(text));
     if (parts) out.add(parts.join(PHRASE_SEPARATOR));
   }
   return [...out];
@@ -143,7 +167,8 @@ function runsIn(parent: ParentNode, runs: TextNode[][] = [], current: TextNode[]
 }
 
 /**
- * Rendered HTML with PHRASE_SEPARATOR at each phrase boundary of its text.
+ * Rendered HTML with PHRASE_SEPARATOR at each phrase boundary of its text (and
+ * 等 held to its word).
  * Phrases are found across the inline elements of a line (「<strong>秘密情報</strong>を守る」
  * is read as one text), so a boundary may fall where a tag begins; the mark
  * then opens the text after it.
@@ -151,6 +176,7 @@ function runsIn(parent: ParentNode, runs: TextNode[][] = [], current: TextNode[]
 export function phraseHtml(html: string): string {
   const fragment = parseFragment(html);
   for (const run of runsIn(fragment)) {
+    for (const text of run) text.value = withSuffixHeld(text.value);
     const parts = phrasesOf(run.map((t) => t.value).join(''));
     if (!parts) continue;
     // where each phrase after the first begins, counted in the run's text
@@ -169,15 +195,20 @@ export function phraseHtml(html: string): string {
 }
 
 /** `text` with PHRASE_SEPARATOR between its phrases */
-const marked = (text: string): string => (phrasesOf(text) ?? [text]).join(PHRASE_SEPARATOR);
+function marked(text: string): string {
+  const held = withSuffixHeld(text);
+  return (phrasesOf(held) ?? [held]).join(PHRASE_SEPARATOR);
+}
 
-const markedPanel = (panel: Panel): Panel => ({ ...panel, html: phraseHtml(panel.html) });
+// a panel's title and a summary are labels, looked up in the phrase table (held as it is)
+const markedPanel = (panel: Panel): Panel => ({ ...panel, title: withSuffixHeld(panel.title), html: phraseHtml(panel.html) });
 
 function markedBlock(block: Block): Block {
   switch (block.type) {
     case 'html':
-    case 'details':
       return { ...block, html: phraseHtml(block.html) };
+    case 'details':
+      return { ...block, summary: withSuffixHeld(block.summary), html: phraseHtml(block.html) };
     case 'tabs':
       return { ...block, tabs: block.tabs.map(markedPanel) };
     case 'cards':

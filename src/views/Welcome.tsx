@@ -60,7 +60,7 @@ export function Welcome({ store, view }: { store: Store; view: View }) {
           <h2 id="w-complete">{phrased(words.howToComplete)}</h2>
           <ul data-testid="completion-rule">
             {completionRule(store.course, p).map((line) => (
-              <li key={line}>{line}</li>
+              <li key={line}>{phrased(line)}</li>
             ))}
           </ul>
         </section>

@@ -3,18 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import { compileContent } from '../../scripts/content/compile.ts';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import { phraseHtml, phrasesOf, withPhraseMarks } from '../../scripts/content/phrases.ts';
+import { NO_BREAK_SPACE, phraseHtml, phrasesOf, withPhraseMarks } from '../../scripts/content/phrases.ts';
 import { PHRASE_SEPARATOR } from '../../src/content/phrases.ts';
 import type { Course } from '../../src/content/types.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 const M = PHRASE_SEPARATOR;
+/** the text as written: without its marks, and with 等's no-break space a space again */
+const asWritten = (text: string) => text.replaceAll(M, '').replaceAll(`${NO_BREAK_SPACE}等`, ' 等').replaceAll('&nbsp;等', ' 等');
 
-/** the tree as tag/attribute/text tuples, the marks taken out of the text only: what must not change */
+/** the tree as tag/attribute/text tuples, the text as written (asWritten): what must not change */
 function shape(html: string): unknown {
   const walk = (node: Node): unknown =>
     node.nodeName === '#text'
-      ? (node as DefaultTreeAdapterMap['textNode']).value.replaceAll(M, '')
+      ? asWritten((node as DefaultTreeAdapterMap['textNode']).value)
       : ['tagName' in node ? node.tagName : node.nodeName, 'attrs' in node ? node.attrs : [], ...('childNodes' in node ? node.childNodes.map(walk) : [])];
   // adjacent text nodes merge when parsed, so compare what a parser makes of each
   return walk(parseFragment(html) as Node);
@@ -89,6 +91,18 @@ describe('phrasesOf', () => {
   it('puts an opening bracket with what follows it and a closing one with what precedes it', () => {
     expect(phrasesOf('具体的な対策実施（その他（敷地全体の保護））')).toEqual(['具体的な', '対策実施', '（その他', '（敷地全体の', '保護））']);
     expect(phrasesOf('【関連する項目（本研修による対応付け）】')).toEqual(['【関連する', '項目', '（本研修による', '対応付け）】']);
+    // a phrase BudouX starts with punctuation hands it to the one before (Safari's engine breaks at every <wbr>)
+    expect(phrasesOf('次のセクションへ：参考情報')).toEqual(['次の', 'セクションへ：', '参考情報']);
+  });
+
+  it('starts no phrase of the page with closing punctuation and ends none with an opening bracket', () => {
+    const page = JSON.stringify(withPhraseMarks(compileContent('content')));
+    const closing = /[）」』】〕］｝〉》、。，．・：；！？]/u;
+    const opening = /[（「『【〔［｛〈《]/u;
+    const boundaries = [...page.matchAll(new RegExp(M, 'g'))].map((m) => [page[m.index - 1], page[m.index + 1]]);
+    expect(boundaries.length).toBeGreaterThan(3500);
+    expect(boundaries.filter(([, after]) => closing.test(after)).map((b) => b.join(M))).toEqual([]);
+    expect(boundaries.filter(([before]) => opening.test(before)).map((b) => b.join(M))).toEqual([]);
   });
 
   it('leaves no phrase of one character in any label of the course, and loses no character', () => {
@@ -117,13 +131,28 @@ describe('phraseHtml', () => {
       `<table><tbody><tr><td data-label="区分の名前">自社で${M}管理する</td></tr></tbody></table>`,
     );
   });
+
+  it('holds a 等 the source sets off by a space to the word before it, and no other space', () => {
+    const held = phraseHtml('<ul><li>標識の着用 等</li><li>鍵番号の変更 等）</li><li>A 等級と B 社</li></ul>');
+    // (an HTML serializer writes the no-break space as &nbsp;)
+    expect(held.replaceAll(M, '')).toBe('<ul><li>標識の着用&nbsp;等</li><li>鍵番号の変更&nbsp;等）</li><li>A 等級と B 社</li></ul>');
+    // every such 等 in the course's pages: the three in the measures, the three in the stronger measures
+    const page = withPhraseMarks(compileContent('content'));
+    const html = htmlOf(page).map(([, h]) => h).join('');
+    expect(html.match(/&nbsp;等/g)).toHaveLength(5);
+    expect(html).not.toMatch(/ 等(?![\p{L}\p{N}])/u);
+    // and the card title that ends so, with its entry in the labels' phrase table
+    const card = page.pages.find((p) => p.id === 'm_training')!.blocks.flatMap((b) => (b.type === 'cards' ? b.cards : [])).find((c) => c.title.endsWith('等'))!;
+    expect(card.title).toBe('情報漏えい等が発生したときの報告ルール\u00a0等');
+    expect(page.phrases.map((entry) => entry.replaceAll(M, ''))).toContain(card.title);
+  });
 });
 
 describe('the course as the page gets it (withPhraseMarks)', () => {
   const course = compileContent('content');
   const marked = withPhraseMarks(course);
 
-  it('changes no element, attribute or character of any HTML, only adds marks to its text', () => {
+  it('changes no element, attribute or character of any HTML, only adds marks to its text (and holds 等 to its word)', () => {
     const before = new Map(htmlOf(course));
     const after = htmlOf(marked);
     expect(after.length).toBe(before.size);
@@ -141,7 +170,7 @@ describe('the course as the page gets it (withPhraseMarks)', () => {
     for (const [where, text] of proseOf(marked)) {
       const plain = before.get(where)!;
       expect(plain, where).not.toContain(M);
-      expect(text.replaceAll(M, ''), where).toBe(plain);
+      expect(asWritten(text), where).toBe(plain);
       if (phrasesOf(plain)) expect(text, where).toContain(M);
     }
     // (the labels' phrase table is the one place the compiled course holds marks)
