@@ -23,25 +23,7 @@ import {
   WELCOME,
 } from './a11y-driver.ts';
 import { course } from './course-driver.ts';
-
-const LABELLED = [
-  'main h1',
-  'main h2',
-  'main h3',
-  'main h4',
-  '.site-title',
-  'main .button',
-  'main button',
-  'main summary',
-  'main [role=tab]',
-  'main .card-title',
-  'main .cast-name',
-  'main .cast-role',
-  'main .map-title',
-  'main .map-label',
-  'main .measure-nav a',
-  'main .breadcrumb li',
-].join(',');
+import { LABELLED, linesOnScreen, MARKED, type Lines } from './lines.ts';
 
 const storyScreens: Screen[] = course.stories.map((s) => ({
   name: `story-${s.id}`,
@@ -49,99 +31,8 @@ const storyScreens: Screen[] = course.stories.map((s) => ({
   ready: (p) => p.locator('main article.story h1', { hasText: `ストーリー${s.number}` }),
 }));
 
-/** where the course's marked text (its prose, its labels) is */
-const MARKED = 'main [data-phrased], main .phrases';
-
-interface Lines {
-  /** every label that leaves one character alone on a line, as "element: line / line" */
-  orphans: string[];
-  /** line breaks in marked text */
-  breaks: number;
-  /**
-   * those that fall elsewhere than at a <wbr>, a space, after closing
-   * punctuation or before an opening bracket, as "…before／after…"
-   */
-  outside: string[];
-}
-
-/** The lines of the screen's labels and marked text, from where each character is drawn. */
-function measureLines(page: Page): Promise<Lines> {
-  return page.evaluate(
-    ([labelled, marked]) => {
-      const AFTER = /[、。，．・：；！？）」』】〕］｝〉》]/u;
-      const BEFORE = /[（「『【〔［｛〈《]/u;
-      // the characters under `root` as drawn, in order; whitespace is left out and noted on
-      // the character after it, as are a <wbr> and the start of a block before it
-      const drawn = (root: Element) => {
-        const out: Array<{ char: string; top: number; bottom: number; space: boolean; mark: boolean; block: boolean; after: string }> = [];
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-        let space = false;
-        let mark = false;
-        let block = false;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (node instanceof Element) {
-            if (node.tagName === 'WBR') mark = true;
-            else if (!getComputedStyle(node).display.startsWith('inline')) block = true;
-            continue;
-          }
-          const text = node as Text;
-          if (text.parentElement?.closest('.visually-hidden, [aria-hidden=true]')) continue;
-          for (let i = 0; i < text.data.length; i++) {
-            const char = text.data[i];
-            if (/\s/.test(char)) {
-              space = true;
-              continue;
-            }
-            const range = document.createRange();
-            range.setStart(text, i);
-            range.setEnd(text, i + 1);
-            const rect = [...range.getClientRects()].find((r) => r.width > 0);
-            if (!rect) continue;
-            out.push({ char, top: rect.top, bottom: rect.bottom, space, mark, block, after: text.data.slice(i, i + 6) });
-            space = mark = block = false;
-          }
-        }
-        return out;
-      };
-
-      const orphans: string[] = [];
-      for (const el of document.querySelectorAll<HTMLElement>(labelled)) {
-        if (!el.getClientRects().length) continue;
-        // one line per run of characters drawn on the same row
-        const lines: Array<{ top: number; bottom: number; text: string }> = [];
-        for (const c of drawn(el)) {
-          const line = lines[lines.length - 1];
-          const middle = (c.top + c.bottom) / 2;
-          if (line && middle > line.top && middle < line.bottom) line.text += c.char;
-          else lines.push({ top: c.top, bottom: c.bottom, text: c.char });
-        }
-        if (lines.length > 1 && lines.some((l) => [...l.text].length === 1))
-          orphans.push(`${el.tagName.toLowerCase()}.${el.className}: ${lines.map((l) => l.text).join(' / ')}`);
-      }
-
-      let breaks = 0;
-      const outside: string[] = [];
-      for (const root of document.querySelectorAll<HTMLElement>(marked)) {
-        if (root.parentElement?.closest(marked) || !root.getClientRects().length) continue;
-        let line = '';
-        let last: { char: string; bottom: number } | undefined;
-        for (const c of drawn(root)) {
-          // a new block starts a new line of its own
-          if (last && !c.block && (c.top + c.bottom) / 2 > last.bottom) {
-            breaks++;
-            const allowed = c.space || c.mark || AFTER.test(last.char) || BEFORE.test(c.char) || /[!-~]/.test(last.char + c.char);
-            if (!allowed) outside.push(`${line.slice(-8)}／${c.after}`);
-            line = '';
-          } else if (c.block) line = '';
-          line += c.char;
-          last = c;
-        }
-      }
-      return { orphans, breaks, outside };
-    },
-    [LABELLED, MARKED] as const,
-  );
-}
+/** The lines of the screen's labels and marked text. */
+const measureLines = (page: Page): Promise<Lines> => page.evaluate(linesOnScreen, [LABELLED, MARKED] as const);
 
 for (const [width, height] of [
   [360, 740],
@@ -156,6 +47,7 @@ for (const [width, height] of [
     await prepareAnswers(page);
     const problems: string[] = [];
     const inside: string[] = [];
+    const edges: string[] = [];
     let labels = 0;
     let breaks = 0;
     const measure = async (screen: Screen) => {
@@ -164,6 +56,7 @@ for (const [width, height] of [
       for (const o of lines.orphans) problems.push(`${screen.name}: ${o}`);
       breaks += lines.breaks;
       for (const b of lines.outside) inside.push(`${screen.name}: ${b}`);
+      for (const k of lines.kinsoku) edges.push(`${screen.name}: ${k}`);
     };
     for (const screen of [WELCOME, MENU, ...PAGE_SCREENS, ...storyScreens, QUIZ_ANSWERED, RESULT, CHECKLIST_HOME, CHECKLIST_AREA, CHECKLIST_RESULT]) {
       await show(page, screen);
@@ -178,6 +71,7 @@ for (const [width, height] of [
     expect(problems).toEqual([]);
     expect(breaks, 'line breaks in marked text measured').toBeGreaterThan(width < 400 ? 250 : 100);
     expect(inside, 'line breaks inside a phrase').toEqual([]);
+    expect(edges, 'lines that start with closing punctuation or end with an opening bracket').toEqual([]);
   });
 }
 

@@ -1,0 +1,118 @@
+// The course in Safari's engine, WebKit (the browser of every iPhone), driven
+// over WebDriver (./webdriver.ts): a learner's clicks reach the LMS, a
+// relaunch resumes, and the Japanese lines hold. WebKit breaks a line at every
+// <wbr>, where Chromium still keeps its punctuation rules, and has no phrase
+// breaking of its own, so what linebreak.spec.ts sees in Chromium is not
+// enough: 「次のセクションへ／：参考情報」 and 「正解する（／得点80点以上）」 were drawn so here.
+import { expect, test } from '@playwright/test';
+import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
+import { hostUrl } from '../../scripts/lms-host/driver.ts';
+import { course, keyOf } from './course-driver.ts';
+import { LABELLED, linesOnScreen, MARKED, type Lines } from './lines.ts';
+import { newSession, startDriver, type Driver, type Session } from './webdriver.ts';
+
+// in order in one worker (one WebKit), a failure not skipping the rest
+test.describe.configure({ mode: 'default' });
+
+let host: LmsHost;
+let driver: Driver;
+let webkit: Session;
+test.beforeAll(async () => {
+  host = await startLmsHost();
+  driver = await startDriver();
+  webkit = await newSession(driver);
+  await webkit.setWindow(1400, 900);
+});
+test.afterAll(async () => {
+  await webkit?.quit().catch(() => {});
+  driver?.stop();
+  await host?.close();
+});
+
+const LEARNER = { v: '2004', name: '山田, 花子' } as const;
+
+/** into the LMS host's course frame, once its script has taken over the welcome screen */
+async function intoCourse(): Promise<void> {
+  await webkit.frame(await webkit.find('#course'));
+  await webkit.until('the live welcome screen', `return !!document.querySelector('#app:not([data-prerendered]) main section.welcome h1')`);
+}
+
+const textOf = (css: string) => webkit.run<string | null>(`return document.querySelector(arguments[0])?.textContent ?? null`, css);
+
+test('SCORM 2004 in the LMS host: はじめる, a quiz answered by clicks reaches the LMS; a relaunch offers 続きから and lands on that quiz', async () => {
+  await webkit.go(hostUrl(host.url, { ...LEARNER, fresh: true }));
+  await intoCourse();
+  expect(await textOf('[data-testid=welcome-go]')).toBe('はじめる');
+  await webkit.click(await webkit.find('[data-testid=welcome-go]'));
+  await webkit.until('the menu', `return !!document.querySelector('main section.menu h1')`);
+
+  await webkit.run(`location.hash = '#/q/q1_1'`);
+  await webkit.until('quiz 1-1', `return document.querySelector('main h1')?.textContent.includes('クイズ1-1')`);
+  const key = keyOf('q1_1');
+  for (const letter of key) await webkit.click(await webkit.find(`input[name=choice][value=${letter}]`));
+  const submit = await webkit.until<Record<string, string>>('解答する', `return [...document.querySelectorAll('main button')].find((b) => b.textContent.includes('解答する'))`);
+  await webkit.click(submit);
+  const verdict = await webkit.until<string>('the verdict', `return document.querySelector('[data-testid=verdict]')?.textContent`);
+  expect(verdict).toContain('正解');
+  expect(verdict).not.toContain('不正解');
+
+  // the LMS's side: the answer as 2004 spells it, in the host's strict checks
+  await webkit.frame(null);
+  const cmi = await webkit.until<Record<string, string>>(
+    'the answer in the LMS',
+    `const c = window.lmsHost.cmi(); return c['cmi.interactions.0.result'] === 'correct' ? c : null`,
+  );
+  expect(cmi['cmi.interactions.0.id']).toBe('q1_1');
+  expect(cmi['cmi.interactions.0.learner_response']).toBe([...key].join('[,]'));
+  expect(cmi['cmi.location']).toBe('/q/q1_1');
+  expect(cmi['cmi.completion_status']).toBe('incomplete');
+  expect(await webkit.run('return window.lmsHost.violations')).toEqual([]);
+
+  // the learner comes back: the same attempt, the welcome screen's button leads to where they were
+  await webkit.go(hostUrl(host.url, LEARNER));
+  await intoCourse();
+  expect(await textOf('[data-testid=welcome-go]')).toContain('続きから');
+  await webkit.click(await webkit.find('[data-testid=welcome-go]'));
+  await webkit.until('quiz 1-1 again, answered', `return document.querySelector('main h1')?.textContent.includes('クイズ1-1') && !!document.querySelector('[data-testid=verdict]')`);
+});
+
+const screens = [
+  '#/start',
+  '#/',
+  ...course.pages.map((p) => `#/p/${p.id}`),
+  ...course.stories.map((s) => `#/s/${s.id}`),
+  '#/q/q1_1',
+  `#/s/${course.stories[0].id}/result`,
+];
+
+for (const [width, height] of [
+  [360, 740],
+  [1366, 768],
+]) {
+  test(`at ${width} px no label leaves one character alone on a line, no line starts with closing punctuation or ends with an opening bracket, and prose breaks only between phrases`, async () => {
+    test.setTimeout(180_000);
+    await webkit.go(hostUrl(host.url, LEARNER));
+    // the course's frame as a phone's or a laptop's screen
+    await webkit.run(`const f = document.getElementById('course'); f.style.width = arguments[0] + 'px'; f.style.height = arguments[1] + 'px';`, width, height);
+    await intoCourse();
+    const problems: string[] = [];
+    let labels = 0;
+    let breaks = 0;
+    for (const hash of screens) {
+      await webkit.run(`location.hash = arguments[0]`, hash);
+      // drawn: the address's screen is in the page (the welcome screen has its own)
+      await webkit.until(hash, `return !!document.querySelector(arguments[0])`, hash === '#/start' ? 'main section.welcome h1' : hash === '#/' ? 'main section.menu h1' : 'main article h1');
+      await webkit.until(`${hash} settled`, `return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`);
+      expect(await webkit.run<number>('return innerWidth')).toBe(width);
+      labels += await webkit.run<number>(`return document.querySelectorAll(arguments[0]).length`, LABELLED);
+      const lines = await webkit.run<Lines>(`return (${linesOnScreen.toString()})(arguments[0])`, [LABELLED, MARKED]);
+      breaks += lines.breaks;
+      for (const o of lines.orphans) problems.push(`${hash} one character alone: ${o}`);
+      for (const k of lines.kinsoku) problems.push(`${hash} punctuation at a line's edge: ${k}`);
+      for (const b of lines.outside) problems.push(`${hash} inside a phrase: ${b}`);
+    }
+    expect(labels, 'labels measured').toBeGreaterThan(250);
+    expect(breaks, 'line breaks in marked text measured').toBeGreaterThan(width < 400 ? 250 : 100);
+    expect(problems).toEqual([]);
+  });
+}
