@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { isCorrect } from '../model/scoring.ts';
@@ -24,7 +24,10 @@ export function QuizView({ store, view, quizId }: { store: Store; view: View; qu
   // set by this screen's own submit, not when an answered quiz is reopened
   const [submitted, setSubmitted] = useState(false);
   const verdict = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // the latency counts from the commit that draws the quiz: a passive effect runs a
+  // frame or more later, and a three-hour clock jump in that gap (a test's, under
+  // load) was missing from the answer's latency though counted in the session
+  useLayoutEffect(() => {
     if (!answered && !view.readOnly) store.showQuiz(quiz.id);
   }, [quiz.id, answered]);
   // the submit button is gone once answered: focus goes to the verdict, where the
