@@ -29,7 +29,14 @@ test.afterAll(async () => {
   await host?.close();
 });
 
-const LEARNER = { v: '2004', name: '山田, 花子' } as const;
+const NAME = '山田, 花子';
+const LEARNER = { v: '2004', name: NAME } as const;
+
+/** how each version's data model spells the answer, the place and the status (the SCORM books, not the course's code) */
+const SPELLING = {
+  '1.2': { response: 'cmi.interactions.0.student_response', join: ',', location: 'cmi.core.lesson_location', status: 'cmi.core.lesson_status' },
+  '2004': { response: 'cmi.interactions.0.learner_response', join: '[,]', location: 'cmi.location', status: 'cmi.completion_status' },
+} as const;
 
 /** into the LMS host's course frame, once its script has taken over the welcome screen */
 async function intoCourse(): Promise<void> {
@@ -39,42 +46,46 @@ async function intoCourse(): Promise<void> {
 
 const textOf = (css: string) => webkit.run<string | null>(`return document.querySelector(arguments[0])?.textContent ?? null`, css);
 
-test('SCORM 2004 in the LMS host: はじめる, a quiz answered by clicks reaches the LMS; a relaunch offers 続きから and lands on that quiz', async () => {
-  await webkit.go(hostUrl(host.url, { ...LEARNER, fresh: true }));
-  await intoCourse();
-  expect(await textOf('[data-testid=welcome-go]')).toBe('はじめる');
-  await webkit.click(await webkit.find('[data-testid=welcome-go]'));
-  await webkit.until('the menu', `return !!document.querySelector('main section.menu h1')`);
+for (const v of ['1.2', '2004'] as const) {
+  test(`SCORM ${v} in the LMS host: はじめる, a quiz answered by clicks reaches the LMS; a relaunch offers 続きから and lands on that quiz`, async () => {
+    const learner = { v, name: NAME, learner: `webkit-${v}` };
+    const spelt = SPELLING[v];
+    await webkit.go(hostUrl(host.url, { ...learner, fresh: true }));
+    await intoCourse();
+    expect(await textOf('[data-testid=welcome-go]')).toBe('はじめる');
+    await webkit.click(await webkit.find('[data-testid=welcome-go]'));
+    await webkit.until('the menu', `return !!document.querySelector('main section.menu h1')`);
 
-  await webkit.run(`location.hash = '#/q/q1_1'`);
-  await webkit.until('quiz 1-1', `return document.querySelector('main h1')?.textContent.includes('クイズ1-1')`);
-  const key = keyOf('q1_1');
-  for (const letter of key) await webkit.click(await webkit.find(`input[name=choice][value=${letter}]`));
-  const submit = await webkit.until<Record<string, string>>('解答する', `return [...document.querySelectorAll('main button')].find((b) => b.textContent.includes('解答する'))`);
-  await webkit.click(submit);
-  const verdict = await webkit.until<string>('the verdict', `return document.querySelector('[data-testid=verdict]')?.textContent`);
-  expect(verdict).toContain('正解');
-  expect(verdict).not.toContain('不正解');
+    await webkit.run(`location.hash = '#/q/q1_1'`);
+    await webkit.until('quiz 1-1', `return document.querySelector('main h1')?.textContent.includes('クイズ1-1')`);
+    const key = keyOf('q1_1');
+    for (const letter of key) await webkit.click(await webkit.find(`input[name=choice][value=${letter}]`));
+    const submit = await webkit.until<Record<string, string>>('解答する', `return [...document.querySelectorAll('main button')].find((b) => b.textContent.includes('解答する'))`);
+    await webkit.click(submit);
+    const verdict = await webkit.until<string>('the verdict', `return document.querySelector('[data-testid=verdict]')?.textContent`);
+    expect(verdict).toContain('正解');
+    expect(verdict).not.toContain('不正解');
 
-  // the LMS's side: the answer as 2004 spells it, in the host's strict checks
-  await webkit.frame(null);
-  const cmi = await webkit.until<Record<string, string>>(
-    'the answer in the LMS',
-    `const c = window.lmsHost.cmi(); return c['cmi.interactions.0.result'] === 'correct' ? c : null`,
-  );
-  expect(cmi['cmi.interactions.0.id']).toBe('q1_1');
-  expect(cmi['cmi.interactions.0.learner_response']).toBe([...key].join('[,]'));
-  expect(cmi['cmi.location']).toBe('/q/q1_1');
-  expect(cmi['cmi.completion_status']).toBe('incomplete');
-  expect(await webkit.run('return window.lmsHost.violations')).toEqual([]);
+    // the LMS's side: the answer as the version spells it, in the host's strict checks
+    await webkit.frame(null);
+    const cmi = await webkit.until<Record<string, string>>(
+      'the answer in the LMS',
+      `const c = window.lmsHost.cmi(); return c['cmi.interactions.0.result'] === 'correct' ? c : null`,
+    );
+    expect(cmi['cmi.interactions.0.id']).toBe('q1_1');
+    expect(cmi[spelt.response]).toBe([...key].join(spelt.join));
+    expect(cmi[spelt.location]).toBe('/q/q1_1');
+    expect(cmi[spelt.status]).toBe('incomplete');
+    expect(await webkit.run('return window.lmsHost.violations')).toEqual([]);
 
-  // the learner comes back: the same attempt, the welcome screen's button leads to where they were
-  await webkit.go(hostUrl(host.url, LEARNER));
-  await intoCourse();
-  expect(await textOf('[data-testid=welcome-go]')).toContain('続きから');
-  await webkit.click(await webkit.find('[data-testid=welcome-go]'));
-  await webkit.until('quiz 1-1 again, answered', `return document.querySelector('main h1')?.textContent.includes('クイズ1-1') && !!document.querySelector('[data-testid=verdict]')`);
-});
+    // the learner comes back: the same attempt, the welcome screen's button leads to where they were
+    await webkit.go(hostUrl(host.url, learner));
+    await intoCourse();
+    expect(await textOf('[data-testid=welcome-go]')).toContain('続きから');
+    await webkit.click(await webkit.find('[data-testid=welcome-go]'));
+    await webkit.until('quiz 1-1 again, answered', `return document.querySelector('main h1')?.textContent.includes('クイズ1-1') && !!document.querySelector('[data-testid=verdict]')`);
+  });
+}
 
 const screens = [
   '#/start',
