@@ -71,7 +71,7 @@ export interface Session {
   find(css: string): Promise<ElementRef>;
   /** a click as the user makes it: the element scrolled into view, the pointer pressed at its centre */
   click(element: ElementRef): Promise<void>;
-  /** into an <iframe> element's document, or back to the top (null) */
+  /** into an <iframe> element's document, or to the top-level one (null), from wherever the session was */
   frame(element: ElementRef | null): Promise<void>;
   setWindow(width: number, height: number): Promise<void>;
   /** polls `body` until it returns something truthy, else fails with `what` */
@@ -96,7 +96,7 @@ export async function newSession(driver: Driver): Promise<Session> {
     run,
     find: (css) => call<ElementRef>('POST', `${at}/element`, { using: 'css selector', value: css }),
     click: (element) => call('POST', `${at}/element/${Object.values(element)[0]}/click`, {}),
-    frame: (element) => (element ? call('POST', `${at}/frame`, { id: element }) : call('POST', `${at}/frame/parent`, {})),
+    frame: (element) => call('POST', `${at}/frame`, { id: element }),
     setWindow: (width, height) => call('POST', `${at}/window/rect`, { width, height }),
     async until<T>(what: string, body: string, ...args: unknown[]) {
       let last: unknown;

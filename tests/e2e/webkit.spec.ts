@@ -38,10 +38,24 @@ const SPELLING = {
   '2004': { response: 'cmi.interactions.0.learner_response', join: '[,]', location: 'cmi.location', status: 'cmi.completion_status' },
 } as const;
 
-/** into the LMS host's course frame, once its script has taken over the welcome screen */
+/**
+ * Into the LMS host's course frame, once its script has taken over the welcome
+ * screen. From the top each time: once, on a loaded machine, the frame entered
+ * right after a launch was gone by the next command ("no such window").
+ */
 async function intoCourse(): Promise<void> {
-  await webkit.frame(await webkit.find('#course'));
-  await webkit.until('the live welcome screen', `return !!document.querySelector('#app:not([data-prerendered]) main section.welcome h1')`);
+  let last: unknown;
+  for (let waited = 0; waited < 15_000; waited += 200) {
+    try {
+      await webkit.frame(null);
+      await webkit.frame(await webkit.find('#course'));
+      if (await webkit.run(`return !!document.querySelector('#app:not([data-prerendered]) main section.welcome h1')`)) return;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`waited 15 s for the live welcome screen in the course frame; last: ${String(last)}`);
 }
 
 const textOf = (css: string) => webkit.run<string | null>(`return document.querySelector(arguments[0])?.textContent ?? null`, css);
