@@ -79,6 +79,21 @@ export interface Session {
   quit(): Promise<void>;
 }
 
+/** Tries `attempt` until it gives something truthy, for 15 s; a failed try is tried again, and the last failure is named. */
+export async function poll<T>(what: string, attempt: () => Promise<T>): Promise<T> {
+  let last: unknown;
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    try {
+      last = await attempt();
+      if (last) return last as T;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`waited 15 s for ${what}; last: ${String(last)}`);
+}
+
 export async function newSession(driver: Driver): Promise<Session> {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(driver.url + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -98,19 +113,7 @@ export async function newSession(driver: Driver): Promise<Session> {
     click: (element) => call('POST', `${at}/element/${Object.values(element)[0]}/click`, {}),
     frame: (element) => call('POST', `${at}/frame`, { id: element }),
     setWindow: (width, height) => call('POST', `${at}/window/rect`, { width, height }),
-    async until<T>(what: string, body: string, ...args: unknown[]) {
-      let last: unknown;
-      for (let waited = 0; waited < 15_000; waited += 100) {
-        try {
-          last = await run<T>(body, ...args);
-          if (last) return last as T;
-        } catch (error) {
-          last = error;
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`waited 15 s for ${what}; last: ${String(last)}`);
-    },
+    until: (what, body, ...args) => poll(what, () => run(body, ...args)),
     quit: () => call('DELETE', at),
   };
 }

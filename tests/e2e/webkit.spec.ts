@@ -9,7 +9,7 @@ import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { hostUrl } from '../../scripts/lms-host/driver.ts';
 import { course, keyOf } from './course-driver.ts';
 import { LABELLED, linesOnScreen, MARKED, type Lines } from './lines.ts';
-import { newSession, startDriver, type Driver, type Session } from './webdriver.ts';
+import { newSession, poll, startDriver, type Driver, type Session } from './webdriver.ts';
 
 // in order in one worker (one WebKit), a failure not skipping the rest
 test.describe.configure({ mode: 'default' });
@@ -44,18 +44,11 @@ const SPELLING = {
  * right after a launch was gone by the next command ("no such window").
  */
 async function intoCourse(): Promise<void> {
-  let last: unknown;
-  for (let waited = 0; waited < 15_000; waited += 200) {
-    try {
-      await webkit.frame(null);
-      await webkit.frame(await webkit.find('#course'));
-      if (await webkit.run(`return !!document.querySelector('#app:not([data-prerendered]) main section.welcome h1')`)) return;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`waited 15 s for the live welcome screen in the course frame; last: ${String(last)}`);
+  await poll('the live welcome screen in the course frame', async () => {
+    await webkit.frame(null);
+    await webkit.frame(await webkit.find('#course'));
+    return webkit.run<boolean>(`return !!document.querySelector('#app:not([data-prerendered]) main section.welcome h1')`);
+  });
 }
 
 const textOf = (css: string) => webkit.run<string | null>(`return document.querySelector(arguments[0])?.textContent ?? null`, css);
