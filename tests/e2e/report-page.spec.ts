@@ -1,35 +1,23 @@
 // HR's report page (dist/<course-id>-report.html, scripts/report/page/), opened
-// from disk in Chromium as HR would open it, fed Moodle's real downloads
+// from disk in Chromium as HR would open it (webkit.spec.ts opens it in
+// Safari's engine), fed Moodle's real downloads
 // (tests/fixtures/moodle-exports/, the ones tests/unit/report.test.ts checks
 // `npm run report` against records.sh with): the page must give the report the
 // command line writes for the same files, learners and passes as records.sh
 // has them, send nothing anywhere, and stop on a broken file saying where.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { parse as parseYaml } from 'yaml';
 import { expect, test, type Page } from '@playwright/test';
-import { PACKAGE_DIR, PROJECT_ROOT, reportPageName } from '../../scripts/package/targets.ts';
 import { axeViolations } from './a11y-driver.ts';
 import { inspect, TEXT_CONTRAST } from './colours.ts';
 import { expectNumberedA4, linesOf, readPdf, textOf } from './pdf.ts';
+import { cliReport, COURSE, FIXTURES, REPORT_PAGE as PAGE } from './report-cli.ts';
 
-const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'moodle-exports');
-const COURSE = parseYaml(readFileSync(join(PROJECT_ROOT, 'content', 'course.yaml'), 'utf8')) as { id: string; title: string; passMark: number };
-const PAGE = pathToFileURL(join(PACKAGE_DIR, reportPageName(COURSE.id))).href;
 const tmp = mkdtempSync(join(tmpdir(), 'report-page-'));
 test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** what `npm run report` writes for these files */
-function cliReport(files: string[]): string {
-  const out = join(tmp, `cli-${files.map((f) => f.split('/').pop()).join('+')}.html`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'report.ts'), ...files, '--out', out], { encoding: 'utf8', cwd: PROJECT_ROOT });
-  expect(run.status, run.stdout + run.stderr).toBe(0);
-  return readFileSync(out, 'utf8');
-}
 
 /** Opens the page, noting every request it makes; returns them. */
 async function openPage(page: Page): Promise<string[]> {

@@ -71,6 +71,8 @@ export interface Session {
   find(css: string): Promise<ElementRef>;
   /** a click as the user makes it: the element scrolled into view, the pointer pressed at its centre */
   click(element: ElementRef): Promise<void>;
+  /** keys typed into the element; into a file input, the files' paths, one a line, are chosen */
+  type(element: ElementRef, text: string): Promise<void>;
   /** into an <iframe> element's document, or to the top-level one (null), from wherever the session was */
   frame(element: ElementRef | null): Promise<void>;
   setWindow(width: number, height: number): Promise<void>;
@@ -111,6 +113,7 @@ export async function newSession(driver: Driver): Promise<Session> {
     run,
     find: (css) => call<ElementRef>('POST', `${at}/element`, { using: 'css selector', value: css }),
     click: (element) => call('POST', `${at}/element/${Object.values(element)[0]}/click`, {}),
+    type: (element, text) => call('POST', `${at}/element/${Object.values(element)[0]}/value`, { text }),
     frame: (element) => call('POST', `${at}/frame`, { id: element }),
     setWindow: (width, height) => call('POST', `${at}/window/rect`, { width, height }),
     until: (what, body, ...args) => poll(what, () => run(body, ...args)),

@@ -4,11 +4,14 @@
 // <wbr>, where Chromium still keeps its punctuation rules, and has no phrase
 // breaking of its own, so what linebreak.spec.ts sees in Chromium is not
 // enough: 「次のセクションへ／：参考情報」 and 「正解する（／得点80点以上）」 were drawn so here.
+// HR's report page, opened from the disk, makes its report here too.
+import { basename, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { hostUrl } from '../../scripts/lms-host/driver.ts';
 import { course, keyOf } from './course-driver.ts';
 import { LABELLED, linesOnScreen, MARKED, type Lines } from './lines.ts';
+import { cliReport, FIXTURES, REPORT_PAGE } from './report-cli.ts';
 import { newSession, poll, startDriver, type Driver, type Session } from './webdriver.ts';
 
 // in order in one worker (one WebKit), a failure not skipping the rest
@@ -134,3 +137,36 @@ for (const [width, height] of [
     expect(problems).toEqual([]);
   });
 }
+
+// HR on a Mac opens the report page in Safari: from the disk, as report-page.spec.ts does in Chromium
+test("HR's report page: Moodle's text, Excel and ODS downloads chosen give the report npm run report writes, in a frame as tall as it; nothing is asked for, nothing fails", async () => {
+  await webkit.go(REPORT_PAGE);
+  await webkit.run(`window.failures = []; addEventListener('error', (e) => failures.push(e.message)); addEventListener('unhandledrejection', (e) => failures.push(String(e.reason))); addEventListener('securitypolicyviolation', (e) => failures.push(e.blockedURI))`);
+  for (const [version, format] of [
+    ['scorm12', 'txt'],
+    ['scorm2004', 'xlsx'],
+    ['scorm2004', 'ods'],
+  ]) {
+    const files = ['basic', 'interactions'].map((k) => join(FIXTURES, `${version}-${k}.${format}`));
+    await webkit.type(await webkit.find('input[type=file]'), files.join('\n'));
+    const status = await webkit.until<string>(
+      `the report from ${basename(files[0])}`,
+      `const s = document.getElementById('status'); return s.className === 'error' || s.textContent.includes(arguments[0]) ? s.textContent : null`,
+      `${basename(files[0])}、`,
+    );
+    expect(status).toContain('レポートを作成しました');
+    expect(await webkit.run<string>(`return document.getElementById('report').srcdoc`), `${version}.${format}`).toBe(cliReport(files));
+    // the page scrolls, not the frame inside it
+    const { inner, frame } = await webkit.until<{ inner: number; frame: number }>(
+      'the report drawn in its frame',
+      `const f = document.getElementById('report'); const d = f.contentDocument; return d?.querySelector('[data-figure=enrolled]') ? { inner: d.documentElement.scrollHeight, frame: f.clientHeight } : null`,
+    );
+    expect(inner, `${version}.${format}: the report's height`).toBeGreaterThan(1000);
+    expect(frame, `${version}.${format}: the frame's`).toBeGreaterThanOrEqual(inner);
+  }
+  expect(await webkit.run('return failures')).toEqual([]);
+  const asked = await webkit.run<string[]>(
+    `return [performance, document.getElementById('report').contentWindow.performance].flatMap((p) => p.getEntriesByType('resource').map((e) => e.name))`,
+  );
+  expect(asked).toEqual([]);
+});
