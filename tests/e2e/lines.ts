@@ -28,6 +28,12 @@ export const LABELLED = [
 /** where the course's marked text (its prose, its labels) is */
 export const MARKED = 'main [data-phrased], main .phrases';
 
+/** running text, the course's and the interface's own sentences (notes, hints, notices) alike */
+export const TEXT = 'main p, main li, main dd, main dt, main td, main th, main figcaption, main label, [data-notice] p';
+
+/** the three kinds of text measured, as `linesOnScreen` takes them */
+export const MEASURED = [LABELLED, MARKED, TEXT] as const;
+
 export interface Lines {
   /** every label that leaves one character alone on a line, as "element: line / line" */
   orphans: string[];
@@ -40,10 +46,12 @@ export interface Lines {
   outside: string[];
   /** lines of labels or marked text that start with closing punctuation or end with an opening bracket */
   kinsoku: string[];
+  /** blocks of running text whose last line holds one character, punctuation aside (「再開できま／す。」) */
+  widows: string[];
 }
 
-/** The lines of the screen's labels and marked text (run in the page). */
-export function linesOnScreen([labelled, marked]: readonly [string, string]): Lines {
+/** The lines of the screen's labels, marked text and running text (run in the page). */
+export function linesOnScreen([labelled, marked, text]: readonly [string, string, string]): Lines {
   const AFTER = /[、。，．・：；！？）」』】〕］｝〉》]/u;
   const BEFORE = /[（「『【〔［｛〈《]/u;
   // the characters under `root` as drawn, in order; whitespace is left out and noted on
@@ -80,11 +88,8 @@ export function linesOnScreen([labelled, marked]: readonly [string, string]): Li
     return out;
   };
 
-  const orphans: string[] = [];
-  const kinsoku: string[] = [];
-  for (const el of document.querySelectorAll<HTMLElement>(labelled)) {
-    if (!el.getClientRects().length) continue;
-    // one line per run of characters drawn on the same row
+  // one line per run of characters drawn on the same row
+  const linesOf = (el: Element) => {
     const lines: Array<{ top: number; bottom: number; text: string }> = [];
     for (const c of drawn(el)) {
       const line = lines[lines.length - 1];
@@ -92,6 +97,14 @@ export function linesOnScreen([labelled, marked]: readonly [string, string]): Li
       if (line && middle > line.top && middle < line.bottom) line.text += c.char;
       else lines.push({ top: c.top, bottom: c.bottom, text: c.char });
     }
+    return lines;
+  };
+
+  const orphans: string[] = [];
+  const kinsoku: string[] = [];
+  for (const el of document.querySelectorAll<HTMLElement>(labelled)) {
+    if (!el.getClientRects().length) continue;
+    const lines = linesOf(el);
     if (lines.length > 1 && lines.some((l) => [...l.text].length === 1))
       orphans.push(`${el.tagName.toLowerCase()}.${el.className}: ${lines.map((l) => l.text).join(' / ')}`);
     if (lines.some((l, i) => (i > 0 && AFTER.test(l.text[0])) || (i < lines.length - 1 && BEFORE.test(l.text[l.text.length - 1]))))
@@ -117,5 +130,15 @@ export function linesOnScreen([labelled, marked]: readonly [string, string]): Li
       last = c;
     }
   }
-  return { orphans, breaks, outside, kinsoku };
+
+  const widows: string[] = [];
+  const CLOSING = new RegExp(AFTER.source, 'gu');
+  for (const el of document.querySelectorAll<HTMLElement>(text)) {
+    // a block of text alone: one holding blocks, chips or a flex row has lines of its parts, not its own
+    if (!el.getClientRects().length || [...el.querySelectorAll('*')].some((e) => !getComputedStyle(e).display.startsWith('inline'))) continue;
+    const lines = linesOf(el);
+    if (lines.length > 1 && [...lines[lines.length - 1].text.replace(CLOSING, '')].length <= 1)
+      widows.push(`${el.tagName.toLowerCase()}.${el.className}: ${lines.map((l) => l.text).join(' / ')}`);
+  }
+  return { orphans, breaks, outside, kinsoku, widows };
 }

@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { hostUrl } from '../../scripts/lms-host/driver.ts';
 import { course, keyOf } from './course-driver.ts';
-import { LABELLED, linesOnScreen, MARKED, type Lines } from './lines.ts';
+import { LABELLED, linesOnScreen, MEASURED, type Lines } from './lines.ts';
 import { cliReport, FIXTURES, REPORT_PAGE } from './report-cli.ts';
 import { newSession, poll, startDriver, type Driver, type Session } from './webdriver.ts';
 
@@ -104,13 +104,14 @@ const screens = [
   ...course.stories.map((s) => `#/s/${s.id}`),
   '#/q/q1_1',
   `#/s/${course.stories[0].id}/result`,
+  '#/checklist',
 ];
 
 for (const [width, height] of [
   [360, 740],
   [1366, 768],
 ]) {
-  test(`at ${width} px no label leaves one character alone on a line, no line starts with closing punctuation or ends with an opening bracket, and prose breaks only between phrases`, async () => {
+  test(`at ${width} px no label leaves one character alone on a line, no paragraph ends on one, no line starts with closing punctuation or ends with an opening bracket, and prose breaks only between phrases`, async () => {
     test.setTimeout(180_000);
     await webkit.go(hostUrl(host.url, LEARNER));
     // the course's frame as a phone's or a laptop's screen
@@ -126,11 +127,12 @@ for (const [width, height] of [
       await webkit.until(`${hash} settled`, `return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`);
       expect(await webkit.run<number>('return innerWidth')).toBe(width);
       labels += await webkit.run<number>(`return document.querySelectorAll(arguments[0]).length`, LABELLED);
-      const lines = await webkit.run<Lines>(`return (${linesOnScreen.toString()})(arguments[0])`, [LABELLED, MARKED]);
+      const lines = await webkit.run<Lines>(`return (${linesOnScreen.toString()})(arguments[0])`, MEASURED);
       breaks += lines.breaks;
       for (const o of lines.orphans) problems.push(`${hash} one character alone: ${o}`);
       for (const k of lines.kinsoku) problems.push(`${hash} punctuation at a line's edge: ${k}`);
       for (const b of lines.outside) problems.push(`${hash} inside a phrase: ${b}`);
+      for (const w of lines.widows) problems.push(`${hash} a last line of one character: ${w}`);
     }
     expect(labels, 'labels measured').toBeGreaterThan(250);
     expect(breaks, 'line breaks in marked text measured').toBeGreaterThan(width < 400 ? 250 : 100);
