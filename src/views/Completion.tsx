@@ -5,6 +5,7 @@ import { fill } from '../content/ui.ts';
 import { certificateData, cleanName, NAME_MAX } from '../model/certificate.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { phrased } from './phrased.tsx';
+import { StatusPanel } from './StatusPanel.tsx';
 import { useScreenTitle } from './useScreenTitle.ts';
 
 /** The course's end: the result, the date, and the 修了証, which prints alone on one A4 page. */
@@ -33,6 +34,8 @@ export function Completion({ store, view }: { store: Store; view: View }) {
         <>
           <h1>{phrased(words.certificate)}</h1>
           <p data-testid="not-complete">{words.notYet}</p>
+          {/* every unread page named: no section cards here mark the rest */}
+          <StatusPanel store={store} view={view} listed={Infinity} />
           <p>
             <a class="button" href={href({ name: 'menu' })}>
               {phrased(ui.welcome.toMenu)}

@@ -2,84 +2,9 @@ import type { Store, View } from '../app/store.ts';
 import { href } from '../app/routes.ts';
 import { Icon } from './Icon.tsx';
 import { phrased } from './phrased.tsx';
-import { fill, fillParts } from '../content/ui.ts';
-import { storiesToImprove, unreadPages, type StoryToImprove } from '../model/path.ts';
-import type { Route } from '../app/routes.ts';
+import { fill } from '../content/ui.ts';
+import { StatusPanel } from './StatusPanel.tsx';
 import { useScreenTitle } from './useScreenTitle.ts';
-
-/** the status names this many unread pages; the section cards below mark every page */
-const UNREAD_LISTED = 5;
-
-/** where each kind of story below full marks is taken up again */
-const improveRoute = (s: StoryToImprove): Route =>
-  s.kind === 'retry' ? { name: 'result', id: s.storyId } : s.kind === 'inProgress' && s.next ? { name: 'quiz', id: s.next } : { name: 'story', id: s.storyId };
-
-function StatusPanel({ store, view }: { store: Store; view: View }) {
-  const { ui } = store.course;
-  const p = view.progress;
-  const unread = unreadPages(store.course, view.state);
-  const title = (id: string) => store.course.pages.find((pg) => pg.id === id)!.title;
-  const improve = p.scorePassed ? [] : storiesToImprove(store.course, view.state);
-  const storyName = (id: string) => fill(ui.story.short, store.course.stories.find((s) => s.id === id)!);
-  const improveText = { notStarted: ui.menu.improveNotStarted, inProgress: ui.menu.improveInProgress, retry: ui.menu.improveRetry };
-  return (
-    <section class={`status-panel status-${p.status}`} aria-labelledby="status-title">
-      <h2 id="status-title">{ui.menu.statusTitle}</h2>
-      <p>
-        <span class="status-label" data-testid="course-status">
-          {ui.status[p.status]}
-        </span>
-        {p.status === 'passed' && ui.menu.passedNote}
-      </p>
-      {p.completed && (
-        <p>
-          <a class="button" href={href({ name: 'complete' })} data-testid="menu-certificate">
-            {phrased(ui.menu.certificate)}
-          </a>
-        </p>
-      )}
-      {!p.completed && (
-        <ul>
-          {unread.length > 0 && (
-            <li data-testid="unread">
-              {fill(ui.menu.unread, { count: unread.length })}
-              <ul class="unread-list">
-                {unread.slice(0, UNREAD_LISTED).map((id) => (
-                  <li key={id}>
-                    <a href={href({ name: 'page', id })}>{phrased(title(id))}</a>
-                  </li>
-                ))}
-              </ul>
-              {unread.length > UNREAD_LISTED && <p class="unread-more">{fill(ui.menu.unreadMore, { count: unread.length - UNREAD_LISTED })}</p>}
-            </li>
-          )}
-          {/* a review or a preview takes no answer: no advice on the score */}
-          {!p.scorePassed && !view.readOnly && (
-            <li data-testid="menu-to-pass">
-              {fillParts(ui.menu.scoreBelow, {
-                passMark: p.passMark,
-                score: p.score,
-                toPass: <span class="to-pass">{fill(ui.progress.toPass, { count: p.quizzesToPass })}</span>,
-              })}
-              {improve.length > 0 && (
-                <>
-                  <span class="list-lead">{ui.menu.improveLead}</span>
-                  <ul class="unread-list" data-testid="stories-to-improve">
-                    {improve.map((s) => (
-                      <li key={s.storyId}>
-                        <a href={href(improveRoute(s))}>{fill(improveText[s.kind], { ...s, story: storyName(s.storyId) })}</a>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </li>
-          )}
-        </ul>
-      )}
-    </section>
-  );
-}
 
 export function Menu({ store, view }: { store: Store; view: View }) {
   const { course } = store;

@@ -6,7 +6,7 @@ import { expect, test, type Frame, type Page } from '@playwright/test';
 import { startLmsHost, type LmsHost } from '../../scripts/lms-host/server.ts';
 import { answerQuiz, goTo as frameGoTo, hostUrl, passWelcome, record, visitPage, welcomeFrame } from '../../scripts/lms-host/driver.ts';
 import { answer, COURSE_URL, course, goTo, guardPage, keyOf, measureNav, readEveryPage, takeStory, wrongOf } from './course-driver.ts';
-import { CHECKLIST_AREA, CHECKLIST_HOME, CHECKLIST_RESULT, COMPLETION, completeCourseState, MENU, pageScreen, QUIZ, RESULT, savedState, show, STORY, WELCOME } from './a11y-driver.ts';
+import { axeViolations, CHECKLIST_AREA, CHECKLIST_HOME, CHECKLIST_RESULT, COMPLETION, completeCourseState, MENU, pageScreen, QUIZ, RESULT, savedState, show, STORY, WELCOME } from './a11y-driver.ts';
 import { readPdf, textOf } from './pdf.ts';
 
 /** The fewest right answers whose floored percentage reaches the pass mark, found by counting up. */
@@ -351,10 +351,29 @@ test('each screen names the document after itself: the tab, the history list and
   await expect(page).toHaveTitle(await headingTitle());
 });
 
-test('the completion screen before completion says what is missing instead of a certificate', async ({ page }) => {
-  await page.goto(`${COURSE_URL}#/complete`);
+test('the completion screen before completion says what is missing instead of a certificate: every unread page as a link, and the answers the pass still needs', async ({ page }) => {
+  await page.goto(COURSE_URL);
+  await passWelcome(page);
+  const read = [course.pages[0].id, course.pages[5].id];
+  for (const id of read) {
+    await goTo(page, `#/p/${id}`);
+    await expect(page.locator(`main article.page-${id} h1`)).toBeVisible();
+  }
+  await goTo(page, '#/q/q1_1');
+  await answer(page, keyOf('q1_1'));
+  await goTo(page, '#/complete');
   await expect(page.getByTestId('not-complete')).toBeVisible();
   await expect(page.getByTestId('certificate')).toHaveCount(0);
+  // all of them, in the course's order: no section cards on this screen mark the rest
+  const unread = course.sections.flatMap((s) => s.pages).filter((id) => !read.includes(id)).map((id) => course.pages.find((p) => p.id === id)!);
+  await expect(page.getByTestId('unread')).toContainText(`まだ開いていないページが ${unread.length} ページあります`);
+  await expect(page.getByTestId('unread').getByRole('link')).toHaveText(unread.map((p) => p.title));
+  await expect(page.getByTestId('menu-to-pass')).toContainText(`合格まであと${neededToPass() - 1}問`);
+  expect(await axeViolations(page)).toEqual([]);
+  // a link there opens its page
+  await page.getByTestId('unread').getByRole('link', { name: unread[3].title, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`#/p/${unread[3].id}$`));
+  await expect(page.locator(`main article.page-${unread[3].id} h1`)).toBeVisible();
 });
 
 test.describe('under the strict LMS host', () => {
