@@ -29,7 +29,7 @@ export const LABELLED = [
 export const MARKED = 'main [data-phrased], main .phrases';
 
 /** running text, the course's and the interface's own sentences (notes, hints, notices) alike */
-export const TEXT = 'main p, main li, main dd, main dt, main td, main th, main figcaption, main label, [data-notice] p';
+const TEXT = 'main p, main li, main dd, main dt, main td, main th, main figcaption, main label, [data-notice] p';
 
 /** the three kinds of text measured, as `linesOnScreen` takes them */
 export const MEASURED = [LABELLED, MARKED, TEXT] as const;
