@@ -7,7 +7,7 @@ import { courseFile, uiFile } from './schema.ts';
 import { compileCompany, contactHtml } from './company.ts';
 import { resolveIcon } from './icons.ts';
 import { phraseTable } from './phrases.ts';
-import { fill, type Ui } from '../../src/content/ui.ts';
+import { fill, PROSE, type Ui } from '../../src/content/ui.ts';
 import { renderMarkdown } from './markdown.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
 import { estimateMinutes, textLength } from '../../src/model/estimate.ts';
@@ -22,6 +22,9 @@ import { compileChecklist } from './checklist.ts';
 /** longer interface strings are sentences, not labels: not phrase-split */
 const UI_LABEL_MAX = 30;
 /** every string in a nest of objects (the interface labels) */
+const withoutProse = (ui: Ui): Record<string, Record<string, string>> =>
+  Object.fromEntries(Object.entries(ui).map(([group, words]) => [group, Object.fromEntries(Object.entries(words).filter(([key]) => !(PROSE as Record<string, readonly string[]>)[group]?.includes(key)))]));
+
 const stringsIn = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsIn) : [];
 
@@ -145,9 +148,10 @@ export function compileContent(root: string): Course {
     ...quizzes.flatMap((q) => [q.title, ...(ui ? [fill((ui as Ui).quiz.title, q)] : [])]),
     ...cast.flatMap((m) => [m.name, m.role]),
     ...map.columns.map((c) => c.title),
-    // the interface's labels; its sentences (notices, hints, notes) are paragraphs, which break anywhere
-    // (a template never: the views look up its filled text, and those are above)
-    ...stringsIn(ui).filter((text) => text.length <= UI_LABEL_MAX && !text.includes('{')),
+    // the interface's labels; its running text (PROSE: notes, notices, hints) reaches the page with
+    // marks of its own (withPhraseMarks), and a template never comes here: the views look up its
+    // filled text, and those are above
+    ...stringsIn(ui && withoutProse(ui as Ui)).filter((text) => text.length <= UI_LABEL_MAX && !text.includes('{')),
   ];
   // what a learner reads to complete the course: every page, every quiz with its feedback
   const read = [

@@ -5,8 +5,9 @@
 // word or with one stray character. The browser never loads BudouX's model.
 import { loadDefaultJapaneseParser } from 'budoux';
 import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
-import type { Block, Course, Panel } from '../../src/content/types.ts';
+import type { Block, Course, PageRefs, Panel } from '../../src/content/types.ts';
 import { PHRASE_SEPARATOR } from '../../src/content/phrases.ts';
+import { PROSE, type Ui } from '../../src/content/ui.ts';
 
 const parser = loadDefaultJapaneseParser();
 
@@ -14,6 +15,9 @@ const parser = loadDefaultJapaneseParser();
 const CLOSING = /^[）」』】〕］｝〉》、。，．・：；！？)\]}]+/u;
 
 const OPENING = /^[（「『【〔［｛〈《(\[{]/u;
+
+/** the same after spaces: 「（合格基準 80点）｜ ・ 合格まで」 would start a line with 「・」 in Safari's engine */
+const LEADING_CLOSING = new RegExp(`^[ \u00a0]*${CLOSING.source.slice(1)}`, 'u');
 
 /**
  * BudouX's model now and then cuts off one character: 「中｜小企業」,
@@ -29,7 +33,7 @@ function withoutLoneCharacters(input: string[]): string[] {
     const next = parts[i + 1];
     // 「セクションへ｜：参考情報」: the punctuation goes with the phrase before it. Chromium
     // would not break before it anyway, but Safari's engine breaks at every <wbr>
-    const leading = CLOSING.exec(part)?.[0];
+    const leading = LEADING_CLOSING.exec(part)?.[0];
     if (leading && leading !== part && out.length > 0) {
       out[out.length - 1] += leading;
       part = part.slice(leading.length);
@@ -124,8 +128,26 @@ const afterListDots = (phrase: string): string[] => phrase.split(/(?<=[^・]{2}�
 
 /** `text` split into phrases, or undefined when it is one phrase already. */
 export function phrasesOf(text: string): string[] | undefined {
-  const parts = withoutLoneCharacters(withoutSeams(text, parser.parse(text))).flatMap(splitLong).flatMap(afterListDots);
+  const parts = withOpeningsHeld(withoutLoneCharacters(withoutSeams(text, parser.parse(text))).flatMap(splitLong).flatMap(afterListDots));
   return parts.length > 1 ? parts : undefined;
+}
+
+const TRAILING_OPENING = /[（「『【〔［｛〈《(\[{]+$/u;
+
+/**
+ * An opening bracket at a phrase's end goes to the start of the next one: a
+ * one-character phrase joined to a bracket after it (「{story}（｜解答中」, the
+ * placeholder read as one digit) would otherwise end a line with 「（」.
+ */
+function withOpeningsHeld(parts: string[]): string[] {
+  const out = [...parts];
+  for (let i = 0; i < out.length - 1; i++) {
+    const opening = TRAILING_OPENING.exec(out[i])?.[0];
+    if (!opening || opening === out[i]) continue;
+    out[i] = out[i].slice(0, -opening.length);
+    out[i + 1] = opening + out[i + 1];
+  }
+  return out.filter((part) => part !== '');
 }
 
 /** Every string given, phrased, for the views' lookup (see src/views/phrased.tsx). */
@@ -200,6 +222,43 @@ function marked(text: string): string {
   return (phrasesOf(held) ?? [held]).join(PHRASE_SEPARATOR);
 }
 
+/** a space the interface sets before a middle dot or a closing bracket (「80点） ・ 合格まで」): no line may start after it */
+const SPACE_BEFORE_CLOSING = new RegExp(` (?=${CLOSING.source.slice(1, -1)})`, 'gu');
+
+/**
+ * An interface template with PHRASE_SEPARATOR between its phrases: BudouX reads
+ * each {placeholder} as one digit, since most hold a number
+ * (「クイズ{quizzes}問を」 is one phrase, as 「クイズ19問を」), and the marks go back
+ * into the template around it.
+ */
+export function markedTemplate(text: string): string {
+  const pieces = withSuffixHeld(text).replace(SPACE_BEFORE_CLOSING, NO_BREAK_SPACE).split(/(\{\w+\})/);
+  const parts = phrasesOf(pieces.map((piece, i) => (i % 2 === 1 ? '1' : piece)).join(''));
+  if (!parts) return pieces.join('');
+  let at = 0;
+  const cuts = new Set(parts.slice(0, -1).map((part) => (at += part.length)));
+  // counted in UTF-16 units, as the parts' lengths are; a placeholder is one
+  let read = 0;
+  const mark = () => (cuts.has(read++) ? PHRASE_SEPARATOR : '');
+  return pieces.map((piece, i) => (i % 2 === 1 ? mark() + piece : piece.split('').map((c) => mark() + c).join(''))).join('');
+}
+
+/** the interface's running text (PROSE) marked, its labels as they are */
+function markedUi(ui: Ui): Ui {
+  const out: Record<string, Record<string, string>> = { ...ui };
+  for (const [group, keys] of Object.entries(PROSE)) {
+    const words: Record<string, string> = (out[group] = { ...out[group] });
+    for (const key of keys) words[key] = markedTemplate(words[key]);
+  }
+  return out as Ui;
+}
+
+const markedRefs = (refs: PageRefs): PageRefs => ({
+  selfCheck: refs.selfCheck.map(marked),
+  criteria: refs.criteria.map(marked),
+  ...(refs.related ? { related: refs.related.map(marked) } : {}),
+});
+
 // a panel's title and a summary are labels, looked up in the phrase table (held as it is)
 const markedPanel = (panel: Panel): Panel => ({ ...panel, title: withSuffixHeld(panel.title), html: phraseHtml(panel.html) });
 
@@ -220,16 +279,17 @@ function markedBlock(block: Block): Block {
 
 /**
  * The course as the page gets it: its prose strings (questions, choices,
- * checklist statements, leads, goals, advice) with their phrases marked. The
+ * checklist statements, leads, goals, advice, the references to the source's
+ * criteria, the interface's running text) with their phrases marked. The
  * compiled course stays unmarked for the scripts that write files HR reads.
  */
 export function withPhraseMarks(course: Course): Course {
-  const { meta, sections, pages, stories, quizzes, checklist, checklistLevels } = course;
+  const { meta, sections, pages, stories, quizzes, checklist, checklistLevels, checklistRefs, ui } = course;
   return {
     ...course,
     meta: { ...meta, description: marked(meta.description), goals: meta.goals.map(marked) },
     sections: sections.map((s) => ({ ...s, description: marked(s.description) })),
-    pages: pages.map((page) => ({ ...page, blocks: page.blocks.map(markedBlock) })),
+    pages: pages.map((page) => ({ ...page, blocks: page.blocks.map(markedBlock), ...(page.refs ? { refs: markedRefs(page.refs) } : {}) })),
     stories: stories.map((s) => ({ ...s, summary: marked(s.summary), ...(s.intro ? { intro: phraseHtml(s.intro) } : {}) })),
     quizzes: quizzes.map((q) => ({
       ...q,
@@ -240,5 +300,7 @@ export function withPhraseMarks(course: Course): Course {
     })),
     checklist: checklist.map((item) => ({ ...item, text: marked(item.text) })),
     checklistLevels: checklistLevels.map((level) => ({ ...level, advice: marked(level.advice) })),
+    checklistRefs: Object.fromEntries(Object.entries(checklistRefs).map(([area, refs]) => [area, markedRefs(refs)])),
+    ui: markedUi(ui),
   };
 }

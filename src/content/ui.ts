@@ -266,6 +266,26 @@ export const UI_KEYS = {
   },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
+/**
+ * The words the views show as running text (notes, notices, leads, the
+ * sentences of the status and the results), as against labels: the page gets
+ * them with a mark between their phrases, as the course's own prose
+ * (scripts/content/phrases.ts), and the views draw them through `phrased`. No
+ * browser then breaks a line inside a word or leaves 「す。」 alone on the last
+ * line, which Chromium's phrase breaking alone had spared only Chromium.
+ */
+export const PROSE = {
+  menu: ['passedNote', 'scoreBelow', 'unread', 'unreadMore', 'improveInProgress', 'improveRetry'],
+  story: ['retryNote'],
+  result: ['now', 'unanswered', 'best', 'note', 'notePassed', 'courseScore', 'courseScorePassed', 'pagesLeft'],
+  welcome: ['durationNote', 'resumeNote', 'goalsLead'],
+  completion: ['lead', 'nameHint', 'notYet', 'certificateBody'],
+  checkForms: ['quizText', 'checklistText'],
+  checklist: ['intro', 'outro', 'authorship', 'tableScrollHint', 'levelBasis', 'pending', 'pendingAll', 'method', 'noScore', 'allComplete', 'noOpenItems'],
+  answerHints: ['done', 'partial', 'not', 'na'],
+  notices: ['state-reset', 'review', 'browse', 'passed', 'standalone', 'storage-failed', 'storage-unavailable', 'lms-save', 'time-limit', 'time-out', 'other-tab', 'lms-unavailable', 'unclaimed'],
+} as const satisfies { readonly [G in keyof typeof UI_KEYS]?: readonly (keyof (typeof UI_KEYS)[G])[] };
+
 type Spec = typeof UI_KEYS;
 
 declare const params: unique symbol;

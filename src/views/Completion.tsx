@@ -33,7 +33,7 @@ export function Completion({ store, view }: { store: Store; view: View }) {
       {!p.completed ? (
         <>
           <h1>{phrased(words.certificate)}</h1>
-          <p data-testid="not-complete">{words.notYet}</p>
+          <p data-testid="not-complete">{phrased(words.notYet)}</p>
           {/* every unread page named: no section cards here mark the rest */}
           <StatusPanel store={store} view={view} listed={Infinity} />
           <p>
@@ -45,7 +45,7 @@ export function Completion({ store, view }: { store: Store; view: View }) {
       ) : (
         <>
           <h1>{phrased(words.title)}</h1>
-          <p class="lead">{words.lead}</p>
+          <p class="lead">{phrased(words.lead)}</p>
           <dl class="completion-result">
             <div>
               <dt>{words.score}</dt>
@@ -60,7 +60,7 @@ export function Completion({ store, view }: { store: Store; view: View }) {
             <div class="name-field">
               <label for="cert-name">{words.nameInput}</label>
               <p class="note" id="cert-name-hint">
-                {words.nameHint}
+                {phrased(words.nameHint)}
               </p>
               <input
                 id="cert-name"
@@ -93,7 +93,7 @@ export function Completion({ store, view }: { store: Store; view: View }) {
               <p class="certificate-name" data-testid="certificate-name">
                 <span class="certificate-name-text">{cert.name || <span class="visually-hidden">{words.nameBlank}</span>}</span> {words.honorific}
               </p>
-              <p class="certificate-body">{words.certificateBody}</p>
+              <p class="certificate-body">{phrased(words.certificateBody)}</p>
               <dl class="certificate-facts">
                 <div>
                   <dt>{words.course}</dt>

@@ -1,5 +1,6 @@
 import type { View } from '../app/store.ts';
 import { fill, type Template, type Ui } from '../content/ui.ts';
+import { phrased } from './phrased.tsx';
 
 // a notice's buttons vanish with it: keep keyboard and screen-reader users in the page,
 // without scrolling main's top to the window's (that slid the title bar out of sight)
@@ -11,7 +12,7 @@ export function Notices({ notices, onDismiss, ui }: { notices: View['notices']; 
       {notices.map((n) => (
         <div key={n.id} class={`notice notice-${n.level}`} data-notice={n.id}>
           <p>
-            {n.params ? fill(ui[n.id] as Template<string>, n.params) : ui[n.id]}
+            {phrased(n.params ? fill(ui[n.id] as Template<string>, n.params) : ui[n.id])}
             {n.link && (
               <>
                 {' '}

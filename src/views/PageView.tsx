@@ -71,7 +71,7 @@ export function PageView({ store, view, pageId }: { store: Store; view: View; pa
               <h2 class="refs-title">{g.label}</h2>
               <ul>
                 {g.refs.map((r) => (
-                  <li key={r}>{r}</li>
+                  <li key={r}>{phrased(r)}</li>
                 ))}
               </ul>
             </div>

@@ -4,7 +4,7 @@ import { storyCorrectNow } from '../model/state.ts';
 import { fill, fillParts } from '../content/ui.ts';
 import { quizzesToPass, unansweredQuizzes, unreadPages } from '../model/path.ts';
 import { QuizList, StoryHeader } from './StoryView.tsx';
-import { phrased } from './phrased.tsx';
+import { phrased, phrasedParts } from './phrased.tsx';
 import { useScreenTitle } from './useScreenTitle.ts';
 
 export function ResultView({ store, view, storyId }: { store: Store; view: View; storyId: string }) {
@@ -30,31 +30,33 @@ export function ResultView({ store, view, storyId }: { store: Store; view: View;
       <StoryHeader store={store} storyId={story.id} />
       <h1>{title}</h1>
       <p class="result-score" data-testid="story-result">
-        {fillParts(ui.now, { total, correct: <strong>{fill(ui.correctCount, { count: now })}</strong> })}
+        {phrasedParts(fillParts(ui.now, { total, correct: <strong>{fill(ui.correctCount, { count: now })}</strong> }))}
       </p>
       {open.length > 0 && (
         <p data-testid="story-unanswered">
-          {fill(ui.unanswered, { count: open.length })}
+          {phrased(fill(ui.unanswered, { count: open.length }))}
         </p>
       )}
       {record && record.attempts > 1 && (
         <p data-testid="story-best">
-          {fill(ui.best, { total, ...record })}
+          {phrased(fill(ui.best, { total, ...record }))}
         </p>
       )}
       <p class="note">
-        {ui.note}
-        {view.progress.status === 'passed' && ui.notePassed}
+        {phrased(ui.note)}
+        {view.progress.status === 'passed' && phrased(ui.notePassed)}
       </p>
       <QuizList store={store} view={view} quizIds={story.quizzes} />
       <p class="course-score" data-testid="course-score">
         {view.progress.quizzesToPass > 0
-          ? fillParts(ui.courseScore, {
-              score: view.progress.score,
-              passMark: view.progress.passMark,
-              toPass: <span class="to-pass">{fill(course.ui.progress.toPass, { count: view.progress.quizzesToPass })}</span>,
-            })
-          : fill(ui.courseScorePassed, view.progress)}
+          ? phrasedParts(
+              fillParts(ui.courseScore, {
+                score: view.progress.score,
+                passMark: view.progress.passMark,
+                toPass: <span class="to-pass">{fill(course.ui.progress.toPass, { count: view.progress.quizzesToPass })}</span>,
+              }),
+            )
+          : phrased(fill(ui.courseScorePassed, view.progress))}
       </p>
       <p class="note">
         {fill(course.ui.progress.passRule, {
@@ -65,7 +67,7 @@ export function ResultView({ store, view, storyId }: { store: Store; view: View;
       </p>
       {unread > 0 && (
         <p class="notice-inline" data-testid="result-pages-left">
-          {fill(ui.pagesLeft, { count: unread })} <a href={href({ name: 'menu' })}>{phrased(ui.pagesLeftLink)}</a>
+          {phrased(fill(ui.pagesLeft, { count: unread }))} <a href={href({ name: 'menu' })}>{phrased(ui.pagesLeftLink)}</a>
         </p>
       )}
       {view.progress.status === 'passed' && (

@@ -4,7 +4,7 @@
 // screen while there is no certificate yet.
 import type { Store, View } from '../app/store.ts';
 import { href, type Route } from '../app/routes.ts';
-import { phrased } from './phrased.tsx';
+import { phrased, phrasedParts } from './phrased.tsx';
 import { fill, fillParts } from '../content/ui.ts';
 import { storiesToImprove, unreadPages, type StoryToImprove } from '../model/path.ts';
 
@@ -31,7 +31,7 @@ export function StatusPanel({ store, view, listed = UNREAD_LISTED }: { store: St
         <span class="status-label" data-testid="course-status">
           {ui.status[p.status]}
         </span>
-        {p.status === 'passed' && ui.menu.passedNote}
+        {p.status === 'passed' && phrased(ui.menu.passedNote)}
       </p>
       {p.completed && (
         <p>
@@ -44,7 +44,7 @@ export function StatusPanel({ store, view, listed = UNREAD_LISTED }: { store: St
         <ul>
           {unread.length > 0 && (
             <li data-testid="unread">
-              {fill(ui.menu.unread, { count: unread.length })}
+              {phrased(fill(ui.menu.unread, { count: unread.length }))}
               <ul class="unread-list">
                 {unread.slice(0, listed).map((id) => (
                   <li key={id}>
@@ -52,24 +52,26 @@ export function StatusPanel({ store, view, listed = UNREAD_LISTED }: { store: St
                   </li>
                 ))}
               </ul>
-              {unread.length > listed && <p class="unread-more">{fill(ui.menu.unreadMore, { count: unread.length - listed })}</p>}
+              {unread.length > listed && <p class="unread-more">{phrased(fill(ui.menu.unreadMore, { count: unread.length - listed }))}</p>}
             </li>
           )}
           {/* a review or a preview takes no answer: no advice on the score */}
           {!p.scorePassed && !view.readOnly && (
             <li data-testid="menu-to-pass">
-              {fillParts(ui.menu.scoreBelow, {
-                passMark: p.passMark,
-                score: p.score,
-                toPass: <span class="to-pass">{fill(ui.progress.toPass, { count: p.quizzesToPass })}</span>,
-              })}
+              {phrasedParts(
+                fillParts(ui.menu.scoreBelow, {
+                  passMark: p.passMark,
+                  score: p.score,
+                  toPass: <span class="to-pass">{fill(ui.progress.toPass, { count: p.quizzesToPass })}</span>,
+                }),
+              )}
               {improve.length > 0 && (
                 <>
                   <span class="list-lead">{ui.menu.improveLead}</span>
                   <ul class="unread-list" data-testid="stories-to-improve">
                     {improve.map((s) => (
                       <li key={s.storyId}>
-                        <a href={href(improveRoute(s))}>{fill(improveText[s.kind], { ...s, story: storyName(s.storyId) })}</a>
+                        <a href={href(improveRoute(s))}>{phrased(fill(improveText[s.kind], { ...s, story: storyName(s.storyId) }))}</a>
                       </li>
                     ))}
                   </ul>

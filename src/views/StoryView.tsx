@@ -55,7 +55,7 @@ export function RetryNote({ store, view, storyId, total }: { store: Store; view:
   if (!record || record.attempts < 2 || storyAnswered(story, view.state) > 0) return null;
   return (
     <p class="retry-note" data-testid="retry-note">
-      {fill(store.course.ui.story.retryNote, { attempt: record.attempts, best: record.best, total })}
+      {phrased(fill(store.course.ui.story.retryNote, { attempt: record.attempts, best: record.best, total }))}
     </p>
   );
 }

@@ -52,8 +52,8 @@ export function Welcome({ store, view }: { store: Store; view: View }) {
             {fill(words.durationValue, meta.estimate)}
           </p>
           <p class="note" data-testid="duration-note">
-            {fill(words.durationNote, { quizzes: p.quizzesTotal })}
-            {!view.readOnly && words.resumeNote}
+            {phrased(fill(words.durationNote, { quizzes: p.quizzesTotal }))}
+            {!view.readOnly && phrased(words.resumeNote)}
           </p>
         </section>
         <section aria-labelledby="w-complete">
@@ -68,7 +68,7 @@ export function Welcome({ store, view }: { store: Store; view: View }) {
       <section aria-labelledby="w-goals">
         <h2 id="w-goals">{phrased(words.goals)}</h2>
         {/* the bench times the whole first screen by this, the last part of it to be drawn */}
-        <p elementtiming="welcome-whole">{words.goalsLead}</p>
+        <p elementtiming="welcome-whole">{phrased(words.goalsLead)}</p>
         <ul class="welcome-goals">
           {meta.goals.map((g) => (
             <li key={g}>{phrased(g)}</li>

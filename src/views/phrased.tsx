@@ -30,6 +30,24 @@ export function phrased(text: string): ComponentChildren {
   return <span class="phrases">{parts.flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} aria-hidden="true" />, part]))}</span>;
 }
 
+/**
+ * The pieces `fillParts` gives, words and numbers run together again before
+ * they are phrased, so that 「（現在 」, 10 and 「点、」 make one phrased text and
+ * no line breaks between 10 and 点.
+ */
+export function phrasedParts(parts: ReadonlyArray<ComponentChildren>): ComponentChildren {
+  const runs: ComponentChildren[] = [];
+  let text = '';
+  for (const part of parts) {
+    if (typeof part === 'string' || typeof part === 'number') text += part;
+    else {
+      runs.push(phrased(text), part);
+      text = '';
+    }
+  }
+  return [...runs, phrased(text)];
+}
+
 /** A pager's arrows, each held to its label by a no-break space: on a line of its own an arrow points at nothing (seen at 200 % zoom). */
 export const BACK = '←\u00a0';
 export const ONWARD = '\u00a0→';

@@ -9,22 +9,23 @@ import { storageKey } from '../../src/tracking/standalone.ts';
 import type { LearnerState } from '../../src/model/state.ts';
 
 /**
- * A finished course as this browser would have saved it: every page read, every
- * quiz right but the last, passed on 2 December 2026, last seen on the menu.
- * Written before the course loads, as a learner's earlier visit left it.
+ * A finished course as this browser would have saved it (COMPLETED), written
+ * before the course loads, as a learner's earlier visit left it.
  */
 export async function completeCourseState(page: Page): Promise<void> {
-  const state: LearnerState = {
-    visited: course.pages.map((p) => p.id),
-    location: '/',
-    answers: Object.fromEntries(course.quizzes.map((q) => [q.id, keyOf(q.id)])),
-    stories: Object.fromEntries(course.stories.map((s) => [s.id, { best: s.quizzes.length, attempts: 1 }])),
-    checklist: {},
-    passed: true,
-    completedOn: '20261202',
-  };
-  await savedState(page, state);
+  await savedState(page, COMPLETED);
 }
+
+/** a finished course: every page read, every quiz right, passed on 2 December 2026, last seen on the menu */
+export const COMPLETED: LearnerState = {
+  visited: course.pages.map((p) => p.id),
+  location: '/',
+  answers: Object.fromEntries(course.quizzes.map((q) => [q.id, keyOf(q.id)])),
+  stories: Object.fromEntries(course.stories.map((s) => [s.id, { best: s.quizzes.length, attempts: 1 }])),
+  checklist: {},
+  passed: true,
+  completedOn: '20261202',
+};
 
 /** A learner's state as this browser would have saved it, written before the course loads. */
 export async function savedState(page: Page, state: LearnerState): Promise<void> {

@@ -2,7 +2,7 @@
 // its marked text, found from where each character is drawn
 // (Range.getClientRects), not from string lengths. One function that runs in
 // the page, for Chromium through Playwright (linebreak.spec.ts) and for
-// Safari's engine through WebDriver (webkit.spec.ts): it uses nothing from
+// Safari's and Firefox's engines through WebDriver (engine-checks.ts): it uses nothing from
 // outside its own body.
 
 /** the elements that name things: headings, buttons, tabs, cards, navigators */
@@ -48,6 +48,12 @@ export interface Lines {
   kinsoku: string[];
   /** blocks of running text whose last line holds one character, punctuation aside (「再開できま／す。」) */
   widows: string[];
+  /**
+   * phrase marks (U+200B) that reached the page as characters, in its text, an
+   * attribute or its title: words drawn without `phrased`, or marked words put
+   * where a name is read out
+   */
+  marks: string[];
 }
 
 /** The lines of the screen's labels, marked text and running text (run in the page). */
@@ -140,5 +146,13 @@ export function linesOnScreen([labelled, marked, text]: readonly [string, string
     if (lines.length > 1 && [...lines[lines.length - 1].text.replace(CLOSING, '')].length <= 1)
       widows.push(`${el.tagName.toLowerCase()}.${el.className}: ${lines.map((l) => l.text).join(' / ')}`);
   }
-  return { orphans, breaks, outside, kinsoku, widows };
+  const marks: string[] = [];
+  const MARK = '\u200b';
+  if (document.title.includes(MARK)) marks.push(`title: ${document.title}`);
+  // the page's own script and data carry marks by design; what is drawn or named must not
+  for (const el of document.body.querySelectorAll(':not(script, style, template)')) {
+    for (const a of el.attributes) if (a.value.includes(MARK)) marks.push(`${el.tagName.toLowerCase()}[${a.name}]: ${a.value.slice(0, 80)}`);
+    for (const n of el.childNodes) if (n.nodeType === Node.TEXT_NODE && n.nodeValue!.includes(MARK)) marks.push(`${el.tagName.toLowerCase()}: ${n.nodeValue!.slice(0, 80)}`);
+  }
+  return { orphans, breaks, outside, kinsoku, widows, marks };
 }

@@ -1,6 +1,6 @@
 // HR's report page (dist/<course-id>-report.html, scripts/report/page/), opened
-// from disk in Chromium as HR would open it (webkit.spec.ts opens it in
-// Safari's engine), fed Moodle's real downloads
+// from disk in Chromium as HR would open it (engine-checks.ts opens it in
+// Safari's engine and in Firefox), fed Moodle's real downloads
 // (tests/fixtures/moodle-exports/, the ones tests/unit/report.test.ts checks
 // `npm run report` against records.sh with): the page must give the report the
 // command line writes for the same files, learners and passes as records.sh

@@ -81,6 +81,12 @@ export interface Session {
   quit(): Promise<void>;
 }
 
+/** a browser started for the tests, with its session, and how to end both */
+export interface Engine {
+  session: Session;
+  stop(): Promise<void>;
+}
+
 /** Tries `attempt` until it gives something truthy, for 15 s; a failed try is tried again, and the last failure is named. */
 export async function poll<T>(what: string, attempt: () => Promise<T>): Promise<T> {
   let last: unknown;

@@ -32,8 +32,16 @@ describe('what the bytes are', () => {
     expect(island).not.toBeNull();
     // the whole compiled course, nothing lost to the island's key order or escaping;
     // the page's copy adds phrase marks (U+200B, spelled ^ there) to its prose and holds the
-    // source's 「着用 等」 together with a no-break space (&nbsp; in HTML), and only those
-    const unmarked = (text: string) => JSON.parse(text.replaceAll('\u200b', '').replaceAll('\u00a0等', ' 等').replaceAll('&nbsp;等', ' 等'));
+    // source's 「着用 等」 together with a no-break space (&nbsp; in HTML), and the interface's
+    // 「80点） ・ 合格まで」 before its dot, and only those
+    const unmarked = (text: string) =>
+      JSON.parse(
+        text
+          .replaceAll('\u200b', '')
+          .replaceAll('\u00a0等', ' 等')
+          .replaceAll('&nbsp;等', ' 等')
+          .replaceAll('\u00a0・', ' ・'),
+      );
     expect(island![1]).toContain('^');
     expect(island![1]).not.toContain('\u200b');
     expect(unmarked(JSON.stringify(parseCourseData(island![1])))).toEqual(unmarked(JSON.stringify(realCourse())));

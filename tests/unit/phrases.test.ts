@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileContent } from '../../scripts/content/compile.ts';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import { NO_BREAK_SPACE, phraseHtml, phrasesOf, withPhraseMarks } from '../../scripts/content/phrases.ts';
+import { markedTemplate, NO_BREAK_SPACE, phraseHtml, phrasesOf, withPhraseMarks } from '../../scripts/content/phrases.ts';
 import { PHRASE_SEPARATOR } from '../../src/content/phrases.ts';
-import type { Course } from '../../src/content/types.ts';
+import type { Course, PageRefs } from '../../src/content/types.ts';
+import { fill, placeholdersOf, PROSE, UI_KEYS, type Template } from '../../src/content/ui.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 const M = PHRASE_SEPARATOR;
@@ -55,8 +56,13 @@ function proseOf(course: Course): Array<[string, string]> {
     ...course.quizzes.flatMap((q): Array<[string, string]> => [[`${q.id}.question`, q.question], ...q.choices.map((c): [string, string] => [`${q.id}.${c.id}`, c.text])]),
     ...course.checklist.map((c): [string, string] => [c.id, c.text]),
     ...course.checklistLevels.map((l): [string, string] => [`level ${l.rank}`, l.advice]),
+    ...course.pages.flatMap((p) => refsOf(`${p.id}.refs`, p.refs)),
+    ...Object.entries(course.checklistRefs).flatMap(([area, refs]) => refsOf(`checklist ${area}.refs`, refs)),
   ];
 }
+
+const refsOf = (where: string, refs: PageRefs | undefined): Array<[string, string]> =>
+  refs ? [...refs.selfCheck, ...refs.criteria, ...(refs.related ?? [])].map((r, i): [string, string] => [`${where}[${i}]`, r]) : [];
 
 describe('phrasesOf', () => {
   it('keeps words BudouX cuts after one character whole', () => {
@@ -175,5 +181,45 @@ describe('the course as the page gets it (withPhraseMarks)', () => {
     }
     // (the labels' phrase table is the one place the compiled course holds marks)
     expect(JSON.stringify({ ...course, phrases: [] }).includes(M)).toBe(false);
+  });
+});
+
+describe("the interface's running text (PROSE)", () => {
+  const course = compileContent('content');
+  const marked = withPhraseMarks(course);
+  const prose = Object.entries(PROSE).flatMap(([group, keys]) => keys.map((key) => [group, key] as const));
+  const words = (c: Course, group: string, key: string) => (c.ui as unknown as Record<string, Record<string, string>>)[group][key];
+  // a space before closing punctuation is held (a no-break space), as 等's is
+  const written = (text: string) => text.replaceAll(M, '').replaceAll(NO_BREAK_SPACE, ' ');
+
+  it('reaches the page marked between its phrases, every character and {placeholder} kept; labels reach it as written', () => {
+    expect(prose.length).toBeGreaterThan(40);
+    for (const [group, key] of prose) {
+      const text = words(marked, group, key);
+      const plain = words(course, group, key);
+      expect(plain, `${group}.${key}`).not.toContain(M);
+      expect(written(text), `${group}.${key}`).toBe(plain);
+      expect(placeholdersOf(text), `${group}.${key}`).toEqual(placeholdersOf(plain));
+      if (plain.length > 12) expect(text, `${group}.${key}`).toContain(M);
+    }
+    for (const [group, keys] of Object.entries(UI_KEYS))
+      for (const key of Object.keys(keys)) if (!prose.some(([g, k]) => g === group && k === key)) expect(words(marked, group, key), `${group}.${key}`).toBe(words(course, group, key));
+  });
+
+  it('is every notice but the close button: a notice is always a sentence', () => {
+    expect([...PROSE.notices].sort()).toEqual(Object.keys(UI_KEYS.notices).filter((k) => k !== 'close').sort());
+  });
+
+  it('keeps a number with its counter word and no line starts with closing punctuation or ends with an opening bracket, once filled', () => {
+    const note = markedTemplate('本文を読む時間とクイズ{quizzes}問を解く時間の目安です。') as Template<'quizzes'>;
+    expect(fill(note, { quizzes: 19 }).split(M)).toContain('クイズ19問を');
+    const score = markedTemplate('現在の得点：{score}点（合格基準 {passMark}点） ・ {toPass}') as Template<'score' | 'passMark' | 'toPass'>;
+    const parts = fill(score, { score: 10, passMark: 80, toPass: '合格まであと14問' }).split(M);
+    expect(parts.join('')).toBe(`現在の得点：10点（合格基準 80点）${NO_BREAK_SPACE}・ 合格まであと14問`);
+    for (const [group, key] of prose) {
+      const [first, ...rest] = words(marked, group, key).split(M);
+      for (const part of rest) expect(part, `${group}.${key}: ${part}`).not.toMatch(/^[ \u00a0]*[）」』】〕］｝〉》、。，．・：；！？]/u);
+      for (const part of [first, ...rest].slice(0, -1)) expect(part, `${group}.${key}: ${part}`).not.toMatch(/[（「『【〔［｛〈《]$/u);
+    }
   });
 });

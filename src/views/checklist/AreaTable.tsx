@@ -2,6 +2,7 @@ import type { AreaScore } from '../../model/checklist.ts';
 import { CHECKLIST_ANSWERS } from '../../model/state.ts';
 import type { Ui } from '../../content/ui.ts';
 import { percentText } from './areas.ts';
+import { phrased } from '../phrased.tsx';
 
 /** The chart's figures as a table: read by screen readers, printed with the report. */
 export function AreaTable({ scores, labels, overall, ui }: {
@@ -15,7 +16,7 @@ export function AreaTable({ scores, labels, overall, ui }: {
     <>
       {/* a phone shows the table's first columns only: say that the rest is to the side */}
       <p class="scroll-hint no-print" aria-hidden="true">
-        {words.tableScrollHint}
+        {phrased(words.tableScrollHint)}
       </p>
       <div class="area-table-wrap" role="region" aria-label={words.tableCaption} tabIndex={0}>
         <table class="area-table" data-testid="area-table">

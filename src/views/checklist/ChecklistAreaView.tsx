@@ -66,7 +66,7 @@ export function ChecklistAreaView({ store, view, areaId }: { store: Store; view:
           <div key={g.label}>
             <dt>{g.label}</dt>
             {g.refs.map((r) => (
-              <dd key={r}>{r}</dd>
+              <dd key={r}>{phrased(r)}</dd>
             ))}
           </div>
         ))}

@@ -6,6 +6,7 @@ import { CHECKLIST_ANSWERS } from '../../model/state.ts';
 import { answeredIn, checklistAreas } from './areas.ts';
 import './checklist.css';
 import { useScreenTitle } from '../useScreenTitle.ts';
+import { phrased } from '../phrased.tsx';
 
 export function ChecklistHome({ store, view }: { store: Store; view: View }) {
   const { course } = store;
@@ -21,17 +22,17 @@ export function ChecklistHome({ store, view }: { store: Store; view: View }) {
       <Crumbs course={course} />
       <h1>{words.title}</h1>
       <div class="prose">
-        <p>{fill(words.intro, { areas: areas.length, items: course.checklist.length })}</p>
+        <p>{phrased(fill(words.intro, { areas: areas.length, items: course.checklist.length }))}</p>
         <ul>
           {CHECKLIST_ANSWERS.map((a) => (
             <li key={a}>
               <strong>{ui.answers[a]}</strong>
-              {ui.answerHints[a]}
+              {phrased(ui.answerHints[a])}
             </li>
           ))}
         </ul>
-        <p>{words.outro}</p>
-        <p class="note" data-testid="checklist-authorship">{words.authorship}</p>
+        <p>{phrased(words.outro)}</p>
+        <p class="note" data-testid="checklist-authorship">{phrased(words.authorship)}</p>
       </div>
       <p class="checklist-progress" data-testid="checklist-answered">
         {fill(words.answered, { answered, total: course.checklist.length })}

@@ -83,11 +83,11 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
             <span class="level-percent">{fill(words.levelPercent, { percent: overall! })}</span>
           </p>
         ) : (
-          <p data-testid="overall-level">{words.noScore}</p>
+          <p data-testid="overall-level">{phrased(words.noScore)}</p>
         )}
         {level && unanswered > 0 && (
           <p class="note" data-testid="level-basis">
-            {fill(words.levelBasis, { answered: course.checklist.length - unanswered, total: course.checklist.length })}
+            {phrased(fill(words.levelBasis, { answered: course.checklist.length - unanswered, total: course.checklist.length }))}
           </p>
         )}
         {level && <p>{phrased(level.advice)}</p>}
@@ -95,7 +95,7 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
 
       {unanswered > 0 && (
         <p class="notice-inline" data-testid="report-pending">
-          {unanswered === course.checklist.length ? words.pendingAll : fill(words.pending, { count: unanswered })}{' '}
+          {phrased(unanswered === course.checklist.length ? words.pendingAll : fill(words.pending, { count: unanswered }))}{' '}
           <a class="no-print" href={href({ name: 'checklist' })}>
             {words.backToList}
           </a>
@@ -118,8 +118,8 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
           })}
         </ul>
         <AreaTable scores={scores} labels={labels} overall={overall} ui={ui} />
-        <p class="note">{words.method}</p>
-        <p class="note" data-testid="report-authorship">{words.authorship}</p>
+        <p class="note">{phrased(words.method)}</p>
+        <p class="note" data-testid="report-authorship">{phrased(words.authorship)}</p>
       </section>
 
       <section aria-labelledby="report-weakest-title">
@@ -134,20 +134,20 @@ export function ChecklistResult({ store, view }: { store: Store; view: View }) {
             ))}
           </ol>
         ) : (
-          <p>{overall === null ? words.noScore : words.allComplete}</p>
+          <p>{phrased(overall === null ? words.noScore : words.allComplete)}</p>
         )}
       </section>
 
       <section class="report-open" aria-labelledby="report-open-title">
         <h2 id="report-open-title">{words.openItems}</h2>
-        {open.length === 0 && <p>{overall === null ? words.noScore : words.noOpenItems}</p>}
+        {open.length === 0 && <p>{phrased(overall === null ? words.noScore : words.noOpenItems)}</p>}
         {areas.map((a) => {
           const items = open.filter((i) => i.area === a.page.id);
           return (
             items.length > 0 && (
               <div key={a.page.id} class="report-open-area" data-area={a.page.id}>
                 <h3>{a.page.navLabel}</h3>
-                <p class="report-refs">{refGroups(a.refs, ui.page).map((g) => g.label + g.refs.join(words.refsSeparator)).join(words.refsSeparator)}</p>
+                <p class="report-refs">{phrased(refGroups(a.refs, ui.page).map((g) => g.label + g.refs.join(words.refsSeparator)).join(words.refsSeparator))}</p>
                 <ul>
                   {items.map((i) => (
                     <li key={i.id} data-item={i.id}>

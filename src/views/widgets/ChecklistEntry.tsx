@@ -2,6 +2,7 @@ import type { Store, View } from '../../app/store.ts';
 import { href } from '../../app/routes.ts';
 import { answeredIn, checklistAreas } from '../checklist/areas.ts';
 import { fill } from '../../content/ui.ts';
+import { phrased } from '../phrased.tsx';
 
 export function ChecklistEntry({ store, view }: { store: Store; view: View }) {
   const { course } = store;
@@ -15,7 +16,7 @@ export function ChecklistEntry({ store, view }: { store: Store; view: View }) {
         <h2>
           <a href={storiesHref}>{ui.checkForms.quizTitle}</a>
         </h2>
-        <p>{fill(ui.checkForms.quizText, { stories: course.stories.length, quizzes: course.quizzes.length })}</p>
+        <p>{phrased(fill(ui.checkForms.quizText, { stories: course.stories.length, quizzes: course.quizzes.length }))}</p>
         <p class="checklist-entry-progress" data-testid="quiz-entry-progress">
           {fill(ui.checkForms.quizProgress, { answered: view.progress.quizzesAnswered, total: view.progress.quizzesTotal, score: view.progress.score })}
         </p>
@@ -29,7 +30,7 @@ export function ChecklistEntry({ store, view }: { store: Store; view: View }) {
         <h2>
           <a href={href({ name: 'checklist' })}>{ui.checkForms.checklistTitle}</a>
         </h2>
-        <p>{fill(ui.checkForms.checklistText, { areas: checklistAreas(course).length, items: total })}</p>
+        <p>{phrased(fill(ui.checkForms.checklistText, { areas: checklistAreas(course).length, items: total }))}</p>
         <p class="checklist-entry-progress" data-testid="checklist-entry-progress">
           {fill(ui.checklist.answered, { answered, total })}
         </p>
