@@ -19,14 +19,15 @@ import { compilePages } from './pages.ts';
 import { compileCast, compileStories } from './stories.ts';
 import { compileChecklist } from './checklist.ts';
 
-/** longer interface strings are sentences, not labels: not phrase-split */
+/** longer interface strings are sentences, not labels: those the views show are PROSE, marked on their own */
 const UI_LABEL_MAX = 30;
 /** every string in a nest of objects (the interface labels) */
-const withoutProse = (ui: Ui): Record<string, Record<string, string>> =>
-  Object.fromEntries(Object.entries(ui).map(([group, words]) => [group, Object.fromEntries(Object.entries(words).filter(([key]) => !(PROSE as Record<string, readonly string[]>)[group]?.includes(key)))]));
-
 const stringsIn = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsIn) : [];
+
+/** the interface's words but its running text (PROSE), which travels with marks of its own */
+const withoutProse = (ui: Ui): Record<string, Record<string, string>> =>
+  Object.fromEntries(Object.entries(ui).map(([group, words]) => [group, Object.fromEntries(Object.entries(words).filter(([key]) => !(PROSE as Record<string, readonly string[]>)[group]?.includes(key)))]));
 
 export function compileContent(root: string): Course {
   const problems = new Problems();

@@ -272,7 +272,7 @@ export const UI_KEYS = {
  * them with a mark between their phrases, as the course's own prose
  * (scripts/content/phrases.ts), and the views draw them through `phrased`. No
  * browser then breaks a line inside a word or leaves 「す。」 alone on the last
- * line, which Chromium's phrase breaking alone had spared only Chromium.
+ * line; before, only Chromium's own phrase breaking kept them whole.
  */
 export const PROSE = {
   menu: ['passedNote', 'scoreBelow', 'unread', 'unreadMore', 'improveInProgress', 'improveRetry'],
