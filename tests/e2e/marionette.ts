@@ -6,7 +6,7 @@
 // same Session as ./webdriver.ts gives WebKit, so one spec serves both
 // (./engine-checks.ts). FIREFOX names another binary.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,9 +58,15 @@ function channel(socket: Socket) {
       else greeting?.(message);
     }
   });
+  // Firefox gone (a crash, a kill): every command waiting fails now, not at the test's timeout
+  const closed = [1, -1, { error: 'no connection', message: 'Firefox closed its Marionette connection' }, null];
+  socket.on('close', () => {
+    for (const answer of waiting.values()) answer(closed);
+  });
   let next = 0;
   const send = async <T>(name: string, params: object = {}): Promise<T> => {
     await greeted;
+    if (socket.destroyed) return Promise.reject(new Error(`Marionette ${name}: Firefox closed its Marionette connection`));
     const id = next++;
     const answer = new Promise<unknown[]>((resolve) => waiting.set(id, resolve));
     const text = JSON.stringify([0, id, name, params]);
@@ -96,7 +102,7 @@ export async function startFirefox(): Promise<Firefox> {
   if (!binary) throw new Error('Firefox not found: install it (Debian: apt-get install firefox-esr), or name one in FIREFOX');
   const home = mkdtempSync(join(tmpdir(), 'course-firefox-'));
   const profile = join(home, 'profile');
-  spawnSync('mkdir', ['-p', profile]);
+  mkdirSync(profile);
   writeFileSync(join(profile, 'user.js'), Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`).join(''));
   // HOME of its own: Firefox run as root refuses a HOME another user owns
   const child: ChildProcess = spawn(binary, ['--headless', '--marionette', '--no-remote', '--profile', profile, 'about:blank'], {
