@@ -2,7 +2,7 @@
 // (npm run build first) in Chromium at 360×740 and 1366×768, and the
 // certificate's print as a PDF turned into a PNG (poppler's pdftoppm). PNGs
 // are squeezed with pngquant when it is installed. Written to docs/screenshots/.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,6 +89,11 @@ function squeeze(file: string): void {
   }
 }
 
+// asked first: without it the run would end after the screenshots with a stack trace and a stray PDF
+if (spawnSync('sh', ['-c', 'command -v pdftoppm']).status !== 0) {
+  console.error('npm run screenshots: pdftoppm not found; it turns the certificate\'s print into a PNG. Install poppler (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler). Nothing was written.');
+  process.exit(1);
+}
 mkdirSync(OUT, { recursive: true });
 const browser = await chromium.launch(chromiumLaunchOptions());
 for (const [label, viewport] of [['360x740', { width: 360, height: 740 }], ['1366x768', { width: 1366, height: 768 }]] as const) {
