@@ -11,13 +11,18 @@ import { PROSE, type Ui } from '../../src/content/ui.ts';
 
 const parser = loadDefaultJapaneseParser();
 
-/** closing brackets and punctuation at a phrase's start: a line never starts with one */
-const CLOSING = /^[）」』】〕］｝〉》、。，．・：；！？)\]}]+/u;
+/** closing brackets and punctuation: a line never starts with one */
+const CLOSING_CHARACTER = '[）」』】〕］｝〉》、。，．・：；！？)\\]}]';
+/** opening brackets: a line never ends with one */
+const OPENING_CHARACTER = '[（「『【〔［｛〈《(\\[{]';
 
-const OPENING = /^[（「『【〔［｛〈《(\[{]/u;
+/** closing punctuation at a phrase's start */
+const CLOSING = new RegExp(`^${CLOSING_CHARACTER}+`, 'u');
+
+const OPENING = new RegExp(`^${OPENING_CHARACTER}`, 'u');
 
 /** the same after spaces: 「（合格基準 80点）｜ ・ 合格まで」 would start a line with 「・」 in Safari's engine */
-const LEADING_CLOSING = new RegExp(`^[ \u00a0]*${CLOSING.source.slice(1)}`, 'u');
+const LEADING_CLOSING = new RegExp(`^[ \u00a0]*${CLOSING_CHARACTER}+`, 'u');
 
 /**
  * BudouX's model now and then cuts off one character: 「中｜小企業」,
@@ -126,13 +131,19 @@ const withSuffixHeld = (text: string): string => text.replace(SPACE_BEFORE_SUFFI
  */
 const afterListDots = (phrase: string): string[] => phrase.split(/(?<=[^・]{2}・)(?=[^・]{2})/u);
 
+/** where each phrase after the first begins, counted in the text the phrases make (UTF-16 units) */
+function cutsOf(parts: readonly string[]): number[] {
+  let at = 0;
+  return parts.slice(0, -1).map((part) => (at += part.length));
+}
+
 /** `text` split into phrases, or undefined when it is one phrase already. */
 export function phrasesOf(text: string): string[] | undefined {
   const parts = withOpeningsHeld(withoutLoneCharacters(withoutSeams(text, parser.parse(text))).flatMap(splitLong).flatMap(afterListDots));
   return parts.length > 1 ? parts : undefined;
 }
 
-const TRAILING_OPENING = /[（「『【〔［｛〈《(\[{]+$/u;
+const TRAILING_OPENING = new RegExp(`${OPENING_CHARACTER}+$`, 'u');
 
 /**
  * An opening bracket at a phrase's end goes to the start of the next one: a
@@ -201,9 +212,7 @@ export function phraseHtml(html: string): string {
     for (const text of run) text.value = withSuffixHeld(text.value);
     const parts = phrasesOf(run.map((t) => t.value).join(''));
     if (!parts) continue;
-    // where each phrase after the first begins, counted in the run's text
-    let at = 0;
-    const cuts = parts.slice(0, -1).map((part) => (at += part.length));
+    const cuts = cutsOf(parts);
     let start = 0;
     for (const text of run) {
       const end = start + text.value.length;
@@ -223,7 +232,7 @@ function marked(text: string): string {
 }
 
 /** a space the interface sets before a middle dot or a closing bracket (「80点） ・ 合格まで」): no line may start after it */
-const SPACE_BEFORE_CLOSING = new RegExp(` (?=${CLOSING.source.slice(1, -1)})`, 'gu');
+const SPACE_BEFORE_CLOSING = new RegExp(` (?=${CLOSING_CHARACTER})`, 'gu');
 
 /**
  * An interface template with PHRASE_SEPARATOR between its phrases: BudouX reads
@@ -235,9 +244,8 @@ export function markedTemplate(text: string): string {
   const pieces = withSuffixHeld(text).replace(SPACE_BEFORE_CLOSING, NO_BREAK_SPACE).split(/(\{\w+\})/);
   const parts = phrasesOf(pieces.map((piece, i) => (i % 2 === 1 ? '1' : piece)).join(''));
   if (!parts) return pieces.join('');
-  let at = 0;
-  const cuts = new Set(parts.slice(0, -1).map((part) => (at += part.length)));
-  // counted in UTF-16 units, as the parts' lengths are; a placeholder is one
+  const cuts = new Set(cutsOf(parts));
+  // counted in UTF-16 units, as the cuts are; a placeholder is one
   let read = 0;
   const mark = () => (cuts.has(read++) ? PHRASE_SEPARATOR : '');
   return pieces.map((piece, i) => (i % 2 === 1 ? mark() + piece : piece.split('').map((c) => mark() + c).join(''))).join('');
