@@ -7,7 +7,7 @@ import { courseFile, uiFile } from './schema.ts';
 import { compileCompany, contactHtml } from './company.ts';
 import { resolveIcon } from './icons.ts';
 import { phraseTable } from './phrases.ts';
-import { fill, PROSE, type Ui } from '../../src/content/ui.ts';
+import { fill, proseKeys, wordsAt, type Ui } from '../../src/content/ui.ts';
 import { renderMarkdown } from './markdown.ts';
 import { keyCollisions } from '../../src/model/keys.ts';
 import { estimateMinutes, textLength } from '../../src/model/estimate.ts';
@@ -24,10 +24,6 @@ const UI_LABEL_MAX = 30;
 /** every string in a nest of objects (the interface labels) */
 const stringsIn = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsIn) : [];
-
-/** the interface's words but its running text (PROSE), which travels with marks of its own */
-const withoutProse = (ui: Ui): Record<string, Record<string, string>> =>
-  Object.fromEntries(Object.entries(ui).map(([group, words]) => [group, Object.fromEntries(Object.entries(words).filter(([key]) => !(PROSE as Record<string, readonly string[]>)[group]?.includes(key)))]));
 
 export function compileContent(root: string): Course {
   const problems = new Problems();
@@ -137,6 +133,7 @@ export function compileContent(root: string): Course {
   const pageOrder = sections.flatMap((s) => s.pages);
   pages.sort((a, b) => pageOrder.indexOf(a.id) - pageOrder.indexOf(b.id));
   checklist.sort((a, b) => pageOrder.indexOf(a.area) - pageOrder.indexOf(b.area));
+  const prose = new Set(ui ? proseKeys().map((at) => wordsAt(ui as Ui, at)) : []);
   // the strings views show as headings, card titles, tabs and buttons
   const shown = [
     rest.title,
@@ -152,7 +149,7 @@ export function compileContent(root: string): Course {
     // the interface's labels; its running text (PROSE: notes, notices, hints) reaches the page with
     // marks of its own (withPhraseMarks), and a template never comes here: the views look up its
     // filled text, and those are above
-    ...stringsIn(ui && withoutProse(ui as Ui)).filter((text) => text.length <= UI_LABEL_MAX && !text.includes('{')),
+    ...stringsIn(ui).filter((text) => text.length <= UI_LABEL_MAX && !text.includes('{') && !prose.has(text)),
   ];
   // what a learner reads to complete the course: every page, every quiz with its feedback
   const read = [

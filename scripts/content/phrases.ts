@@ -7,7 +7,7 @@ import { loadDefaultJapaneseParser } from 'budoux';
 import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import type { Block, Course, PageRefs, Panel } from '../../src/content/types.ts';
 import { PHRASE_SEPARATOR } from '../../src/content/phrases.ts';
-import { PROSE, type Ui } from '../../src/content/ui.ts';
+import { proseKeys, wordsAt, type Ui } from '../../src/content/ui.ts';
 
 const parser = loadDefaultJapaneseParser();
 
@@ -253,12 +253,9 @@ export function markedTemplate(text: string): string {
 
 /** the interface's running text (PROSE) marked, its labels as they are */
 function markedUi(ui: Ui): Ui {
-  const out: Record<string, Record<string, string>> = { ...ui };
-  for (const [group, keys] of Object.entries(PROSE)) {
-    const words: Record<string, string> = (out[group] = { ...out[group] });
-    for (const key of keys) words[key] = markedTemplate(words[key]);
-  }
-  return out as Ui;
+  const out = structuredClone(ui) as unknown as Record<string, Record<string, string>>;
+  for (const at of proseKeys()) out[at[0]][at[1]] = markedTemplate(wordsAt(ui, at));
+  return out as unknown as Ui;
 }
 
 const markedRefs = (refs: PageRefs): PageRefs => ({

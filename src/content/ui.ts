@@ -286,6 +286,10 @@ export const PROSE = {
   notices: ['state-reset', 'review', 'browse', 'passed', 'standalone', 'storage-failed', 'storage-unavailable', 'lms-save', 'time-limit', 'time-out', 'other-tab', 'lms-unavailable', 'unclaimed'],
 } as const satisfies { readonly [G in keyof typeof UI_KEYS]?: readonly (keyof (typeof UI_KEYS)[G])[] };
 
+/** each PROSE key as [group, key]; `wordsAt` reads the words a catalogue holds at one */
+export const proseKeys = (): Array<readonly [string, string]> => Object.entries(PROSE).flatMap(([group, keys]) => keys.map((key) => [group, key] as const));
+export const wordsAt = (ui: Ui, [group, key]: readonly [string, string]): string => (ui as unknown as Record<string, Record<string, string>>)[group][key];
+
 type Spec = typeof UI_KEYS;
 
 declare const params: unique symbol;

@@ -6,7 +6,7 @@ import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { markedTemplate, NO_BREAK_SPACE, phraseHtml, phrasesOf, withPhraseMarks } from '../../scripts/content/phrases.ts';
 import { PHRASE_SEPARATOR } from '../../src/content/phrases.ts';
 import type { Course, PageRefs } from '../../src/content/types.ts';
-import { fill, placeholdersOf, PROSE, UI_KEYS, type Template } from '../../src/content/ui.ts';
+import { fill, placeholdersOf, PROSE, proseKeys, wordsAt, UI_KEYS, type Template } from '../../src/content/ui.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 const M = PHRASE_SEPARATOR;
@@ -187,8 +187,8 @@ describe('the course as the page gets it (withPhraseMarks)', () => {
 describe("the interface's running text (PROSE)", () => {
   const course = compileContent('content');
   const marked = withPhraseMarks(course);
-  const prose = Object.entries(PROSE).flatMap(([group, keys]) => keys.map((key) => [group, key] as const));
-  const words = (c: Course, group: string, key: string) => (c.ui as unknown as Record<string, Record<string, string>>)[group][key];
+  const prose = proseKeys();
+  const words = (c: Course, group: string, key: string) => wordsAt(c.ui, [group, key]);
   // a space before closing punctuation is held (a no-break space), as 等's is
   const written = (text: string) => text.replaceAll(M, '').replaceAll(NO_BREAK_SPACE, ' ');
 
