@@ -2,12 +2,13 @@
 // (npm run build first) in Chromium at 360×740 and 1366×768, and the
 // certificate's print as a PDF turned into a PNG (poppler's pdftoppm). PNGs
 // are squeezed with pngquant when it is installed. Written to docs/screenshots/.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from './browser.ts';
+import { onPath } from './on-path.ts';
 import { compileContent } from './content/compile.ts';
 import { encodeState } from '../src/model/codec.ts';
 import { answerKey } from '../src/model/scoring.ts';
@@ -90,7 +91,7 @@ function squeeze(file: string): void {
 }
 
 // asked first: without it the run would end after the screenshots with a stack trace and a stray PDF
-if (spawnSync('sh', ['-c', 'command -v pdftoppm']).status !== 0) {
+if (!onPath('pdftoppm')) {
   console.error('npm run screenshots: pdftoppm not found; it turns the certificate\'s print into a PNG. Install poppler (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler). Nothing was written.');
   process.exit(1);
 }

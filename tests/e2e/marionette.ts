@@ -5,14 +5,13 @@
 // route to a stock Firefox asks for commands the ESR does not have yet. The
 // same Session as ./webdriver.ts gives WebKit, so one spec serves both
 // (./engine-checks.ts). FIREFOX names another binary.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onPath } from '../../scripts/on-path.ts';
 import { poll, type ElementRef, type Engine, type Session } from './webdriver.ts';
-
-const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
 /**
  * The profile's settings: Marionette on a free port (Firefox writes which one

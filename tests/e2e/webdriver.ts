@@ -4,15 +4,14 @@
 // run under Xvfb when there is no display) and Safari's own safaridriver on a
 // Mac (Safari › Develop › Allow Remote Automation). WEBKIT_WEBDRIVER names
 // another binary. The few commands the tests need, over fetch.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { onPath } from '../../scripts/on-path.ts';
 
 export interface Driver {
   url: string;
   stop(): void;
 }
-
-const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
