@@ -81,3 +81,13 @@ export function expectNumberedA4(sheets: readonly PdfPage[], head?: string): voi
     if (n < sheets.length - 1) expect(lines.at(-2)!.bottom, `sheet ${n + 1}`).toBeGreaterThan(sheet.height / 2);
   }
 }
+
+/** what the 修了証 screen shows around the certificate, none of which may reach the paper */
+const CERTIFICATE_CONTROLS = ['修了証に印刷する氏名', '修了証を印刷する', 'トップ'];
+
+/** A printed 修了証 sheet: each of `words` on it as text (crisp at any size, not a picture of them), and none of the screen's controls. */
+export function expectCertificateText(sheet: PdfPage, words: readonly string[]): void {
+  const printed = textOf(sheet);
+  for (const w of words) expect(printed, w).toContain(w);
+  for (const control of CERTIFICATE_CONTROLS) expect(printed, control).not.toContain(control);
+}
