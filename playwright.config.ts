@@ -27,7 +27,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     locale: 'ja-JP',
-    launchOptions: chromiumLaunchOptions(),
+    launchOptions: chromiumLaunchOptions('tests'),
     // a failed test keeps its trace (actions, DOM snapshots, network, console) and a screenshot;
     // the trace's screencast is left out: filming every page of every passing test took about
     // a third of the suite's CPU on a 2-core machine, and the DOM snapshots show the same screens

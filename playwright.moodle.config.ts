@@ -25,7 +25,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     locale: 'ja-JP',
-    launchOptions: chromiumLaunchOptions(),
+    launchOptions: chromiumLaunchOptions('tests'),
     trace: 'retain-on-failure',
     actionTimeout: 120_000,
     navigationTimeout: 180_000,

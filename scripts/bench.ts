@@ -48,7 +48,7 @@ const sizes = buildSizes();
 // 1.2's: the state and the tail after it
 const suspendData = withTail(encodeState(worstCaseState(course, course.checklist.map((c) => c.id)), WORST_CASE_TIME, WORST_CASE_TIME), worstCaseTail(course)).length;
 
-const browser = await chromium.launch(chromiumLaunchOptions());
+const browser = await chromium.launch(chromiumLaunchOptions('learner'));
 const chromiumVersion = browser.version();
 let rows: Row[];
 let paint: Awaited<ReturnType<typeof measurePaint>>;

@@ -96,7 +96,7 @@ if (!onPath('pdftoppm')) {
   process.exit(1);
 }
 mkdirSync(OUT, { recursive: true });
-const browser = await chromium.launch(chromiumLaunchOptions());
+const browser = await chromium.launch(chromiumLaunchOptions('learner'));
 for (const [label, viewport] of [['360x740', { width: 360, height: 740 }], ['1366x768', { width: 1366, height: 768 }]] as const) {
   for (const shot of shots) {
     const context = await browser.newContext({ viewport, locale: 'ja-JP', deviceScaleFactor: 1 });
