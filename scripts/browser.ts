@@ -6,7 +6,7 @@ import type { LaunchOptions } from '@playwright/test';
 /**
  * Which Chromium a caller needs.
  * - `tests`: the headless shell, Chromium's page engine without the browser around it, which is
- *   what Playwright's own `chromium` runs headless; the browser suite took 9.5 minutes on it
+ *   what Playwright's own `chromium` runs headless; the browser suite took 8.6–9.5 minutes on it
  *   against 13 on the whole browser (2026-12-06, 160 tests, this 2-core machine).
  * - `learner`: the whole browser, as a learner's Chrome or Edge is: the bench's timings and the
  *   README's screenshots. The shell draws the same pages, but it picks its fonts without the
