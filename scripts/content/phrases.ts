@@ -100,10 +100,23 @@ function isSeam(word: string, at: number): boolean {
   return /^\p{Script=Hiragana}{2}$/u.test(pair) || (/^\p{Script=Han}/u.test(word) && /^\p{Script=Hiragana}\p{Script=Han}$/u.test(pair));
 }
 
-/** BudouX's phrases with its cuts at a word's seams (isSeam) taken out */
+const ONE_HIRAGANA = /^\p{Script=Hiragana}$/u;
+const STARTS_HIRAGANA = /^\p{Script=Hiragana}/u;
+
+/**
+ * BudouX's phrases with its cuts at a word's seams (isSeam) taken out, and its
+ * cuts into a run of one-hiragana words that goes on in hiragana: ICU's
+ * dictionary did not know the word there and spelt it out (「当て/は/ま/ら/ない」,
+ * BudouX 「当ては｜まらない」), where a particle ends a phrase before a word it
+ * knows (「私/は/まだ」) or a prefix (「ときに/ご/参照」).
+ */
 function withoutSeams(text: string, parts: string[]): string[] {
   const seams = new Set<number>();
-  for (const w of words.segment(text)) if (w.isWordLike) for (let i = 1; i < w.segment.length; i++) if (isSeam(w.segment, i)) seams.add(w.index + i);
+  const segments = [...words.segment(text)];
+  segments.forEach((w, n) => {
+    if (w.isWordLike) for (let i = 1; i < w.segment.length; i++) if (isSeam(w.segment, i)) seams.add(w.index + i);
+    if (ONE_HIRAGANA.test(segments[n - 1]?.segment ?? '') && ONE_HIRAGANA.test(w.segment) && STARTS_HIRAGANA.test(segments[n + 1]?.segment ?? '')) seams.add(w.index);
+  });
   const out: string[] = [];
   let at = 0;
   for (const part of parts) {

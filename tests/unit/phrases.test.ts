@@ -84,6 +84,15 @@ describe('phrasesOf', () => {
     expect(phrasesOf('情報管理に関する社内規程')).toEqual(['情報管理に', '関する', '社内規程']);
   });
 
+  it('keeps a word the dictionary does not know whole where BudouX cuts it into hiragana, and still cuts after a particle or before a prefix', () => {
+    // BudouX: 自社には | 当ては | まらない (the checklist's answer)
+    expect(phrasesOf('自社には当てはまらない')).toEqual(['自社には', '当てはまらない']);
+    // BudouX: 標識を | 着用して | もらっている。
+    expect(phrasesOf('標識を着用してもらっている。')).toEqual(['標識を', '着用してもらっている。']);
+    expect(phrasesOf('私はまだ読んでいません。')).toEqual(['私は', 'まだ', '読んでいません。']);
+    expect(phrasesOf('理解したいときにご参照ください。')).toEqual(['理解したい', 'ときに', 'ご参照ください。']);
+  });
+
   it('cuts a phrase longer than ten characters again, before a word of its own or after が or を, never before a suffix', () => {
     expect(phrasesOf('その情報が守るべき情報であることがわかるように')).toEqual(['その', '情報が', '守るべき', '情報であることが', 'わかるように']);
     expect(phrasesOf('この研修を終えると、次のことができるようになります。')).toEqual(['この', '研修を', '終えると、', '次の', 'ことが', 'できるようになります。']);
