@@ -71,6 +71,21 @@ const CONTENT_WORD = /^[\p{Script=Han}\p{Script=Katakana}A-Za-z][^]/u;
  */
 const CLAUSE_PARTICLE = new Set(['が', 'を']);
 
+const OPENING_BRACKET = new RegExp(`^${OPENING_CHARACTER}`, 'u');
+const CLOSING_BRACKET = /[）」』】〕］｝〉》)\]}]/u;
+
+/**
+ * Where a phrase that opens with a bracket closes it: splitLong does not cut
+ * before there. The phrase was long only with what follows the bracket
+ * (「（合格基準 80点） ・」 had been cut 「（合格｜基準 80点） ・」). A bracket later in
+ * the phrase may still be cut before (「{story}｜（解答中 …）」).
+ */
+function openingBracketEnd(phrase: string): number {
+  if (!OPENING_BRACKET.test(phrase)) return 0;
+  const close = phrase.slice(1).search(CLOSING_BRACKET);
+  return close < 0 ? 0 : close + 1;
+}
+
 /**
  * A long phrase cut before a content word of its own or after が or を (never
  * before a particle or a one-kanji suffix such as 等 or 的), at the cut nearest
@@ -79,8 +94,9 @@ const CLAUSE_PARTICLE = new Set(['が', 'を']);
 function splitLong(phrase: string): string[] {
   if (phrase.length <= LONG_PHRASE) return [phrase];
   const segments = [...words.segment(phrase)];
+  const bracketEnd = openingBracketEnd(phrase);
   const cuts = segments
-    .filter((w, i) => w.index >= 2 && phrase.length - w.index >= 2 && (CONTENT_WORD.test(w.segment) || CLAUSE_PARTICLE.has(segments[i - 1]?.segment)))
+    .filter((w, i) => w.index >= 2 && phrase.length - w.index >= 2 && w.index > bracketEnd && (CONTENT_WORD.test(w.segment) || CLAUSE_PARTICLE.has(segments[i - 1]?.segment)))
     .map((w) => w.index);
   if (cuts.length === 0) return [phrase];
   const middle = phrase.length / 2;

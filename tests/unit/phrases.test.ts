@@ -84,6 +84,14 @@ describe('phrasesOf', () => {
     expect(phrasesOf('情報管理に関する社内規程')).toEqual(['情報管理に', '関する', '社内規程']);
   });
 
+  it('cuts a long phrase that opens with a bracket after the bracket closes, not inside it', () => {
+    // the phrase was cut 「「チェック｜リスト形式」・」 and 「（合格｜基準 {passMark}点） ・」
+    expect(phrasesOf('対策状況を「チェックリスト形式」・「クイズ形式」で確認できます。')).toEqual(['対策状況を', '「チェックリスト形式」・', '「クイズ形式」で', '確認できます。']);
+    expect(markedTemplate('現在の得点：{score}点（合格基準 {passMark}点） ・ {toPass}').split(PHRASE_SEPARATOR)).toEqual(['現在の', '得点：{score}点', `（合格基準 {passMark}点）${NO_BREAK_SPACE}・`, ' {toPass}']);
+    // a bracket later in the phrase is still cut before
+    expect(markedTemplate('{story}（解答中 {answered}/{total}問）').split(PHRASE_SEPARATOR)).toEqual(['{story}', '（解答中 {answered}/{total}問）']);
+  });
+
   it('keeps a word the dictionary does not know whole where BudouX cuts it into hiragana, and still cuts after a particle or before a prefix', () => {
     // BudouX: 自社には | 当ては | まらない (the checklist's answer)
     expect(phrasesOf('自社には当てはまらない')).toEqual(['自社には', '当てはまらない']);
