@@ -11,8 +11,10 @@ import { proseKeys, wordsAt, type Ui } from '../../src/content/ui.ts';
 
 const parser = loadDefaultJapaneseParser();
 
+/** closing brackets, inside a character class */
+const CLOSING_BRACKETS = '）」』】〕］｝〉》)\\]}';
 /** closing brackets and punctuation: a line never starts with one */
-const CLOSING_CHARACTER = '[）」』】〕］｝〉》、。，．・：；！？)\\]}]';
+const CLOSING_CHARACTER = `[${CLOSING_BRACKETS}、。，．・：；！？]`;
 /** opening brackets: a line never ends with one */
 const OPENING_CHARACTER = '[（「『【〔［｛〈《(\\[{]';
 
@@ -71,8 +73,7 @@ const CONTENT_WORD = /^[\p{Script=Han}\p{Script=Katakana}A-Za-z][^]/u;
  */
 const CLAUSE_PARTICLE = new Set(['が', 'を']);
 
-const OPENING_BRACKET = new RegExp(`^${OPENING_CHARACTER}`, 'u');
-const CLOSING_BRACKET = /[）」』】〕］｝〉》)\]}]/u;
+const CLOSING_BRACKET = new RegExp(`[${CLOSING_BRACKETS}]`, 'u');
 
 /**
  * Where a phrase that opens with a bracket closes it: splitLong does not cut
@@ -81,7 +82,7 @@ const CLOSING_BRACKET = /[）」』】〕］｝〉》)\]}]/u;
  * the phrase may still be cut before (「{story}｜（解答中 …）」).
  */
 function openingBracketEnd(phrase: string): number {
-  if (!OPENING_BRACKET.test(phrase)) return 0;
+  if (!OPENING.test(phrase)) return 0;
   const close = phrase.slice(1).search(CLOSING_BRACKET);
   return close < 0 ? 0 : close + 1;
 }
